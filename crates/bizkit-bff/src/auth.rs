@@ -1,0 +1,378 @@
+//! Bearer-token authentication: session tokens (random, stored as SHA-256 with an expiry) and API
+//! keys of the documented form (admin rights of their organisation), passwords as Argon2 hashes,
+//! role extractors, and a small limiter of failed sign-ins.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::header;
+use axum::http::request::Parts;
+use axum::middleware::Next;
+use axum::response::Response;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use bizkit_contract::{ApiKey, ErrorCode, Role};
+use rand::Rng;
+use rusqlite::OptionalExtension;
+use sha2::{Digest, Sha256};
+
+use crate::db::now;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Argon2 cost of newly created password hashes. The verify side always uses the parameters
+/// stored in the hash itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PasswordCost {
+    /// argon2's recommended defaults (19 MiB, 2 passes).
+    #[default]
+    Default,
+    /// The minimum parameters: for test data folders only, where the default makes every
+    /// debug-build sign-in take a second.
+    Fast,
+}
+
+fn argon2(cost: PasswordCost) -> Argon2<'static> {
+    let params = match cost {
+        PasswordCost::Default => Params::default(),
+        PasswordCost::Fast => Params::new(8, 1, 1, None).unwrap_or_default(),
+    };
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+pub fn hash_password(password: &str, cost: PasswordCost) -> anyhow::Result<String> {
+    let mut salt_bytes = [0u8; 16];
+    rand::rng().fill(&mut salt_bytes);
+    let salt = SaltString::encode_b64(&salt_bytes).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
+    Ok(argon2(cost)
+        .hash_password(password.as_bytes(), &salt)
+        .map_err(|e| anyhow::anyhow!("argon2: {e}"))?
+        .to_string())
+}
+
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// A hash to verify against when the e-mail is unknown, so an unknown account costs the same
+/// time as a wrong password and sign-in timing does not reveal which e-mails exist.
+pub fn dummy_hash(cost: PasswordCost) -> String {
+    hash_password("not a password of anyone", cost).unwrap_or_default()
+}
+
+pub fn sha256(data: &[u8]) -> Vec<u8> {
+    Sha256::digest(data).to_vec()
+}
+
+/// Prefixes that make a bearer token an API key.
+const API_KEY_PREFIXES: &[&str] = &["PROD", "DEV_", "ROOT"];
+
+fn looks_like_api_key(token: &str) -> bool {
+    API_KEY_PREFIXES.iter().any(|p| token.starts_with(p))
+}
+
+/// A new session token: 32 random bytes, base64url. Never one that starts like an API key, so
+/// the two kinds of bearer token cannot be confused.
+pub fn new_session_token() -> String {
+    loop {
+        let mut bytes = [0u8; 32];
+        rand::rng().fill(&mut bytes);
+        let token = URL_SAFE_NO_PAD.encode(bytes);
+        if !looks_like_api_key(&token) {
+            return token;
+        }
+    }
+}
+
+/// A new API key of the documented form: the prefix and 28 letters or digits.
+pub fn new_api_key(prefix: &str) -> String {
+    const ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let mut rng = rand::rng();
+    let tail: String = (0..28)
+        .map(|_| char::from(ALNUM[rng.random_range(0..ALNUM.len())]))
+        .collect();
+    format!("{prefix}{tail}")
+}
+
+/// A random string of `len` letters and digits (cuRefNo).
+pub fn random_alnum(len: usize) -> String {
+    const ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let mut rng = rand::rng();
+    (0..len)
+        .map(|_| char::from(ALNUM[rng.random_range(0..ALNUM.len())]))
+        .collect()
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    User {
+        id: i64,
+        email: String,
+        customer_id: Option<i64>,
+    },
+    ApiKey {
+        id: i64,
+        label: String,
+    },
+}
+
+/// Who is calling: set by [`require_auth`] on every protected route.
+#[derive(Clone, Debug)]
+pub struct Principal {
+    pub org_id: i64,
+    pub role: Role,
+    pub subject: Subject,
+}
+
+impl Principal {
+    /// The namespace of this caller's Idempotency-Keys.
+    pub fn scope(&self) -> String {
+        match &self.subject {
+            Subject::User { id, .. } => format!("user:{id}"),
+            Subject::ApiKey { id, .. } => format!("key:{id}"),
+        }
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
+    }
+}
+
+fn bearer_token(parts_headers: &axum::http::HeaderMap) -> Result<String, ApiError> {
+    let value = parts_headers
+        .get(header::AUTHORIZATION)
+        .ok_or(ApiError::Unauthorized(ErrorCode::Unauthorized))?
+        .to_str()
+        .map_err(|_| ApiError::Unauthorized(ErrorCode::Unauthorized))?;
+    let (scheme, token) = value
+        .trim()
+        .split_once(' ')
+        .ok_or(ApiError::Unauthorized(ErrorCode::Unauthorized))?;
+    let token = token.trim();
+    if !scheme.eq_ignore_ascii_case("bearer") || token.is_empty() {
+        return Err(ApiError::Unauthorized(ErrorCode::Unauthorized));
+    }
+    Ok(token.to_owned())
+}
+
+pub async fn resolve(state: &AppState, token: String) -> Result<Principal, ApiError> {
+    if looks_like_api_key(&token) {
+        // A key of the wrong form is refused before any lookup.
+        ApiKey::parse(&token).map_err(|_| ApiError::Unauthorized(ErrorCode::ApiKeyMalformed))?;
+        let hash = sha256(token.as_bytes());
+        return state
+            .db
+            .read(move |tx| {
+                let row = tx
+                    .query_row(
+                        "SELECT id, org_id, label FROM api_key WHERE key_hash = ?1",
+                        [&hash],
+                        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get(2)?)),
+                    )
+                    .optional()?;
+                let (id, org_id, label) =
+                    row.ok_or(ApiError::Unauthorized(ErrorCode::Unauthorized))?;
+                Ok(Principal {
+                    org_id,
+                    role: Role::Admin,
+                    subject: Subject::ApiKey { id, label },
+                })
+            })
+            .await;
+    }
+    let hash = sha256(token.as_bytes());
+    let row = state
+        .db
+        .read({
+            let hash = hash.clone();
+            move |tx| {
+                Ok(tx
+                    .query_row(
+                        "SELECT s.expires_at, u.id, u.org_id, u.role, u.email, u.customer_id
+                           FROM session s JOIN user u ON u.id = s.user_id
+                          WHERE s.token_hash = ?1",
+                        [&hash],
+                        |r| {
+                            Ok((
+                                r.get::<_, i64>(0)?,
+                                r.get::<_, i64>(1)?,
+                                r.get::<_, i64>(2)?,
+                                r.get::<_, String>(3)?,
+                                r.get::<_, String>(4)?,
+                                r.get::<_, Option<i64>>(5)?,
+                            ))
+                        },
+                    )
+                    .optional()?)
+            }
+        })
+        .await?;
+    let (expires_at, user_id, org_id, role, email, customer_id) =
+        row.ok_or(ApiError::Unauthorized(ErrorCode::Unauthorized))?;
+    if expires_at <= now() {
+        state
+            .db
+            .write(move |tx| {
+                tx.execute("DELETE FROM session WHERE token_hash = ?1", [&hash])?;
+                Ok(())
+            })
+            .await?;
+        return Err(ApiError::Unauthorized(ErrorCode::TokenExpired));
+    }
+    Ok(Principal {
+        org_id,
+        role: if role == "admin" {
+            Role::Admin
+        } else {
+            Role::Customer
+        },
+        subject: Subject::User {
+            id: user_id,
+            email,
+            customer_id,
+        },
+    })
+}
+
+/// Middleware of every protected route: resolves the bearer token to a [`Principal`].
+pub async fn require_auth(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Result<Response, ApiError> {
+    let token = bearer_token(req.headers())?;
+    let principal = resolve(&state, token).await?;
+    req.extensions_mut().insert(principal);
+    Ok(next.run(req).await)
+}
+
+fn principal_from(parts: &Parts) -> Result<Principal, ApiError> {
+    parts
+        .extensions
+        .get::<Principal>()
+        .cloned()
+        .ok_or_else(|| ApiError::internal("route without the auth middleware"))
+}
+
+/// Any signed-in caller.
+pub struct Authenticated(pub Principal);
+
+impl<S: Send + Sync> FromRequestParts<S> for Authenticated {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        principal_from(parts).map(Authenticated)
+    }
+}
+
+/// An administrator (session or API key); a customer gets 403.
+pub struct Admin(pub Principal);
+
+impl<S: Send + Sync> FromRequestParts<S> for Admin {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let principal = principal_from(parts)?;
+        if principal.is_admin() {
+            Ok(Admin(principal))
+        } else {
+            Err(ApiError::forbidden(
+                "A customer account may only read and update its own profile.",
+            ))
+        }
+    }
+}
+
+/// Failed sign-ins per e-mail: after `MAX_FAILURES` within `WINDOW` the e-mail is refused with
+/// 429 until the window ends. Successful sign-ins clear the count.
+pub struct LoginLimiter {
+    failures: Mutex<HashMap<String, (Instant, u32)>>,
+}
+
+const MAX_FAILURES: u32 = 5;
+const WINDOW: Duration = Duration::from_secs(60);
+
+impl Default for LoginLimiter {
+    fn default() -> Self {
+        LoginLimiter {
+            failures: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+impl LoginLimiter {
+    /// `Err(seconds to wait)` while the e-mail is locked.
+    pub fn check(&self, key: &str) -> Result<(), u64> {
+        let map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        match map.get(key) {
+            Some((start, count)) if *count >= MAX_FAILURES && start.elapsed() < WINDOW => {
+                Err((WINDOW - start.elapsed()).as_secs().max(1))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    pub fn failed(&self, key: &str) {
+        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() > 100_000 {
+            map.retain(|_, (start, _)| start.elapsed() < WINDOW);
+        }
+        let entry = map.entry(key.to_owned()).or_insert((Instant::now(), 0));
+        if entry.0.elapsed() >= WINDOW {
+            *entry = (Instant::now(), 0);
+        }
+        entry.1 += 1;
+    }
+
+    pub fn succeeded(&self, key: &str) {
+        self.failures
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_and_keys_have_their_forms() {
+        let t = new_session_token();
+        assert_eq!(t.len(), 43);
+        assert!(!looks_like_api_key(&t));
+        let k = new_api_key("PROD");
+        assert_eq!(k.len(), 32);
+        assert!(ApiKey::parse(&k).is_ok());
+    }
+
+    #[test]
+    fn fast_hash_verifies() {
+        let h = hash_password("secret", PasswordCost::Fast).unwrap();
+        assert!(verify_password("secret", &h));
+        assert!(!verify_password("Secret", &h));
+    }
+
+    #[test]
+    fn limiter_locks_after_failures() {
+        let l = LoginLimiter::default();
+        for _ in 0..MAX_FAILURES {
+            assert!(l.check("a").is_ok());
+            l.failed("a");
+        }
+        assert!(l.check("a").is_err());
+        assert!(l.check("b").is_ok());
+        l.succeeded("a");
+        assert!(l.check("a").is_ok());
+    }
+}

@@ -1,0 +1,385 @@
+//! SQLite storage: one writer connection behind a mutex (so writers queue in the process instead of
+//! fighting over the file lock and ever seeing `SQLITE_BUSY`), a small pool of read-only connections
+//! (WAL lets them read while the writer writes), and ordered migrations tracked in `user_version`.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::ApiError;
+
+/// Readers kept open for reuse; more are opened on demand and dropped after use.
+const MAX_IDLE_READERS: usize = 8;
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Ordered migrations: index + 1 is the `user_version` after it ran. Never edit one that shipped.
+const MIGRATIONS: &[&str] = &[
+    // 1: the whole first schema.
+    r#"
+    CREATE TABLE organisation (
+        id              INTEGER PRIMARY KEY,
+        name            TEXT NOT NULL,
+        default_country TEXT NOT NULL,
+        phone_prefix    TEXT NOT NULL,
+        locales         TEXT NOT NULL
+    );
+
+    CREATE TABLE customer (
+        id                INTEGER PRIMARY KEY,
+        public_id         TEXT NOT NULL UNIQUE,
+        org_id            INTEGER NOT NULL REFERENCES organisation(id),
+        cu_ref_no         TEXT NOT NULL,
+        email             TEXT,
+        email_key         TEXT,
+        name              TEXT,
+        first_name        TEXT,
+        last_name         TEXT,
+        phone             TEXT,
+        company_name      TEXT,
+        ico               TEXT,
+        dic               TEXT,
+        street_address    TEXT,
+        city              TEXT,
+        city_part         TEXT,
+        state_region      TEXT,
+        postal_code       TEXT,
+        country           TEXT,
+        newsletter        INTEGER NOT NULL DEFAULT 0,
+        ignore_bulk_mail  INTEGER NOT NULL DEFAULT 0,
+        primary_locale    TEXT,
+        customer_real_ip  TEXT,
+        referral_id       TEXT,
+        created_at        INTEGER NOT NULL,
+        updated_at        INTEGER NOT NULL,
+        UNIQUE (org_id, cu_ref_no),
+        -- NULL keys (phone-only contacts) never collide: SQLite treats NULLs as distinct.
+        UNIQUE (org_id, email_key)
+    );
+
+    CREATE TABLE user (
+        id            INTEGER PRIMARY KEY,
+        org_id        INTEGER NOT NULL REFERENCES organisation(id),
+        email         TEXT NOT NULL,
+        email_key     TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        role          TEXT NOT NULL CHECK (role IN ('admin', 'customer')),
+        customer_id   INTEGER REFERENCES customer(id)
+    );
+
+    CREATE TABLE session (
+        token_hash BLOB PRIMARY KEY,
+        user_id    INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+    );
+
+    CREATE TABLE api_key (
+        id         INTEGER PRIMARY KEY,
+        org_id     INTEGER NOT NULL REFERENCES organisation(id),
+        key_hash   BLOB NOT NULL UNIQUE,
+        kind       TEXT NOT NULL,
+        label      TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+    );
+
+    CREATE TABLE customer_group (
+        id     INTEGER PRIMARY KEY,
+        org_id INTEGER NOT NULL REFERENCES organisation(id),
+        slug   TEXT NOT NULL,
+        name   TEXT NOT NULL,
+        color  TEXT,
+        UNIQUE (org_id, slug)
+    );
+
+    CREATE TABLE customer_group_member (
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        group_id    INTEGER NOT NULL REFERENCES customer_group(id) ON DELETE CASCADE,
+        PRIMARY KEY (customer_id, group_id)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE member (
+        id               INTEGER PRIMARY KEY,
+        public_id        TEXT NOT NULL UNIQUE,
+        org_id           INTEGER NOT NULL REFERENCES organisation(id),
+        email            TEXT NOT NULL,
+        email_key        TEXT NOT NULL,
+        first_name       TEXT,
+        last_name        TEXT,
+        status           TEXT NOT NULL CHECK (status IN ('active', 'invited')),
+        user_id          INTEGER REFERENCES user(id),
+        permission_codes TEXT NOT NULL,
+        role_codes       TEXT NOT NULL,
+        description      TEXT,
+        created_at       INTEGER NOT NULL,
+        UNIQUE (org_id, email_key)
+    );
+
+    CREATE TABLE permission (code TEXT PRIMARY KEY, name TEXT NOT NULL, position INTEGER NOT NULL);
+    CREATE TABLE role (code TEXT PRIMARY KEY, name TEXT NOT NULL, position INTEGER NOT NULL);
+
+    CREATE TABLE org_contact (
+        id                    INTEGER PRIMARY KEY AUTOINCREMENT,
+        org_id                INTEGER NOT NULL REFERENCES organisation(id),
+        type_id               INTEGER NOT NULL,
+        name                  TEXT,
+        title                 TEXT,
+        department            TEXT,
+        street                TEXT,
+        zipcode               TEXT,
+        city                  TEXT,
+        country_id            INTEGER,
+        email                 TEXT,
+        phone                 TEXT,
+        mobile                TEXT,
+        state                 TEXT,
+        secondary_address     TEXT,
+        purchase_order_number TEXT,
+        created_at            INTEGER NOT NULL
+    );
+    CREATE INDEX org_contact_org ON org_contact(org_id, id);
+
+    -- Mails the server would send (registration invites, member invitations): recorded, not sent.
+    CREATE TABLE outbox (
+        id         INTEGER PRIMARY KEY,
+        org_id     INTEGER NOT NULL REFERENCES organisation(id),
+        kind       TEXT NOT NULL,
+        recipient  TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+    );
+
+    CREATE TABLE idempotency (
+        principal    TEXT NOT NULL,
+        key          TEXT NOT NULL,
+        request_hash BLOB NOT NULL,
+        state        TEXT NOT NULL CHECK (state IN ('running', 'done')),
+        status       INTEGER,
+        headers      TEXT,
+        body         BLOB,
+        created_at   INTEGER NOT NULL,
+        PRIMARY KEY (principal, key)
+    ) WITHOUT ROWID;
+    "#,
+];
+
+#[derive(Clone)]
+pub struct Db {
+    inner: Arc<DbInner>,
+}
+
+struct DbInner {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding the lock leaves a connection whose transaction was rolled back by
+    // drop; it is still usable, so poisoning is not a reason to take the server down.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // NORMAL is durable against a process crash in WAL mode; only a power cut can lose the
+    // last commits. Worth it for a local server: FULL costs an fsync per commit.
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+impl Db {
+    /// Opens (creating if needed) the database file and brings the schema up to date.
+    pub fn open(path: &Path) -> anyhow::Result<Db> {
+        let mut writer = Connection::open(path)?;
+        writer.pragma_update(None, "journal_mode", "WAL")?;
+        configure(&writer)?;
+        migrate(&mut writer)?;
+        Ok(Db {
+            inner: Arc::new(DbInner {
+                path: path.to_path_buf(),
+                writer: Mutex::new(writer),
+                readers: Mutex::new(Vec::new()),
+            }),
+        })
+    }
+
+    /// Runs `f` in a `BEGIN IMMEDIATE` transaction on the writer connection; commits on `Ok`.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction<'_>) -> Result<T, ApiError> + Send + 'static,
+    {
+        let inner = Arc::clone(&self.inner);
+        tokio::task::spawn_blocking(move || {
+            let mut conn = lock(&inner.writer);
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })
+        .await
+        .map_err(|e| ApiError::internal(format!("database task failed: {e}")))?
+    }
+
+    /// Runs `f` on a read-only connection (one read transaction, so it sees one snapshot).
+    pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction<'_>) -> Result<T, ApiError> + Send + 'static,
+    {
+        let inner = Arc::clone(&self.inner);
+        tokio::task::spawn_blocking(move || {
+            let pooled = lock(&inner.readers).pop();
+            let mut conn = match pooled {
+                Some(c) => c,
+                None => {
+                    let c = Connection::open_with_flags(
+                        &inner.path,
+                        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                    )?;
+                    configure(&c)?;
+                    c
+                }
+            };
+            let result = (|| {
+                let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+                let value = f(&tx)?;
+                tx.finish()?;
+                Ok(value)
+            })();
+            let mut readers = lock(&inner.readers);
+            if readers.len() < MAX_IDLE_READERS {
+                readers.push(conn);
+            }
+            result
+        })
+        .await
+        .map_err(|e| ApiError::internal(format!("database task failed: {e}")))?
+    }
+
+    /// Synchronous access to the writer, for start-up work before the server runs.
+    pub fn write_blocking<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
+        let mut conn = lock(&self.inner.writer);
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
+    let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let current = usize::try_from(current).unwrap_or(0);
+    if current > MIGRATIONS.len() {
+        anyhow::bail!(
+            "the database has schema version {current}, newer than this server knows ({}); \
+             use a newer bizkit-bff",
+            MIGRATIONS.len()
+        );
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (index + 1) as i64)?;
+        tx.commit()?;
+        tracing::info!(version = index + 1, "database migrated");
+    }
+    Ok(())
+}
+
+/// True when `e` is a UNIQUE or PRIMARY KEY violation: the race loser of two inserts.
+pub fn is_unique_violation(e: &rusqlite::Error) -> bool {
+    matches!(
+        e,
+        rusqlite::Error::SqliteFailure(err, _)
+            if err.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                || err.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+    )
+}
+
+/// Seconds since the Unix epoch.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// RFC 3339 UTC timestamp (`2026-05-01T12:00:00Z`) for Unix seconds, without a date crate.
+pub fn rfc3339(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if m <= 2 { y + 1 } else { y };
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_enforces_uniqueness() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("t.sqlite3")).unwrap();
+        db.write_blocking(|tx| {
+            tx.execute_batch(
+                "INSERT INTO organisation VALUES (1, 'A', 'CZ', '+420', 'cs'), (2, 'B', 'CZ', '+420', 'cs');
+                 INSERT INTO customer (public_id, org_id, cu_ref_no, email, email_key, created_at, updated_at)
+                 VALUES ('a', 1, 'AAAAAAAAAAAAAAAA', 'X@a.cz', 'x@a.cz', 0, 0);
+                 INSERT INTO customer (public_id, org_id, cu_ref_no, email_key, created_at, updated_at)
+                 VALUES ('b', 2, 'AAAAAAAAAAAAAAAA', 'x@a.cz', 0, 0);
+                 INSERT INTO customer (public_id, org_id, cu_ref_no, created_at, updated_at)
+                 VALUES ('c', 1, 'BBBBBBBBBBBBBBBB', 0, 0), ('d', 1, 'CCCCCCCCCCCCCCCC', 0, 0);
+                 INSERT INTO customer_group (org_id, slug, name) VALUES (1, 'vip', 'VIP');
+                 INSERT INTO customer_group_member VALUES (1, 1);",
+            )?;
+            let dup = |sql: &str| {
+                let e = tx.execute(sql, []).unwrap_err();
+                assert!(is_unique_violation(&e), "{sql}: {e}");
+            };
+            dup("INSERT INTO customer (public_id, org_id, cu_ref_no, email_key, created_at, updated_at)
+                 VALUES ('e', 1, 'DDDDDDDDDDDDDDDD', 'x@a.cz', 0, 0)");
+            dup("INSERT INTO customer (public_id, org_id, cu_ref_no, created_at, updated_at)
+                 VALUES ('f', 1, 'AAAAAAAAAAAAAAAA', 0, 0)");
+            dup("INSERT INTO customer_group_member VALUES (1, 1)");
+            dup("INSERT INTO customer_group (org_id, slug, name) VALUES (1, 'vip', 'Again')");
+            tx.execute_batch(
+                "INSERT INTO member (public_id, org_id, email, email_key, status, permission_codes, role_codes, created_at)
+                 VALUES ('m1', 1, 'a@b.cz', 'a@b.cz', 'invited', '[]', '[]', 0)",
+            )?;
+            dup("INSERT INTO member (public_id, org_id, email, email_key, status, permission_codes, role_codes, created_at)
+                 VALUES ('m2', 1, 'A@b.cz', 'a@b.cz', 'invited', '[]', '[]', 0)");
+            // Foreign keys are on.
+            assert!(tx.execute("INSERT INTO customer_group_member VALUES (99, 1)", []).is_err());
+            Ok(())
+        })
+        .unwrap();
+    }
+
+    #[test]
+    fn rfc3339_known_dates() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339(1_767_225_599), "2025-12-31T23:59:59Z");
+    }
+}

@@ -1,0 +1,172 @@
+//! Demo data written into an empty data folder: two organisations (so tests can prove nothing
+//! crosses them), their admins, the demo customer with a profile, groups, the permission and
+//! role catalogue, and one API key per organisation.
+
+use rusqlite::Transaction;
+
+use crate::auth::{PasswordCost, hash_password, new_api_key, sha256};
+use crate::db::{Db, now};
+
+pub const DEMO_ORG_ID: i64 = 1;
+pub const OTHER_ORG_ID: i64 = 2;
+pub const ADMIN_EMAIL: &str = "admin@demo.test";
+pub const ADMIN_PASSWORD: &str = "demo-admin";
+pub const CUSTOMER_EMAIL: &str = "jan@barasek.com";
+pub const CUSTOMER_PASSWORD: &str = "demo-customer";
+pub const CUSTOMER_CU_REF_NO: &str = "1cGIHvFoQDGLAbcA";
+pub const OTHER_ADMIN_EMAIL: &str = "admin@other.test";
+pub const OTHER_ADMIN_PASSWORD: &str = "other-admin";
+
+/// Shown once, on the start that created them: only hashes are stored.
+#[derive(Clone, Debug)]
+pub struct DemoCredentials {
+    pub api_key: String,
+    pub other_api_key: String,
+}
+
+pub const PERMISSIONS: &[(&str, &str)] = &[
+    ("contact.read", "Read contacts"),
+    ("contact.write", "Create and edit contacts"),
+    ("customer.groups", "Manage customer groups"),
+    ("member.invite", "Invite members"),
+    ("member.manage", "Manage members and their rights"),
+    ("invoice.read", "Read invoices"),
+    ("settings.manage", "Manage organisation settings"),
+];
+
+pub const ROLES: &[(&str, &str)] = &[
+    ("admin", "Administrator"),
+    ("manager", "Manager"),
+    ("accountant", "Accountant"),
+    ("viewer", "Viewer"),
+];
+
+/// Creates the demo data when the database has no organisation yet; returns the new API keys.
+pub fn create_if_empty(db: &Db, cost: PasswordCost) -> anyhow::Result<Option<DemoCredentials>> {
+    // Hashing is the slow part: do it outside the write transaction.
+    let admin_hash = hash_password(ADMIN_PASSWORD, cost)?;
+    let customer_hash = hash_password(CUSTOMER_PASSWORD, cost)?;
+    let other_hash = hash_password(OTHER_ADMIN_PASSWORD, cost)?;
+    db.write_blocking(|tx| {
+        let orgs: i64 = tx.query_row("SELECT COUNT(*) FROM organisation", [], |r| r.get(0))?;
+        if orgs > 0 {
+            return Ok(None);
+        }
+        Ok(Some(insert(tx, &admin_hash, &customer_hash, &other_hash)?))
+    })
+}
+
+fn insert(
+    tx: &Transaction<'_>,
+    admin_hash: &str,
+    customer_hash: &str,
+    other_hash: &str,
+) -> anyhow::Result<DemoCredentials> {
+    let now = now();
+    tx.execute(
+        "INSERT INTO organisation (id, name, default_country, phone_prefix, locales)
+         VALUES (?1, 'Demo s.r.o.', 'CZ', '+420', 'cs,en,sk,de'),
+                (?2, 'Iná firma s.r.o.', 'SK', '+421', 'sk,cs,en')",
+        (DEMO_ORG_ID, OTHER_ORG_ID),
+    )?;
+    for (i, (code, name)) in PERMISSIONS.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO permission (code, name, position) VALUES (?1, ?2, ?3)",
+            (code, name, i as i64),
+        )?;
+    }
+    for (i, (code, name)) in ROLES.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO role (code, name, position) VALUES (?1, ?2, ?3)",
+            (code, name, i as i64),
+        )?;
+    }
+    for (org, slug, name, color) in [
+        (DEMO_ORG_ID, "vip", "VIP", Some("#d4af37")),
+        (DEMO_ORG_ID, "newsletter", "Newsletter", Some("#1e88e5")),
+        (
+            DEMO_ORG_ID,
+            "personal-training",
+            "Personal training",
+            Some("#43a047"),
+        ),
+        (OTHER_ORG_ID, "partner", "Partner", None),
+    ] {
+        tx.execute(
+            "INSERT INTO customer_group (org_id, slug, name, color) VALUES (?1, ?2, ?3, ?4)",
+            (org, slug, name, color),
+        )?;
+    }
+
+    tx.execute(
+        "INSERT INTO customer (public_id, org_id, cu_ref_no, email, email_key, name, first_name,
+             last_name, phone, company_name, ico, dic, street_address, city, city_part,
+             state_region, postal_code, country, newsletter, ignore_bulk_mail, primary_locale,
+             customer_real_ip, referral_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'Jan Barášek', 'Jan', 'Barášek', '+420 777123456',
+             'BizKitHub s.r.o.', '05103118', 'CZ05103118', 'R. Novotného 1505', 'Kladno',
+             'Kročehlavy', 'Středočeský kraj', '272 01', 'CZ', 0, 0, 'cs', '127.0.0.1', NULL,
+             ?6, ?6)",
+        (
+            uuid::Uuid::new_v4().to_string(),
+            DEMO_ORG_ID,
+            CUSTOMER_CU_REF_NO,
+            CUSTOMER_EMAIL,
+            CUSTOMER_EMAIL,
+            now,
+        ),
+    )?;
+    let customer_id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO customer_group_member (customer_id, group_id)
+         SELECT ?1, id FROM customer_group WHERE org_id = ?2 AND slug = 'vip'",
+        (customer_id, DEMO_ORG_ID),
+    )?;
+
+    let user = |org: i64, email: &str, hash: &str, role: &str, customer: Option<i64>| {
+        tx.execute(
+            "INSERT INTO user (org_id, email, email_key, password_hash, role, customer_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            (org, email, email.to_lowercase(), hash, role, customer),
+        )
+        .map(|_| tx.last_insert_rowid())
+    };
+    let admin_id = user(DEMO_ORG_ID, ADMIN_EMAIL, admin_hash, "admin", None)?;
+    user(
+        DEMO_ORG_ID,
+        CUSTOMER_EMAIL,
+        customer_hash,
+        "customer",
+        Some(customer_id),
+    )?;
+    let other_id = user(OTHER_ORG_ID, OTHER_ADMIN_EMAIL, other_hash, "admin", None)?;
+
+    for (org, email, user_id) in [
+        (DEMO_ORG_ID, ADMIN_EMAIL, admin_id),
+        (OTHER_ORG_ID, OTHER_ADMIN_EMAIL, other_id),
+    ] {
+        tx.execute(
+            "INSERT INTO member (public_id, org_id, email, email_key, status, user_id,
+                 permission_codes, role_codes, created_at)
+             VALUES (?1, ?2, ?3, ?3, 'active', ?4, '[]', '[\"admin\"]', ?5)",
+            (uuid::Uuid::new_v4().to_string(), org, email, user_id, now),
+        )?;
+    }
+
+    let api_key = new_api_key("PROD");
+    let other_api_key = new_api_key("PROD");
+    for (org, key, label) in [
+        (DEMO_ORG_ID, &api_key, "demo"),
+        (OTHER_ORG_ID, &other_api_key, "other"),
+    ] {
+        tx.execute(
+            "INSERT INTO api_key (org_id, key_hash, kind, label, created_at)
+             VALUES (?1, ?2, 'PROD', ?3, ?4)",
+            (org, sha256(key.as_bytes()), label, now),
+        )?;
+    }
+    Ok(DemoCredentials {
+        api_key,
+        other_api_key,
+    })
+}

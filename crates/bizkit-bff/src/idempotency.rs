@@ -1,0 +1,273 @@
+//! `Idempotency-Key` on the creating and changing POSTs: keyed per (principal, key), reserved in
+//! SQLite before the handler runs (so it holds across restarts and concurrent retries), the answer
+//! stored and replayed for the same request, refused for another request.
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use bizkit_contract::ErrorCode;
+use rusqlite::OptionalExtension;
+
+use crate::auth::{Principal, sha256};
+use crate::db::now;
+use crate::error::ApiError;
+use crate::state::{AppState, BODY_LIMIT};
+
+pub const HEADER: &str = "idempotency-key";
+const MAX_KEY_CHARS: usize = 255;
+/// How long a stored answer is replayed; afterwards the key may be used afresh.
+pub const RETENTION_SECS: i64 = 24 * 3600;
+/// Response headers worth replaying; the rest (date, security headers) are set anew.
+const REPLAYED_HEADERS: &[HeaderName] = &[header::CONTENT_TYPE, header::LOCATION];
+
+enum Reservation {
+    Reserved,
+    Replay {
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+    },
+}
+
+fn invalid_key(detail: &str) -> ApiError {
+    ApiError::BadRequest {
+        code: ErrorCode::IdempotencyKeyInvalid,
+        detail: detail.to_owned(),
+        errors: Vec::new(),
+    }
+}
+
+fn parse_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
+    let Some(value) = headers.get(HEADER) else {
+        return Ok(None);
+    };
+    let key = value
+        .to_str()
+        .map_err(|_| invalid_key("The Idempotency-Key must be visible ASCII, e.g. a UUID."))?
+        .trim();
+    if key.is_empty() || key.chars().count() > MAX_KEY_CHARS {
+        return Err(invalid_key(
+            "The Idempotency-Key must have 1 to 255 characters, e.g. a UUID.",
+        ));
+    }
+    Ok(Some(key.to_owned()))
+}
+
+/// Middleware on each creating/changing POST, inside the auth middleware.
+pub async fn idempotency(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    match run(state, req, next).await {
+        Ok(response) => response,
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiError> {
+    let Some(key) = parse_key(req.headers())? else {
+        return Ok(next.run(req).await);
+    };
+    let principal = req
+        .extensions()
+        .get::<Principal>()
+        .cloned()
+        .ok_or_else(|| ApiError::internal("idempotency without a principal"))?;
+    let scope = principal.scope();
+
+    let (parts, body) = req.into_parts();
+    let bytes = to_bytes(body, BODY_LIMIT)
+        .await
+        .map_err(|_| ApiError::PayloadTooLarge)?;
+    // The request is the method, the path with its query, the content type and the body.
+    let mut fingerprint = Vec::with_capacity(bytes.len() + 128);
+    fingerprint.extend_from_slice(parts.method.as_str().as_bytes());
+    fingerprint.push(0);
+    fingerprint.extend_from_slice(
+        parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str())
+            .unwrap_or("")
+            .as_bytes(),
+    );
+    fingerprint.push(0);
+    if let Some(ct) = parts.headers.get(header::CONTENT_TYPE) {
+        fingerprint.extend_from_slice(ct.as_bytes());
+    }
+    fingerprint.push(0);
+    fingerprint.extend_from_slice(&bytes);
+    let request_hash = sha256(&fingerprint);
+
+    let reservation = {
+        let (scope, key, request_hash) = (scope.clone(), key.clone(), request_hash.clone());
+        state
+            .db
+            .write(move |tx| {
+                let now = now();
+                let row = tx
+                    .query_row(
+                        "SELECT request_hash, state, status, headers, body, created_at
+                           FROM idempotency WHERE principal = ?1 AND key = ?2",
+                        (&scope, &key),
+                        |r| {
+                            Ok((
+                                r.get::<_, Vec<u8>>(0)?,
+                                r.get::<_, String>(1)?,
+                                r.get::<_, Option<u16>>(2)?,
+                                r.get::<_, Option<String>>(3)?,
+                                r.get::<_, Option<Vec<u8>>>(4)?,
+                                r.get::<_, i64>(5)?,
+                            ))
+                        },
+                    )
+                    .optional()?;
+                match row {
+                    Some((hash, row_state, status, headers, body, created_at))
+                        if created_at > now - RETENTION_SECS =>
+                    {
+                        if hash != request_hash {
+                            return Err(ApiError::IdempotencyKeyReused);
+                        }
+                        if row_state == "running" {
+                            return Err(ApiError::Conflict {
+                                code: ErrorCode::IdempotencyKeyInFlight,
+                                field: None,
+                                detail: "A request with this Idempotency-Key is still running; \
+                                         retry when it has finished."
+                                    .to_owned(),
+                            });
+                        }
+                        let headers: Vec<(String, String)> = headers
+                            .and_then(|h| serde_json::from_str(&h).ok())
+                            .unwrap_or_default();
+                        Ok(Reservation::Replay {
+                            status: status.unwrap_or(200),
+                            headers,
+                            body: body.unwrap_or_default(),
+                        })
+                    }
+                    _ => {
+                        tx.execute(
+                            "INSERT OR REPLACE INTO idempotency
+                                 (principal, key, request_hash, state, created_at)
+                             VALUES (?1, ?2, ?3, 'running', ?4)",
+                            (&scope, &key, &request_hash, now),
+                        )?;
+                        Ok(Reservation::Reserved)
+                    }
+                }
+            })
+            .await?
+    };
+
+    if let Reservation::Replay {
+        status,
+        headers,
+        body,
+    } = reservation
+    {
+        let mut response = Response::new(Body::from(body));
+        *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+        for (name, value) in headers {
+            if let (Ok(name), Ok(value)) = (
+                HeaderName::try_from(name.as_str()),
+                HeaderValue::try_from(value.as_str()),
+            ) {
+                response.headers_mut().insert(name, value);
+            }
+        }
+        response
+            .headers_mut()
+            .insert("idempotent-replayed", HeaderValue::from_static("true"));
+        return Ok(response);
+    }
+
+    // The handler runs in its own task: if the client goes away mid-request, the work still
+    // finishes and its answer is stored, so the retry gets a replay instead of a stale
+    // reservation.
+    let req = Request::from_parts(parts, Body::from(bytes));
+    let task_state = state.clone();
+    let (task_scope, task_key) = (scope.clone(), key.clone());
+    let task = tokio::spawn(async move {
+        let response = next.run(req).await;
+        complete(&task_state, task_scope, task_key, response).await
+    });
+    match task.await {
+        Ok(result) => result,
+        Err(join_error) => {
+            // The handler panicked: release the key so a retry can run.
+            state
+                .db
+                .write(move |tx| {
+                    tx.execute(
+                        "DELETE FROM idempotency WHERE principal = ?1 AND key = ?2",
+                        (&scope, &key),
+                    )?;
+                    Ok(())
+                })
+                .await?;
+            Err(ApiError::internal(format!(
+                "handler task failed: {join_error}"
+            )))
+        }
+    }
+}
+
+async fn complete(
+    state: &AppState,
+    scope: String,
+    key: String,
+    response: Response,
+) -> Result<Response, ApiError> {
+    let (parts, body) = response.into_parts();
+    let bytes = to_bytes(body, usize::MAX)
+        .await
+        .map_err(|e| ApiError::internal(format!("response body: {e}")))?;
+    let status = parts.status;
+    let headers: Vec<(String, String)> = REPLAYED_HEADERS
+        .iter()
+        .filter_map(|name| {
+            parts
+                .headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| (name.as_str().to_owned(), v.to_owned()))
+        })
+        .collect();
+    let stored = bytes.to_vec();
+    state
+        .db
+        .write(move |tx| {
+            if status.is_server_error() {
+                // A server fault is not an answer worth replaying: free the key for a retry.
+                tx.execute(
+                    "DELETE FROM idempotency WHERE principal = ?1 AND key = ?2",
+                    (&scope, &key),
+                )?;
+            } else {
+                tx.execute(
+                    "UPDATE idempotency SET state = 'done', status = ?3, headers = ?4, body = ?5
+                      WHERE principal = ?1 AND key = ?2",
+                    (
+                        &scope,
+                        &key,
+                        status.as_u16(),
+                        serde_json::to_string(&headers).unwrap_or_else(|_| "[]".to_owned()),
+                        &stored,
+                    ),
+                )?;
+            }
+            Ok(())
+        })
+        .await?;
+    Ok(Response::from_parts(parts, Body::from(bytes)))
+}
+
+/// Start-up housekeeping: reservations left `running` by a previous process can never finish,
+/// and answers past their retention are no longer replayed.
+pub fn purge_stale(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<usize> {
+    tx.execute(
+        "DELETE FROM idempotency WHERE state = 'running' OR created_at <= ?1",
+        [now() - RETENTION_SECS],
+    )
+}

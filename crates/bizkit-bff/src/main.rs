@@ -1,0 +1,119 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use bizkit_bff::demo;
+use bizkit_bff::state::{AppState, Config};
+use clap::Parser;
+use tracing_subscriber::EnvFilter;
+
+/// The local BizKitHub server: the contract's API on SQLite, serving the built app.
+#[derive(Parser, Debug)]
+#[command(version, about)]
+struct Args {
+    /// Address to listen on.
+    #[arg(long, env = "BIZKIT_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Folder of the SQLite database; created with demo data when empty.
+    #[arg(long, env = "BIZKIT_DATA_DIR", default_value = "data")]
+    data_dir: PathBuf,
+    /// The built app (Trunk's dist folder) to serve.
+    #[arg(long, env = "BIZKIT_DIST")]
+    dist: Option<PathBuf>,
+    /// Base URL of ARES, e.g. https://ares.gov.cz; without it, the shipped records answer.
+    #[arg(long, env = "BIZKIT_ARES_URL")]
+    ares_url: Option<String>,
+    /// Timeout of one ARES request, in milliseconds.
+    #[arg(long, env = "BIZKIT_ARES_TIMEOUT_MS", default_value_t = 5000)]
+    ares_timeout_ms: u64,
+    /// Lifetime of a session token, in seconds.
+    #[arg(long, env = "BIZKIT_TOKEN_TTL_SECS", default_value_t = 8 * 3600)]
+    token_ttl_secs: u64,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let args = Args::parse();
+
+    let mut config = Config::new(&args.data_dir);
+    config.dist = args.dist;
+    config.ares_url = args.ares_url;
+    config.ares_timeout = Duration::from_millis(args.ares_timeout_ms);
+    config.token_ttl = Duration::from_secs(args.token_ttl_secs);
+    if let Some(dist) = &config.dist
+        && !dist.join("index.html").is_file()
+    {
+        tracing::warn!(dist = %dist.display(), "the dist folder has no index.html");
+    }
+    let state = tokio::task::spawn_blocking(move || AppState::new(config)).await??;
+    let first_start = state.first_start.clone();
+
+    let listener = tokio::net::TcpListener::bind(args.addr).await?;
+    let addr = listener.local_addr()?;
+    println!("bizkit-bff listening on http://{addr}");
+    if let Some(creds) = first_start {
+        println!("Demo data created in {}:", args.data_dir.display());
+        println!(
+            "  admin     {} / {}",
+            demo::ADMIN_EMAIL,
+            demo::ADMIN_PASSWORD
+        );
+        println!(
+            "  customer  {} / {}  (cuRefNo {})",
+            demo::CUSTOMER_EMAIL,
+            demo::CUSTOMER_PASSWORD,
+            demo::CUSTOMER_CU_REF_NO
+        );
+        println!(
+            "  other org {} / {}",
+            demo::OTHER_ADMIN_EMAIL,
+            demo::OTHER_ADMIN_PASSWORD
+        );
+        println!("  API key (Demo s.r.o., shown once): {}", creds.api_key);
+        println!(
+            "  API key (other org, shown once):   {}",
+            creds.other_api_key
+        );
+    }
+
+    axum::serve(listener, bizkit_bff::app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("bizkit-bff stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!("cannot listen for Ctrl-C: {e}");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(e) => {
+                tracing::error!("cannot listen for SIGTERM: {e}");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

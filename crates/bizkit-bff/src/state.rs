@@ -1,0 +1,79 @@
+//! Configuration and the shared state of all handlers.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::ares::Ares;
+use crate::auth::{LoginLimiter, PasswordCost, dummy_hash};
+use crate::db::Db;
+use crate::demo::{self, DemoCredentials};
+use crate::idempotency;
+
+/// Largest accepted request body.
+pub const BODY_LIMIT: usize = 64 * 1024;
+pub const DEFAULT_TOKEN_TTL: Duration = Duration::from_secs(8 * 3600);
+pub const DEFAULT_ARES_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub data_dir: PathBuf,
+    pub dist: Option<PathBuf>,
+    /// Base URL of ARES (`https://ares.gov.cz`); `None` answers from the shipped records.
+    pub ares_url: Option<String>,
+    pub ares_timeout: Duration,
+    pub token_ttl: Duration,
+    /// Cost of the demo users' password hashes created on first start.
+    pub password_cost: PasswordCost,
+}
+
+impl Config {
+    pub fn new(data_dir: impl Into<PathBuf>) -> Config {
+        Config {
+            data_dir: data_dir.into(),
+            dist: None,
+            ares_url: None,
+            ares_timeout: DEFAULT_ARES_TIMEOUT,
+            token_ttl: DEFAULT_TOKEN_TTL,
+            password_cost: PasswordCost::Default,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub ares: Arc<Ares>,
+    pub csp: Arc<str>,
+    pub dist: Option<PathBuf>,
+    pub token_ttl: Duration,
+    pub limiter: Arc<LoginLimiter>,
+    pub dummy_hash: Arc<str>,
+    /// Set when this start created the demo data: the credentials to print once.
+    pub first_start: Option<Arc<DemoCredentials>>,
+}
+
+impl AppState {
+    /// Opens the data folder (creating it, the database and the demo data when empty).
+    /// Blocking: call it before serving, or from `spawn_blocking`.
+    pub fn new(config: Config) -> anyhow::Result<AppState> {
+        std::fs::create_dir_all(&config.data_dir)?;
+        let db = Db::open(&config.data_dir.join("bizkit.sqlite3"))?;
+        let first_start = demo::create_if_empty(&db, config.password_cost)?.map(Arc::new);
+        db.write_blocking(|tx| Ok(idempotency::purge_stale(tx)?))?;
+        let ares = match &config.ares_url {
+            Some(url) if !url.trim().is_empty() => Ares::http(url.trim(), config.ares_timeout)?,
+            _ => Ares::offline()?,
+        };
+        Ok(AppState {
+            db,
+            ares: Arc::new(ares),
+            csp: crate::web::build_csp(config.dist.as_deref()).into(),
+            dist: config.dist,
+            token_ttl: config.token_ttl,
+            limiter: Arc::new(LoginLimiter::default()),
+            dummy_hash: dummy_hash(config.password_cost).into(),
+            first_start,
+        })
+    }
+}

@@ -1,0 +1,244 @@
+//! A real server on loopback with a real SQLite file in a temporary folder.
+
+use std::path::Path;
+use std::time::Duration;
+
+use bizkit_bff::auth::PasswordCost;
+use bizkit_bff::demo::{self, DemoCredentials};
+use bizkit_bff::{AppState, Config, app};
+use reqwest::header::{HeaderMap, HeaderValue};
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub struct Server {
+    pub base: String,
+    pub creds: Option<DemoCredentials>,
+    pub client: reqwest::Client,
+    shutdown: Option<oneshot::Sender<()>>,
+    handle: Option<JoinHandle<()>>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Value,
+    pub text: String,
+}
+
+impl Reply {
+    /// The codes of the problem's field errors, as `field:CODE`.
+    pub fn field_codes(&self) -> Vec<String> {
+        self.body["errors"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|e| {
+                        format!(
+                            "{}:{}",
+                            e["field"].as_str().unwrap_or(""),
+                            e["code"].as_str().unwrap_or("")
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn code(&self) -> &str {
+        self.body["code"].as_str().unwrap_or("")
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    pub fn assert_problem(&self, status: u16, code: &str) {
+        assert_eq!(self.status.as_u16(), status, "status of {}", self.text);
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/problem+json"),
+            "content type of {}",
+            self.text
+        );
+        assert_eq!(self.code(), code, "code of {}", self.text);
+        assert_eq!(self.body["status"].as_u64(), Some(u64::from(status)));
+        assert_eq!(self.body["type"], "about:blank");
+    }
+}
+
+pub fn config(dir: &Path) -> Config {
+    let mut config = Config::new(dir);
+    config.password_cost = PasswordCost::Fast;
+    config
+}
+
+pub async fn start() -> Server {
+    start_with(|_| {}).await
+}
+
+pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg = config(dir.path());
+    adjust(&mut cfg);
+    let mut server = start_config(cfg).await;
+    server._dir = Some(dir);
+    server
+}
+
+pub async fn start_config(cfg: Config) -> Server {
+    let state = tokio::task::spawn_blocking(move || AppState::new(cfg))
+        .await
+        .unwrap()
+        .unwrap();
+    let creds = state.first_start.as_deref().cloned();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (tx, rx) = oneshot::channel::<()>();
+    let handle = tokio::spawn(async move {
+        axum::serve(listener, app(state))
+            .with_graceful_shutdown(async {
+                let _ = rx.await;
+            })
+            .await
+            .unwrap();
+    });
+    Server {
+        base: format!("http://{addr}"),
+        creds,
+        client: reqwest::Client::builder()
+            .timeout(Duration::from_secs(30))
+            .build()
+            .unwrap(),
+        shutdown: Some(tx),
+        handle: Some(handle),
+        _dir: None,
+    }
+}
+
+impl Server {
+    /// Stops the server and hands back its data folder (kept alive by the returned guard).
+    pub async fn stop(mut self) -> Option<tempfile::TempDir> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(h) = self.handle.take() {
+            h.await.unwrap();
+        }
+        self._dir.take()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn api_key(&self) -> String {
+        self.creds.as_ref().unwrap().api_key.clone()
+    }
+
+    pub fn other_api_key(&self) -> String {
+        self.creds.as_ref().unwrap().other_api_key.clone()
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> String {
+        let r = self
+            .send(
+                Method::POST,
+                "/api/v1/authenticate",
+                None,
+                Some(serde_json::json!({"email": email, "password": password})),
+            )
+            .await;
+        assert_eq!(r.status, 200, "login: {}", r.text);
+        r.body["auth_token"].as_str().unwrap().to_owned()
+    }
+
+    pub async fn admin(&self) -> String {
+        self.login(demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await
+    }
+
+    pub async fn customer(&self) -> String {
+        self.login(demo::CUSTOMER_EMAIL, demo::CUSTOMER_PASSWORD)
+            .await
+    }
+
+    pub async fn other_admin(&self) -> String {
+        self.login(demo::OTHER_ADMIN_EMAIL, demo::OTHER_ADMIN_PASSWORD)
+            .await
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Reply {
+        self.send(Method::GET, path, token, None).await
+    }
+
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> Reply {
+        self.send(Method::POST, path, token, Some(body)).await
+    }
+
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Reply {
+        let mut headers = HeaderMap::new();
+        if let Some(body) = &body {
+            headers.insert("content-type", HeaderValue::from_static("application/json"));
+            return self
+                .raw(
+                    method,
+                    path,
+                    token,
+                    headers,
+                    serde_json::to_vec(body).unwrap(),
+                )
+                .await;
+        }
+        self.raw(method, path, token, headers, Vec::new()).await
+    }
+
+    pub async fn raw(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        headers: HeaderMap,
+        body: Vec<u8>,
+    ) -> Reply {
+        let mut req = self.client.request(method, self.url(path)).headers(headers);
+        if let Some(token) = token {
+            req = req.bearer_auth(token);
+        }
+        if !body.is_empty() {
+            req = req.body(body);
+        }
+        let response = req.send().await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let text = response.text().await.unwrap();
+        let body = serde_json::from_str(&text).unwrap_or(Value::Null);
+        Reply {
+            status,
+            headers,
+            body,
+            text,
+        }
+    }
+
+    pub async fn post_with_key(&self, path: &str, token: &str, key: &str, body: Value) -> Reply {
+        let mut headers = HeaderMap::new();
+        headers.insert("content-type", HeaderValue::from_static("application/json"));
+        headers.insert("idempotency-key", HeaderValue::from_str(key).unwrap());
+        self.raw(
+            Method::POST,
+            path,
+            Some(token),
+            headers,
+            serde_json::to_vec(&body).unwrap(),
+        )
+        .await
+    }
+}

@@ -1,0 +1,184 @@
+use std::time::Duration;
+
+use reqwest::Method;
+use reqwest::header::{HeaderMap, HeaderValue};
+use serde_json::json;
+
+use crate::ares::fake_ares;
+use crate::common::{config, start, start_config, start_with};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn same_key_same_body_replays_the_first_answer() {
+    let s = start().await;
+    let token = s.admin().await;
+    let body = json!({"email": "once@example.com"});
+    let first = s
+        .post_with_key("/bff/contact/create", &token, "key-1", body.clone())
+        .await;
+    assert_eq!(first.status, 201, "{}", first.text);
+    assert_eq!(first.header("idempotent-replayed"), None);
+    let again = s
+        .post_with_key("/bff/contact/create", &token, "key-1", body.clone())
+        .await;
+    assert_eq!(again.status, 201, "{}", again.text);
+    assert_eq!(again.body, first.body);
+    assert_eq!(again.header("location"), first.header("location"));
+    assert_eq!(again.header("content-type"), Some("application/json"));
+    assert_eq!(again.header("idempotent-replayed"), Some("true"));
+    // Security headers are on the replay too.
+    assert!(again.header("content-security-policy").is_some());
+    // Without the key, the same body is a second create: a conflict.
+    let r = s.post("/bff/contact/create", Some(&token), body).await;
+    r.assert_problem(409, "EMAIL_TAKEN");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn same_key_other_body_is_422_and_keys_are_per_principal() {
+    let s = start().await;
+    let token = s.admin().await;
+    let r = s
+        .post_with_key(
+            "/bff/contact/create",
+            &token,
+            "k",
+            json!({"email": "a@example.com"}),
+        )
+        .await;
+    assert_eq!(r.status, 201);
+    let r = s
+        .post_with_key(
+            "/bff/contact/create",
+            &token,
+            "k",
+            json!({"email": "b@example.com"}),
+        )
+        .await;
+    r.assert_problem(422, "IDEMPOTENCY_KEY_REUSED");
+    // Same key on another endpoint is another request too.
+    let r = s
+        .post_with_key(
+            "/api/v1/customer/add-groups",
+            &token,
+            "k",
+            json!({"email": "a@example.com", "groups": ["x"]}),
+        )
+        .await;
+    r.assert_problem(422, "IDEMPOTENCY_KEY_REUSED");
+    // Another principal has its own keys.
+    let other = s.other_admin().await;
+    let r = s
+        .post_with_key(
+            "/bff/contact/create",
+            &other,
+            "k",
+            json!({"email": "b@example.com"}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    // Keys belong to the user, not the session: a new sign-in replays.
+    let token2 = s.admin().await;
+    let r = s
+        .post_with_key(
+            "/bff/contact/create",
+            &token2,
+            "k",
+            json!({"email": "a@example.com"}),
+        )
+        .await;
+    assert_eq!(r.status, 201);
+    assert_eq!(r.header("idempotent-replayed"), Some("true"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn key_length_is_checked() {
+    let s = start().await;
+    let token = s.admin().await;
+    let long = "x".repeat(256);
+    let r = s
+        .post_with_key(
+            "/bff/contact/create",
+            &token,
+            &long,
+            json!({"email": "a@example.com"}),
+        )
+        .await;
+    r.assert_problem(400, "IDEMPOTENCY_KEY_INVALID");
+    let ok = "y".repeat(255);
+    let r = s
+        .post_with_key(
+            "/bff/contact/create",
+            &token,
+            &ok,
+            json!({"email": "a@example.com"}),
+        )
+        .await;
+    assert_eq!(r.status, 201);
+    let mut h = HeaderMap::new();
+    h.insert("content-type", HeaderValue::from_static("application/json"));
+    h.insert("idempotency-key", HeaderValue::from_static(""));
+    let r = s
+        .raw(
+            Method::POST,
+            "/bff/contact/create",
+            Some(&token),
+            h,
+            br#"{"email":"c@example.com"}"#.to_vec(),
+        )
+        .await;
+    r.assert_problem(400, "IDEMPOTENCY_KEY_INVALID");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_retry_while_the_first_runs_is_409_then_replayed() {
+    // The IČO look-up of the create is slow: the first request is still running.
+    let (url, _) = fake_ares(Duration::from_millis(1500)).await;
+    let s = std::sync::Arc::new(
+        start_with(|c| {
+            c.ares_url = Some(url);
+            c.ares_timeout = Duration::from_secs(10);
+        })
+        .await,
+    );
+    let token = s.admin().await;
+    let body = json!({"email": "slow@example.com", "companyRegistrationNumber": "00216224"});
+    let first = {
+        let (s, token, body) = (s.clone(), token.clone(), body.clone());
+        tokio::spawn(async move {
+            s.post_with_key("/bff/contact/create", &token, "slow-key", body)
+                .await
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let r = s
+        .post_with_key("/bff/contact/create", &token, "slow-key", body.clone())
+        .await;
+    r.assert_problem(409, "IDEMPOTENCY_KEY_IN_FLIGHT");
+    let first = first.await.unwrap();
+    assert_eq!(first.status, 201, "{}", first.text);
+    let r = s
+        .post_with_key("/bff/contact/create", &token, "slow-key", body)
+        .await;
+    assert_eq!(r.status, 201);
+    assert_eq!(r.body, first.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stored_answers_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start_config(config(dir.path())).await;
+    let token = s.admin().await;
+    let body = json!({"email": "restart@example.com"});
+    let first = s
+        .post_with_key("/bff/contact/create", &token, "persist", body.clone())
+        .await;
+    assert_eq!(first.status, 201);
+    s.stop().await;
+    let s = start_config(config(dir.path())).await;
+    // Sessions survive too.
+    let again = s
+        .post_with_key("/bff/contact/create", &token, "persist", body)
+        .await;
+    assert_eq!(again.status, 201, "{}", again.text);
+    assert_eq!(again.body, first.body);
+    assert_eq!(again.header("idempotent-replayed"), Some("true"));
+}

@@ -1,0 +1,13 @@
+//! End-to-end tests over real HTTP on loopback, each against its own server and SQLite file.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod ares;
+mod auth;
+mod common;
+mod contacts;
+mod customers;
+mod idempotency;
+mod members;
+mod org_contacts;
+mod storage;
+mod web;

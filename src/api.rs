@@ -1,0 +1,539 @@
+//! The one API client: bearer token, timeout, `Idempotency-Key`, and every answer turned into
+//! [`ApiError`] — problem+json, the older BizKitHub shapes, HTML, an empty body, a network failure.
+//!
+//! [`classify`] is pure (status, content type, body → error) so the mapping is tested natively and in the
+//! browser; [`Client::send`] is the thin web-sys layer around it.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// Long enough for a slow office Wi-Fi, short enough that a hung server does not freeze the form.
+pub const DEFAULT_TIMEOUT_MS: i32 = 15_000;
+/// Answers larger than this are not read: no form answer is anywhere near it.
+const MAX_BODY_BYTES: f64 = 2_000_000.0;
+
+/// A field-level error as the server named it (`groupList[2].color`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServerFieldError {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// The server understood and refused: validation (400/409/422) with the fields it named.
+    Rejected {
+        status: u16,
+        code: Option<String>,
+        message: Option<String>,
+        fields: Vec<ServerFieldError>,
+    },
+    /// No, bad or expired credentials (401, `SESSION_EXPIRED`, `INVALID_IDENTITY`, unknown API key).
+    Unauthorized { code: Option<String> },
+    Forbidden { message: Option<String> },
+    /// 404; `code` tells "no such record" (e.g. `ARES_NOT_FOUND`) from "this backend lacks the call".
+    NotFound { code: Option<String> },
+    RateLimited { retry_after_secs: Option<u64> },
+    /// 5xx, or an answer we could not read: a creating call may or may not have happened.
+    Server { status: u16, message: Option<String> },
+    /// The request never got an answer: offline, DNS, CORS, connection reset.
+    Network,
+    /// We gave up after the timeout; the server may still have done the work.
+    Timeout,
+}
+
+impl ApiError {
+    /// True where a create may have happened on the server although we saw no success: the form then
+    /// keeps the same `Idempotency-Key` for the retry, so the server replays instead of creating twice.
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Network | ApiError::Timeout | ApiError::Server { .. }
+        )
+    }
+
+    pub fn fields(&self) -> &[ServerFieldError] {
+        match self {
+            ApiError::Rejected { fields, .. } => fields,
+            _ => &[],
+        }
+    }
+}
+
+/// Maps any answer that is not a success to an [`ApiError`]. Never panics, whatever the body.
+pub fn classify(
+    status: u16,
+    content_type: &str,
+    body: &str,
+    retry_after: Option<&str>,
+) -> ApiError {
+    let retry_after_secs = retry_after.and_then(|v| v.trim().parse::<u64>().ok());
+    let trimmed = body.trim();
+    let json: Option<Value> = if trimmed.starts_with('{') || trimmed.starts_with('"') {
+        serde_json::from_str(trimmed).ok()
+    } else {
+        None
+    };
+    let _ = content_type;
+
+    // A bare named code, as text or as a JSON string: `PUBLIC_API_KEY_DOES_NOT_EXIST`.
+    let bare = match &json {
+        Some(Value::String(s)) => Some(s.as_str()),
+        None if is_code(trimmed) => Some(trimmed),
+        _ => None,
+    };
+    if let Some(code) = bare {
+        return from_code(status, code, None, Vec::new(), retry_after_secs);
+    }
+
+    if let Some(Value::Object(obj)) = &json {
+        // `{"error": {"code": "RATE_LIMIT_EXCEEDED", "message": "...", "retry_after": 3600}}`
+        if let Some(Value::Object(err)) = obj.get("error") {
+            let code = str_of(err.get("code"));
+            let message = str_of(err.get("message"));
+            let retry = err
+                .get("retry_after")
+                .and_then(Value::as_u64)
+                .or(retry_after_secs);
+            return from_code(
+                status,
+                code.as_deref().unwrap_or(""),
+                message,
+                Vec::new(),
+                retry,
+            );
+        }
+        // RFC 9457 problem+json, and `{"success": false, "errorCode": "E001", "message": "..."}`.
+        let code = str_of(obj.get("code")).or_else(|| str_of(obj.get("errorCode")));
+        let message = str_of(obj.get("detail"))
+            .or_else(|| str_of(obj.get("message")))
+            .or_else(|| str_of(obj.get("title")));
+        let fields = obj
+            .get("errors")
+            .and_then(Value::as_array)
+            .map(|list| list.iter().filter_map(field_error).collect())
+            .unwrap_or_default();
+        return from_code(
+            status,
+            code.as_deref().unwrap_or(""),
+            message,
+            fields,
+            retry_after_secs,
+        );
+    }
+
+    // HTML error pages, empty bodies, anything else: the status alone decides.
+    from_code(status, "", None, Vec::new(), retry_after_secs)
+}
+
+fn from_code(
+    status: u16,
+    code: &str,
+    message: Option<String>,
+    fields: Vec<ServerFieldError>,
+    retry_after_secs: Option<u64>,
+) -> ApiError {
+    let code_opt = (!code.is_empty()).then(|| code.to_owned());
+    match code {
+        "SESSION_EXPIRED"
+        | "INVALID_IDENTITY"
+        | "PUBLIC_API_KEY_DOES_NOT_EXIST"
+        | "API_KEY_MALFORMED"
+        | "TOKEN_EXPIRED"
+        | "UNAUTHORIZED" => return ApiError::Unauthorized { code: code_opt },
+        "RATE_LIMIT_EXCEEDED" | "RATE_LIMITED" => {
+            return ApiError::RateLimited { retry_after_secs };
+        }
+        _ => {}
+    }
+    match status {
+        401 => ApiError::Unauthorized { code: code_opt },
+        403 => ApiError::Forbidden { message },
+        404 if fields.is_empty() => ApiError::NotFound { code: code_opt },
+        429 => ApiError::RateLimited { retry_after_secs },
+        400..=499 => ApiError::Rejected {
+            status,
+            code: code_opt,
+            message,
+            fields,
+        },
+        // An old-style `{"success": false}` inside a 200 is a refusal too.
+        200..=299 => ApiError::Rejected {
+            status,
+            code: code_opt,
+            message,
+            fields,
+        },
+        _ => ApiError::Server { status, message },
+    }
+}
+
+fn is_code(s: &str) -> bool {
+    s.len() >= 3
+        && s.len() <= 64
+        && s.starts_with(|c: char| c.is_ascii_uppercase())
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+fn str_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn field_error(v: &Value) -> Option<ServerFieldError> {
+    let obj = v.as_object()?;
+    Some(ServerFieldError {
+        field: str_of(obj.get("field")).unwrap_or_default(),
+        code: str_of(obj.get("code")).unwrap_or_default(),
+        message: str_of(obj.get("message")).unwrap_or_default(),
+    })
+}
+
+/// Reads a success body: an old-style `{"success": false, ...}` is a refusal even with status 200, and a
+/// body that does not match `T` is a server fault, not a panic.
+pub fn parse_success<T: DeserializeOwned>(
+    status: u16,
+    content_type: &str,
+    body: &str,
+) -> Result<T, ApiError> {
+    let value: Value = match serde_json::from_str(body.trim()) {
+        Ok(v) => v,
+        // An empty 2xx body still means success for calls that answer nothing useful.
+        Err(_) if body.trim().is_empty() => Value::Null,
+        Err(_) => {
+            return Err(ApiError::Server {
+                status,
+                message: None,
+            });
+        }
+    };
+    if value.get("success").and_then(Value::as_bool) == Some(false) || value.get("error").is_some()
+    {
+        return Err(classify(status, content_type, body, None));
+    }
+    serde_json::from_value(value).map_err(|_| ApiError::Server {
+        status,
+        message: None,
+    })
+}
+
+/// One call's options.
+#[derive(Clone, Debug, Default)]
+pub struct Call {
+    pub idempotency_key: Option<String>,
+    pub timeout_ms: Option<i32>,
+}
+
+/// A successful answer with the headers forms care about.
+pub struct Answer<T> {
+    pub status: u16,
+    pub location: Option<String>,
+    pub body: T,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Client {
+    pub base: String,
+    pub token: Option<String>,
+}
+
+impl Client {
+    pub fn new(base: &str, token: Option<String>) -> Self {
+        Self {
+            base: base.trim_end_matches('/').to_owned(),
+            token,
+        }
+    }
+
+    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        self.send::<T>("GET", path, None, Call::default())
+            .await
+            .map(|a| a.body)
+    }
+
+    pub async fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+        call: Call,
+    ) -> Result<Answer<T>, ApiError> {
+        let json = serde_json::to_string(body).map_err(|_| ApiError::Network)?;
+        self.post_json(path, json, call).await
+    }
+
+    /// Posts a body serialised by the caller, who needed it to pick the `Idempotency-Key`.
+    pub async fn post_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        json: String,
+        call: Call,
+    ) -> Result<Answer<T>, ApiError> {
+        self.send("POST", path, Some(json), call).await
+    }
+
+    pub async fn send<T: DeserializeOwned>(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<String>,
+        call: Call,
+    ) -> Result<Answer<T>, ApiError> {
+        let raw = fetch_raw(
+            &format!("{}{}", self.base, path),
+            method,
+            body.as_deref(),
+            self.token.as_deref(),
+            call.idempotency_key.as_deref(),
+            call.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
+        )
+        .await?;
+        if (200..300).contains(&raw.status) {
+            let body = parse_success(raw.status, &raw.content_type, &raw.body)?;
+            Ok(Answer {
+                status: raw.status,
+                location: raw.location,
+                body,
+            })
+        } else {
+            Err(classify(
+                raw.status,
+                &raw.content_type,
+                &raw.body,
+                raw.retry_after.as_deref(),
+            ))
+        }
+    }
+}
+
+struct RawAnswer {
+    status: u16,
+    content_type: String,
+    location: Option<String>,
+    retry_after: Option<String>,
+    body: String,
+}
+
+/// Fetches a same-origin text file (such as `config.json`); `None` on any failure.
+pub async fn fetch_text(url: &str) -> Option<String> {
+    let raw = fetch_raw(url, "GET", None, None, None, DEFAULT_TIMEOUT_MS)
+        .await
+        .ok()?;
+    (200..300).contains(&raw.status).then_some(raw.body)
+}
+
+async fn fetch_raw(
+    url: &str,
+    method: &str,
+    body: Option<&str>,
+    token: Option<&str>,
+    idempotency_key: Option<&str>,
+    timeout_ms: i32,
+) -> Result<RawAnswer, ApiError> {
+    let window = web_sys::window().ok_or(ApiError::Network)?;
+    let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
+    let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
+    let set = |k: &str, v: &str| headers.set(k, v).map_err(|_| ApiError::Network);
+    set("Accept", "application/json, application/problem+json")?;
+    if let Some(t) = token {
+        set("Authorization", &format!("Bearer {t}"))?;
+    }
+    if let Some(k) = idempotency_key {
+        set("Idempotency-Key", k)?;
+    }
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    init.set_signal(Some(&controller.signal()));
+    if let Some(b) = body {
+        set("Content-Type", "application/json")?;
+        init.set_body(&JsValue::from_str(b));
+    }
+    init.set_headers(&headers);
+
+    let timed_out = Rc::new(Cell::new(false));
+    let on_timeout = {
+        let timed_out = timed_out.clone();
+        let controller = controller.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            timeout_ms,
+        )
+        .ok();
+    let outcome = read(&window, url, &init, &controller).await;
+    if let Some(t) = timer {
+        window.clear_timeout_with_handle(t);
+    }
+    drop(on_timeout);
+    outcome.map_err(|e| if timed_out.get() { ApiError::Timeout } else { e })
+}
+
+async fn read(
+    window: &web_sys::Window,
+    url: &str,
+    init: &web_sys::RequestInit,
+    controller: &web_sys::AbortController,
+) -> Result<RawAnswer, ApiError> {
+    let resp = JsFuture::from(window.fetch_with_str_and_init(url, init))
+        .await
+        .map_err(|_| ApiError::Network)?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| ApiError::Network)?;
+    let h = resp.headers();
+    let header = |name: &str| h.get(name).ok().flatten();
+    let status = resp.status();
+    let too_big = header("content-length")
+        .and_then(|l| l.trim().parse::<f64>().ok())
+        .is_some_and(|l| l > MAX_BODY_BYTES);
+    let body = if too_big {
+        controller.abort();
+        String::new()
+    } else {
+        let promise = resp.text().map_err(|_| ApiError::Network)?;
+        JsFuture::from(promise)
+            .await
+            .map_err(|_| ApiError::Network)?
+            .as_string()
+            .unwrap_or_default()
+    };
+    Ok(RawAnswer {
+        status,
+        content_type: header("content-type").unwrap_or_default(),
+        location: header("location"),
+        retry_after: header("retry-after"),
+        body,
+    })
+}
+
+/// A fresh `Idempotency-Key`: one per submission, kept with the draft until the submission succeeded.
+pub fn new_idempotency_key() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("k-{}-{}", js_sys::Date::now(), js_sys::Math::random()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rejected_fields(e: &ApiError) -> Vec<(&str, &str)> {
+        e.fields()
+            .iter()
+            .map(|f| (f.field.as_str(), f.code.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn problem_json_with_every_field() {
+        let body = r#"{"type":"about:blank","title":"Validation failed","status":422,
+            "errors":[{"field":"phone","code":"PHONE_TOO_SHORT","message":"x"},
+                      {"field":"groupList[2].color","code":"COLOR_INVALID","message":"y"}]}"#;
+        let e = classify(422, "application/problem+json", body, None);
+        assert_eq!(
+            rejected_fields(&e),
+            vec![
+                ("phone", "PHONE_TOO_SHORT"),
+                ("groupList[2].color", "COLOR_INVALID")
+            ]
+        );
+        assert!(!e.outcome_unknown());
+    }
+
+    #[test]
+    fn older_shapes() {
+        let e = classify(
+            200,
+            "application/json",
+            r#"{"success": false, "errorCode": "E001", "message": "Bad"}"#,
+            None,
+        );
+        assert!(
+            matches!(e, ApiError::Rejected { code: Some(ref c), message: Some(ref m), .. } if c == "E001" && m == "Bad")
+        );
+        let e = classify(
+            429,
+            "application/json",
+            r#"{"error": {"code": "RATE_LIMIT_EXCEEDED", "message": "slow", "retry_after": 3600}}"#,
+            None,
+        );
+        assert_eq!(
+            e,
+            ApiError::RateLimited {
+                retry_after_secs: Some(3600)
+            }
+        );
+        for code in [
+            "PUBLIC_API_KEY_DOES_NOT_EXIST",
+            "SESSION_EXPIRED",
+            "INVALID_IDENTITY",
+            "\"SESSION_EXPIRED\"",
+        ] {
+            assert!(
+                matches!(
+                    classify(400, "text/plain", code, None),
+                    ApiError::Unauthorized { .. }
+                ),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn html_empty_and_garbage() {
+        assert!(matches!(
+            classify(502, "text/html", "<html><h1>Bad gateway</h1></html>", None),
+            ApiError::Server { status: 502, .. }
+        ));
+        assert_eq!(classify(404, "", "", None), ApiError::NotFound { code: None });
+        assert!(matches!(
+            classify(401, "", "", None),
+            ApiError::Unauthorized { .. }
+        ));
+        assert_eq!(
+            classify(429, "", "", Some("120")),
+            ApiError::RateLimited {
+                retry_after_secs: Some(120)
+            }
+        );
+        assert!(matches!(
+            classify(422, "application/json", "{\"errors\": 5, \"code\": []", None),
+            ApiError::Rejected { .. }
+        ));
+        assert!(classify(500, "", "\u{0}\u{ffff}", None).outcome_unknown());
+    }
+
+    #[test]
+    fn success_bodies() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(rename_all = "camelCase")]
+        struct Created {
+            customer_id: String,
+        }
+        let ok: Created = parse_success(
+            201,
+            "application/json",
+            r#"{"success":true,"customerId":"c1"}"#,
+        )
+        .unwrap();
+        assert_eq!(ok.customer_id, "c1");
+        assert!(parse_success::<Created>(200, "", r#"{"success":false,"errorCode":"E1"}"#).is_err());
+        assert!(parse_success::<Created>(200, "text/html", "<html>").is_err());
+        assert!(parse_success::<Created>(200, "", "{}").is_err());
+    }
+}

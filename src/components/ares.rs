@@ -1,0 +1,144 @@
+//! ARES preview: once an IČO passes its checksum, the company from the register is shown beside it.
+//! Debounced and cached, because the ministry blocks clients that repeat or flood queries.
+
+use std::collections::HashMap;
+
+use bizkit_contract::Ico;
+use leptos::prelude::*;
+use serde::Deserialize;
+
+use crate::api::ApiError;
+use crate::components::layout::expect_session;
+use crate::i18n::use_i18n;
+
+const DEBOUNCE_MS: u64 = 400;
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AresRecord {
+    pub ico: String,
+    pub company_name: String,
+    pub dic: Option<String>,
+    pub street_address: Option<String>,
+    pub city: Option<String>,
+    pub city_part: Option<String>,
+    pub state_region: Option<String>,
+    pub postal_code: Option<String>,
+    pub country: Option<String>,
+    pub dissolved: bool,
+}
+
+impl AresRecord {
+    pub fn address(&self) -> String {
+        let street = self.street_address.clone().unwrap_or_default();
+        let town = format!(
+            "{} {}",
+            self.postal_code.as_deref().unwrap_or(""),
+            self.city.as_deref().unwrap_or("")
+        );
+        [street.as_str(), town.as_str()]
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Lookup {
+    Idle,
+    Checking,
+    Found(AresRecord),
+    NotFound,
+    Unavailable,
+    /// The backend has no ARES call: the preview is simply not offered.
+    Unsupported,
+}
+
+/// Looks up the company for the IČO in `value`, once it is valid; returns the state to show.
+pub fn use_ares(value: Signal<String>) -> ReadSignal<Lookup> {
+    let session = expect_session();
+    let (state, set_state) = signal(Lookup::Idle);
+    let cache = StoredValue::new(HashMap::<String, Lookup>::new());
+    let ico = Memo::new(move |_| value.with(|v| Ico::parse(v).ok().map(|i| i.as_str().to_owned())));
+    Effect::new(move |_| {
+        let Some(current) = ico.get() else {
+            set_state.set(Lookup::Idle);
+            return;
+        };
+        if let Some(hit) = cache.with_value(|c| c.get(&current).cloned()) {
+            set_state.set(hit);
+            return;
+        }
+        if state.get_untracked() == Lookup::Unsupported {
+            return;
+        }
+        set_state.set(Lookup::Checking);
+        set_timeout(
+            move || {
+                // Only the IČO still in the field is looked up: while someone types on, earlier timers
+                // find a newer value and leave it to that value's own timer.
+                if ico.try_get_untracked().flatten().as_deref() != Some(current.as_str()) {
+                    return;
+                }
+                let wanted = current;
+                let client = session.client();
+                leptos::task::spawn_local(async move {
+                    let result = client
+                        .get::<AresRecord>(&format!("/bff/ares/{wanted}"))
+                        .await;
+                    let outcome = match result {
+                        Ok(r) => Lookup::Found(r),
+                        Err(ApiError::NotFound { code: Some(c) }) if c == "ARES_NOT_FOUND" => {
+                            Lookup::NotFound
+                        }
+                        Err(ApiError::NotFound { .. }) => Lookup::Unsupported,
+                        Err(ApiError::Rejected { .. }) => Lookup::NotFound,
+                        Err(_) => Lookup::Unavailable,
+                    };
+                    if matches!(outcome, Lookup::Found(_) | Lookup::NotFound) {
+                        let _ = cache.try_update_value(|c| {
+                            c.insert(wanted.clone(), outcome.clone());
+                        });
+                    }
+                    if ico.try_get_untracked().flatten().as_deref() == Some(wanted.as_str()) {
+                        set_state.try_set(outcome);
+                    }
+                });
+            },
+            std::time::Duration::from_millis(DEBOUNCE_MS),
+        );
+    });
+    state
+}
+
+#[component]
+pub fn AresPreview(state: ReadSignal<Lookup>, id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="ares" id=id aria-live="polite">
+            {move || {
+                let t = i18n.t();
+                match state.get() {
+                    Lookup::Idle | Lookup::Unsupported => ().into_any(),
+                    Lookup::Checking => view! { <p class="hint">{t.ares_checking}</p> }.into_any(),
+                    Lookup::NotFound => view! { <p class="notice warn">{t.ares_not_found}</p> }.into_any(),
+                    Lookup::Unavailable => view! { <p class="notice">{t.ares_unavailable}</p> }.into_any(),
+                    Lookup::Found(r) => {
+                        view! {
+                            <div class="notice found">
+                                <p>{t.ares_found}</p>
+                                <p class="company"><strong>{r.company_name.clone()}</strong></p>
+                                <p>{r.address()}</p>
+                                {r.dic.clone().map(|d| view! { <p>{t.dic} ": " {d}</p> })}
+                                {r.dissolved.then(|| view! { <p class="warn">{t.ares_dissolved}</p> })}
+                            </div>
+                        }
+                            .into_any()
+                    }
+                }
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,96 @@
+//! The error summary, after the GOV.UK Design System: shown after a failed submit, it takes focus, lists
+//! every problem, and each item links to (and focuses) the control it is about.
+
+use leptos::prelude::*;
+
+use crate::components::form::FormCtl;
+use crate::i18n::use_i18n;
+
+#[component]
+pub fn ErrorSummary(form: FormCtl, #[prop(optional)] on_retry: Option<Callback<()>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = Memo::new(move |_| {
+        if form.submitted.get() {
+            form.summary_items(i18n)
+        } else {
+            Vec::new()
+        }
+    });
+    let visible = move || !items.get().is_empty() || !form.form_errors.get().is_empty();
+    let title_id = format!("{}-summary-title", form.key);
+    view! {
+        <div
+            class="error-summary"
+            class:hidden=move || !visible()
+            node_ref=form.summary
+            tabindex="-1"
+            role="alert"
+            aria-labelledby=title_id.clone()
+        >
+            <Show when=visible>
+                <h2 class="error-summary-title" id=format!("{}-summary-title", form.key)>
+                    {move || i18n.t().error_summary_title}
+                </h2>
+                <ul class="error-summary-list">
+                    <For
+                        each=move || form.form_errors.get()
+                        key=|m| m.clone()
+                        children=move |m| view! { <li>{m}</li> }
+                    />
+                    <For
+                        each=move || items.get()
+                        key=|(id, m)| format!("{id}|{m}")
+                        children=move |(id, m)| {
+                            let target = id.clone();
+                            view! {
+                                <li>
+                                    <a
+                                        href=format!("#{id}")
+                                        on:click=move |ev| {
+                                            ev.prevent_default();
+                                            focus_by_id(&target);
+                                        }
+                                    >
+                                        {m}
+                                    </a>
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+                {move || {
+                    (form.outcome_unknown.get())
+                        .then(|| {
+                            on_retry
+                                .map(|cb| {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="button secondary"
+                                            on:click=move |_| cb.run(())
+                                        >
+                                            {move || i18n.t().retry}
+                                        </button>
+                                    }
+                                })
+                        })
+                }}
+            </Show>
+        </div>
+    }
+}
+
+/// Focuses a control and scrolls its label into view, as GOV.UK's summary links do.
+pub fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(el) = doc
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+        el.scroll_into_view();
+    }
+}

@@ -1,0 +1,238 @@
+//! The one field component: label, hint, control, a "will be saved as" preview, the inline error, and the
+//! ARIA that ties them together (`aria-invalid`, `aria-describedby`), after the GOV.UK error message.
+
+use leptos::prelude::*;
+
+use crate::components::form::FormCtl;
+use crate::i18n::use_i18n;
+
+/// What the control is; the rest of the field is the same for all of them.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Control {
+    #[default]
+    Text,
+    Email,
+    Tel,
+    Password,
+    /// Digits typed on a numeric keypad, kept as text (leading zeros of an IČO matter).
+    Numeric,
+    TextArea,
+}
+
+#[component]
+pub fn Field(
+    form: FormCtl,
+    name: &'static str,
+    #[prop(into)] label: TextProp,
+    #[prop(optional, into)] hint: Option<TextProp>,
+    #[prop(optional)] control: Control,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    /// The normal form the value will be stored in, shown while it differs from what was typed.
+    #[prop(optional, into)]
+    preview: Option<Signal<Option<String>>>,
+    #[prop(optional, into)] readonly: Signal<bool>,
+    /// A live "12 / 128" counter once the value nears this many characters.
+    #[prop(optional)]
+    counter: Option<usize>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let field = form.field(name);
+    let id = form.dom_id(name);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let preview_id = format!("{id}-preview");
+    let counter_id = format!("{id}-counter");
+    let error = Memo::new(move |_| form.visible_error(name, i18n));
+    let has_hint = hint.is_some();
+    let has_preview = preview.is_some();
+    let preview_text = Memo::new(move |_| {
+        preview
+            .and_then(|p| p.get())
+            .filter(|p| field.value.with(|v| v.trim() != p))
+    });
+    let count = Memo::new(move |_| field.value.with(|v| v.trim().chars().count()));
+    let counter_visible = move || counter.is_some_and(|max| count.get() * 10 >= max * 8);
+    let described_by = {
+        let (hint_id, error_id, preview_id, counter_id) = (
+            hint_id.clone(),
+            error_id.clone(),
+            preview_id.clone(),
+            counter_id.clone(),
+        );
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if has_preview && preview_text.get().is_some() {
+                ids.push(preview_id.clone());
+            }
+            if counter_visible() {
+                ids.push(counter_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = move || error.get().is_some().then_some("true");
+    let on_blur = move |_| form.left(name);
+    let (input_type, inputmode) = match control {
+        // `type=email` would let Chromium rewrite IDN domains behind our back; the contract decides.
+        Control::Email => ("text", Some("email")),
+        Control::Tel => ("tel", Some("tel")),
+        Control::Password => ("password", None),
+        Control::Numeric => ("text", Some("numeric")),
+        Control::Text | Control::TextArea => ("text", None),
+    };
+    let input = if control == Control::TextArea {
+        view! {
+            <textarea
+                id=id.clone()
+                name=name
+                class="input"
+                rows="3"
+                required=required
+                readonly=move || readonly.get()
+                aria-invalid=invalid
+                aria-describedby=described_by.clone()
+                bind:value=field.value
+                on:blur=on_blur
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id.clone()
+                name=name
+                class="input"
+                type=input_type
+                inputmode=inputmode
+                autocomplete=autocomplete
+                spellcheck=matches!(control, Control::Email | Control::Tel | Control::Numeric)
+                    .then_some("false")
+                required=required
+                readonly=move || readonly.get()
+                aria-invalid=invalid
+                aria-describedby=described_by.clone()
+                bind:value=field.value
+                on:blur=on_blur
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:field-error=move || error.get().is_some()>
+            <label class="label" for=id.clone()>
+                {move || label.get()}
+                {(!required).then(|| view! { " " <span class="optional">{move || i18n.t().optional}</span> })}
+            </label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
+            <Show when=move || error.get().is_some()>
+                <p class="error-message" id=error_id.clone()>
+                    <span class="visually-hidden">{move || i18n.t().error_summary_title} ": "</span>
+                    {move || error.get()}
+                </p>
+            </Show>
+            {input}
+            <Show when=move || preview_text.get().is_some()>
+                <p class="preview" id=preview_id.clone()>
+                    {move || i18n.t().will_be_saved_as} " " <strong>{move || preview_text.get()}</strong>
+                </p>
+            </Show>
+            <Show when=counter_visible>
+                <p class="counter" id=counter_id.clone() aria-live="polite">
+                    {move || format!("{} / {}", count.get(), counter.unwrap_or_default())}
+                </p>
+            </Show>
+            {children.map(|c| c())}
+        </div>
+    }
+}
+
+/// A checkbox in the same kit: value `"true"` or empty, an optional reason when it is disabled.
+#[component]
+pub fn CheckboxField(
+    form: FormCtl,
+    name: &'static str,
+    #[prop(into)] label: TextProp,
+    #[prop(optional, into)] hint: Option<TextProp>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+    /// Why it is disabled, shown and announced only while it is.
+    #[prop(optional, into)]
+    disabled_reason: Option<TextProp>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let field = form.field(name);
+    let id = form.dom_id(name);
+    let hint_id = format!("{id}-hint");
+    let reason_id = format!("{id}-reason");
+    let error_id = format!("{id}-error");
+    let error = Memo::new(move |_| form.visible_error(name, i18n));
+    let has_hint = hint.is_some();
+    let has_reason = disabled_reason.is_some();
+    let described_by = {
+        let (hint_id, reason_id, error_id) = (hint_id.clone(), reason_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if has_reason && disabled.get() {
+                ids.push(reason_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field checkbox" class:field-error=move || error.get().is_some()>
+            <Show when=move || error.get().is_some()>
+                <p class="error-message" id=error_id.clone()>
+                    <span class="visually-hidden">{move || i18n.t().error_summary_title} ": "</span>
+                    {move || error.get()}
+                </p>
+            </Show>
+            <input
+                id=id.clone()
+                name=name
+                type="checkbox"
+                class="checkbox-input"
+                prop:checked=move || field.value.get() == "true"
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    field.value.set(if on { "true".into() } else { String::new() });
+                }
+                aria-disabled=move || disabled.get().then_some("true")
+                on:click=move |ev| {
+                    if disabled.get_untracked() {
+                        ev.prevent_default();
+                    }
+                }
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described_by
+            />
+            <label class="checkbox-label" for=id.clone()>{move || label.get()}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
+            {disabled_reason
+                .map(|r| {
+                    view! {
+                        <Show when=move || disabled.get()>
+                            <p class="hint reason" id=reason_id.clone()>
+                                {
+                                    let r = r.clone();
+                                    move || r.get()
+                                }
+                            </p>
+                        </Show>
+                    }
+                })}
+        </div>
+    }
+}

@@ -1,0 +1,326 @@
+//! The page frame: skip link, header with navigation, language and sign-out, the live region for status
+//! messages, the guards that decide who sees what, and the sign-in dialog that opens in place when a
+//! session expires mid-form.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::{A, Redirect};
+use leptos_router::hooks::use_location;
+
+use bizkit_contract::Lang;
+
+use crate::i18n::use_i18n;
+use crate::session::{Access, Session};
+
+/// Polite announcements for screen readers (saved, tag added, draft restored…).
+#[derive(Clone, Copy)]
+pub struct Announcer(RwSignal<String>);
+
+impl Announcer {
+    pub fn say(&self, text: impl Into<String>) {
+        let text = text.into();
+        // Re-announce identical text by clearing first.
+        self.0.set(String::new());
+        let signal = self.0;
+        request_animation_frame(move || {
+            signal.try_set(text);
+        });
+    }
+}
+
+pub fn use_announcer() -> Announcer {
+    use_context::<Announcer>().unwrap_or(Announcer(RwSignal::new(String::new())))
+}
+
+/// Whether a form on the page has unsaved changes: leaving asks first.
+#[derive(Clone, Copy)]
+pub struct LeaveGuard(pub RwSignal<bool>);
+
+pub fn use_leave_guard() -> Option<LeaveGuard> {
+    use_context::<LeaveGuard>()
+}
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_session();
+    let announcer = Announcer(RwSignal::new(String::new()));
+    provide_context(announcer);
+    let guard = LeaveGuard(RwSignal::new(false));
+    provide_context(guard);
+    let access = Memo::new(move |_| session.access());
+    let email = Memo::new(move |_| {
+        session
+            .info
+            .with(|i| i.as_ref().map(|i| i.email.clone()).unwrap_or_default())
+    });
+    let org = Memo::new(move |_| {
+        session.info.with(|i| {
+            i.as_ref()
+                .and_then(|i| i.organisation.as_ref())
+                .map(|o| o.name.clone())
+                .unwrap_or_default()
+        })
+    });
+    let confirm_leave = move |ev: leptos::ev::MouseEvent| {
+        if guard.0.get_untracked() && !confirm(i18n.t().leave_confirm) {
+            ev.prevent_default();
+        }
+    };
+    view! {
+        <a class="skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
+        <header class="topbar">
+            <div class="topbar-inner">
+                <span class="brand">
+                    <span class="brand-mark" aria-hidden="true">"B"</span>
+                    {move || i18n.t().app_name}
+                </span>
+                <Show when=move || access.get() == Access::Admin>
+                    <nav class="nav" aria-label=move || i18n.t().nav_label>
+                        <A href="/contacts/new" on:click=confirm_leave>
+                            {move || i18n.t().nav_contact_new}
+                        </A>
+                        <A href="/members/invite" on:click=confirm_leave>
+                            {move || i18n.t().nav_member_invite}
+                        </A>
+                        <A href="/customers/groups" on:click=confirm_leave>
+                            {move || i18n.t().nav_customer_groups}
+                        </A>
+                    </nav>
+                </Show>
+                <div class="topbar-tools">
+                    <LangSwitch />
+                    <Show when=move || access.get() != Access::SignedOut>
+                        <span class="who">
+                            <span class="visually-hidden">{move || i18n.t().signed_in_as} " "</span>
+                            {move || email.get()}
+                            <Show when=move || !org.get().is_empty()>
+                                <span class="org">{move || org.get()}</span>
+                            </Show>
+                        </span>
+                        <button
+                            type="button"
+                            class="button link"
+                            on:click=move |_| {
+                                if !guard.0.get_untracked() || confirm(i18n.t().leave_confirm) {
+                                    session.sign_out();
+                                }
+                            }
+                        >
+                            {move || i18n.t().sign_out}
+                        </button>
+                    </Show>
+                </div>
+            </div>
+        </header>
+        <main id="main" class="main" tabindex="-1">
+            {children()}
+        </main>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+            {move || announcer.0.get()}
+        </div>
+        <ReauthDialog />
+    }
+}
+
+fn confirm(text: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(text).ok())
+        .unwrap_or(true)
+}
+
+pub fn expect_session() -> Session {
+    // The router is only mounted once the session exists; a fallback keeps a stray use harmless.
+    crate::session::use_session().unwrap_or_else(|| Session::provide(&Default::default()))
+}
+
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let button = move |lang: Lang, code: &'static str, name: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="lang"
+                lang=code
+                aria-pressed=move || (i18n.lang.get() == lang).to_string()
+                on:click=move |_| i18n.lang.set(lang)
+            >
+                {name}
+            </button>
+        }
+    };
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || i18n.t().language>
+            {button(Lang::Cs, "cs", "Čeština")}
+            {button(Lang::En, "en", "English")}
+        </div>
+    }
+}
+
+/// Shows its children to administrators only; sends the signed-out to sign in and back.
+#[component]
+pub fn AdminPage(children: ChildrenFn) -> impl IntoView {
+    guarded(Access::Admin, children)
+}
+
+/// The customer's own pages.
+#[component]
+pub fn CustomerPage(children: ChildrenFn) -> impl IntoView {
+    guarded(Access::Customer, children)
+}
+
+fn guarded(needed: Access, children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_session();
+    let location = use_location();
+    let access = Memo::new(move |_| session.access());
+    let checking = session.checking;
+    move || {
+        if checking.get() {
+            return view! { <p class="loading">{move || i18n.t().loading}</p> }.into_any();
+        }
+        match access.get() {
+            Access::SignedOut => {
+                let next = location.pathname.get_untracked();
+                view! { <Redirect path=format!("/sign-in?next={}", urlencode(&next)) /> }.into_any()
+            }
+            a if a == needed => children().into_any(),
+            _ if needed == Access::Admin => {
+                view! {
+                    <section class="panel narrow">
+                        <h1>{move || i18n.t().admins_only_title}</h1>
+                        <p>{move || i18n.t().admins_only_body}</p>
+                        <p>
+                            <A href="/portal/profile">{move || i18n.t().go_to_profile}</A>
+                        </p>
+                    </section>
+                }
+                    .into_any()
+            }
+            _ => {
+                view! {
+                    <section class="panel narrow">
+                        <h1>{move || i18n.t().error_forbidden}</h1>
+                        <p>
+                            <A href="/">{move || i18n.t().go_home}</A>
+                        </p>
+                    </section>
+                }
+                    .into_any()
+            }
+        }
+    }
+}
+
+pub fn urlencode(s: &str) -> String {
+    js_sys::encode_uri_component(s).as_string().unwrap_or_default()
+}
+
+/// The sign-in dialog that opens over a form when its session expired: the form and its values stay
+/// underneath, and the form re-sends its submission once the person is signed in again.
+#[component]
+fn ReauthDialog() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_session();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let email = Memo::new(move |_| {
+        session
+            .info
+            .with(|i| i.as_ref().map(|i| i.email.clone()).unwrap_or_default())
+    });
+    Effect::new(move |_| {
+        let open = session.expired.get();
+        if let Some(d) = dialog.get() {
+            if open && !d.open() {
+                password.set(String::new());
+                error.set(None);
+                // After the content below rendered, so the dialog focuses its first field.
+                request_animation_frame(move || {
+                    let _ = d.show_modal();
+                    crate::components::error_summary::focus_by_id("reauth-password");
+                });
+            } else if !open && d.open() {
+                d.close();
+            }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let pw = password.get_untracked();
+        if pw.is_empty() {
+            error.set(Some(i18n.t().enter_password.to_owned()));
+            return;
+        }
+        busy.set(true);
+        let mail = email.get_untracked();
+        leptos::task::spawn_local(async move {
+            match session.sign_in(&mail, &pw).await {
+                Ok(_) => {
+                    error.try_set(None);
+                }
+                Err(crate::api::ApiError::Unauthorized { .. })
+                | Err(crate::api::ApiError::Rejected { .. }) => {
+                    error.try_set(Some(i18n.t().sign_in_failed.to_owned()));
+                }
+                Err(e) => {
+                    error.try_set(Some(crate::components::form::describe(&e, i18n)));
+                }
+            }
+            busy.try_set(false);
+        });
+    };
+    view! {
+        <dialog
+            class="dialog"
+            node_ref=dialog
+            aria-labelledby="reauth-title"
+            on:cancel=move |ev: leptos::ev::Event| {
+                ev.prevent_default();
+            }
+        >
+            <Show when=move || session.expired.get()>
+            <form class="stack" on:submit=submit novalidate>
+                <h2 id="reauth-title">{move || i18n.t().session_expired_title}</h2>
+                <p>{move || i18n.t().session_expired_intro}</p>
+                <p class="muted">{move || email.get()}</p>
+                <div class="field" class:field-error=move || error.get().is_some()>
+                    <label class="label" for="reauth-password">{move || i18n.t().password}</label>
+                    <Show when=move || error.get().is_some()>
+                        <p class="error-message" id="reauth-error">{move || error.get()}</p>
+                    </Show>
+                    <input
+                        id="reauth-password"
+                        class="input"
+                        type="password"
+                        autocomplete="current-password"
+                        aria-invalid=move || error.get().is_some().then_some("true")
+                        aria-describedby=move || error.get().is_some().then_some("reauth-error")
+                        bind:value=password
+                    />
+                </div>
+                <div class="actions">
+                    <button type="submit" class="button primary" aria-disabled=move || busy.get().then_some("true")>
+                        {move || i18n.t().sign_in_submit}
+                    </button>
+                    <button
+                        type="button"
+                        class="button secondary"
+                        on:click=move |_| {
+                            session.sign_out();
+                        }
+                    >
+                        {move || i18n.t().sign_out}
+                    </button>
+                </div>
+            </form>
+            </Show>
+        </dialog>
+    }
+}

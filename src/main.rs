@@ -1,0 +1,3 @@
+fn main() {
+    bizkit_forms::start();
+}

@@ -1,0 +1,316 @@
+//! "New contact" (`/contacts/new`, `POST /bff/contact/create`).
+
+use bizkit_contract::{ContactCreateRequest, Email, GroupListItem, Ico, Phone};
+use leptos::prelude::*;
+use serde::Deserialize;
+
+use crate::api::{ApiError, Call};
+use crate::components::ares::{AresPreview, use_ares};
+use crate::components::error_summary::ErrorSummary;
+use crate::components::field::{CheckboxField, Control, Field};
+use crate::components::form::{FormCtl, Values};
+use crate::components::layout::{expect_session, use_announcer};
+use crate::components::notices::{DraftNotice, guard_leaving, retry_after_sign_in};
+use crate::components::submit::SubmitButton;
+use crate::components::tag_picker::{Suggestion, Tag, TagPicker, read_tags};
+use crate::i18n::use_i18n;
+
+const FIELDS: &[&str] = &[
+    "email",
+    "phone",
+    "firstName",
+    "lastName",
+    "companyRegistrationNumber",
+    "sendRegistrationInvite",
+    "ignoreBulkMail",
+    "groupList",
+];
+
+/// The request exactly as the server will receive it; the contract's `parse` checks it here and there.
+fn request(v: Values) -> ContactCreateRequest {
+    ContactCreateRequest {
+        email: v.opt("email"),
+        first_name: v.opt("firstName"),
+        last_name: v.opt("lastName"),
+        phone: v.opt("phone"),
+        company_registration_number: v.opt("companyRegistrationNumber"),
+        send_registration_invite: Some(v.flag("sendRegistrationInvite")),
+        ignore_bulk_mail: Some(v.flag("ignoreBulkMail")),
+        group_list: read_tags(&v.get("groupList"))
+            .into_iter()
+            .map(|t| GroupListItem {
+                slug: Some(t.slug),
+                name: Some(t.name),
+                color: Some(t.color),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Created {
+    #[serde(default)]
+    customer_id: String,
+}
+
+/// What the server stored, in normal form (`GET /bff/contact/{id}`).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct StoredContact {
+    pub customer_id: String,
+    pub email: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub phone: Option<String>,
+    pub company_registration_number: Option<String>,
+    pub company_name: Option<String>,
+    pub street_address: Option<String>,
+    pub city: Option<String>,
+    pub postal_code: Option<String>,
+    pub dic: Option<String>,
+    pub ignore_bulk_mail: bool,
+    pub group_list: Vec<Tag>,
+}
+
+#[component]
+pub fn ContactNew() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_session();
+    let announcer = use_announcer();
+    let rules = StoredValue::new(session.org_rules());
+    let form = FormCtl::new("contact", FIELDS, move |v| {
+        rules
+            .with_value(|r| request(v).parse(r).err())
+            .unwrap_or_default()
+    });
+    form.keep_draft(&session.scope());
+    guard_leaving(form);
+
+    let groups = LocalResource::new(move || {
+        let client = session.client();
+        async move {
+            client
+                .get::<Vec<Tag>>("/bff/customer-group/list")
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .map(Suggestion::new)
+                .collect::<Vec<_>>()
+        }
+    });
+    let suggestions = Signal::derive(move || groups.get().unwrap_or_default());
+
+    let email = form.field("email");
+    let phone = form.field("phone");
+    let ico = form.field("companyRegistrationNumber");
+    let email_preview = Signal::derive(move || {
+        email.value.with(|v| Email::parse(v).ok().map(|e| e.as_str().to_owned()))
+    });
+    let phone_preview = Signal::derive(move || {
+        phone.value.with(|v| {
+            rules.with_value(|r| Phone::parse(v, &r.phone_prefix).ok().map(|p| p.as_str().to_owned()))
+        })
+    });
+    let ico_preview =
+        Signal::derive(move || ico.value.with(|v| Ico::parse(v).ok().map(|i| i.as_str().to_owned())));
+    let ares = use_ares(ico.value.into());
+    let no_email = Signal::derive(move || email.value.with(|v| v.trim().is_empty()));
+    // An invitation needs an e-mail: clearing the e-mail clears the choice rather than failing later.
+    Effect::new(move |_| {
+        if no_email.get() {
+            form.field("sendRegistrationInvite").value.set(String::new());
+        }
+    });
+
+    let stored = RwSignal::new(None::<StoredContact>);
+    let done_heading = NodeRef::<leptos::html::H2>::new();
+
+    let save = Action::new_local(move |json: &String| {
+        let json = json.clone();
+        let key = form.idempotency_key(&json);
+        let client = session.client();
+        async move {
+            let result = client
+                .post_json::<Created>(
+                    "/bff/contact/create",
+                    json,
+                    Call {
+                        idempotency_key: Some(key),
+                        ..Default::default()
+                    },
+                )
+                .await;
+            match result {
+                Ok(answer) => {
+                    let id = answer.body.customer_id;
+                    // Show what was stored (normal forms, the company from ARES); a backend without
+                    // the read call still shows what we sent, as the contract normalised it.
+                    let read = client
+                        .get::<StoredContact>(&format!(
+                            "/bff/contact/{}",
+                            crate::components::layout::urlencode(&id)
+                        ))
+                        .await
+                        .ok();
+                    let shown = read.unwrap_or_else(|| StoredContact {
+                        customer_id: id,
+                        ..Default::default()
+                    });
+                    form.succeeded();
+                    stored.try_set(Some(shown));
+                    announcer.say(i18n.t().contact_created);
+                    request_animation_frame(move || {
+                        if let Some(h) = done_heading.get_untracked() {
+                            let _ = h.focus();
+                        }
+                    });
+                }
+                Err(ApiError::Unauthorized { .. }) => {
+                    form.pending.try_set(false);
+                    form.awaiting_sign_in.try_set(true);
+                    session.expired.try_set(true);
+                }
+                Err(e) => form.failed(&e, i18n),
+            }
+        }
+    });
+
+    let submit_now = move || {
+        if !form.begin_submit() {
+            return;
+        }
+        let body = form.values();
+        let json = serde_json::to_string(&request(body)).unwrap_or_default();
+        form.pending.set(true);
+        save.dispatch_local(json);
+    };
+    retry_after_sign_in(form, session, submit_now);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submit_now();
+    };
+    let next = move |_| {
+        stored.set(None);
+        form.reset();
+        request_animation_frame(move || crate::components::error_summary::focus_by_id("contact-email"));
+    };
+
+    view! {
+        <section class="panel">
+            <Show
+                when=move || stored.get().is_none()
+                fallback=move || {
+                    view! {
+                        <div class="success">
+                            <h2 tabindex="-1" node_ref=done_heading>{move || i18n.t().contact_created}</h2>
+                            <p>{move || i18n.t().contact_stored_intro}</p>
+                            {move || stored.get().map(|c| view! { <StoredView contact=c /> })}
+                            <button type="button" class="button primary" on:click=next>
+                                {move || i18n.t().contact_next}
+                            </button>
+                        </div>
+                    }
+                }
+            >
+                <h1>{move || i18n.t().contact_title}</h1>
+                <p class="lead">{move || i18n.t().contact_intro}</p>
+                <DraftNotice form />
+                <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
+                <form class="form-grid" data-form="contact" on:submit=on_submit novalidate>
+                    <Field form name="email" control=Control::Email autocomplete="off"
+                        label=move || i18n.t().email hint=move || i18n.t().email_hint
+                        preview=email_preview />
+                    <Field form name="phone" control=Control::Tel autocomplete="off"
+                        label=move || i18n.t().phone hint=move || i18n.t().phone_hint
+                        preview=phone_preview />
+                    <Field form name="firstName" autocomplete="off" counter=128
+                        label=move || i18n.t().first_name />
+                    <Field form name="lastName" autocomplete="off" counter=128
+                        label=move || i18n.t().last_name />
+                    <div class="span-2">
+                        <Field form name="companyRegistrationNumber" control=Control::Numeric
+                            autocomplete="off" label=move || i18n.t().ico hint=move || i18n.t().ico_hint
+                            preview=ico_preview>
+                            <AresPreview state=ares id="contact-ares".to_owned() />
+                        </Field>
+                    </div>
+                    <div class="span-2 checks">
+                        <CheckboxField form name="sendRegistrationInvite"
+                            label=move || i18n.t().send_invite hint=move || i18n.t().send_invite_hint
+                            disabled=no_email disabled_reason=move || i18n.t().send_invite_needs_email />
+                        <CheckboxField form name="ignoreBulkMail"
+                            label=move || i18n.t().ignore_bulk_mail hint=move || i18n.t().ignore_bulk_mail_hint />
+                    </div>
+                    <div class="span-2">
+                        <TagPicker form name="groupList" groups=suggestions
+                            label=move || i18n.t().tags_label hint=move || i18n.t().tags_hint />
+                    </div>
+                    <div class="span-2 actions">
+                        <SubmitButton form label=move || i18n.t().contact_submit />
+                    </div>
+                </form>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn StoredView(contact: StoredContact) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let or_dash = |v: Option<String>| v.filter(|s| !s.is_empty()).unwrap_or_else(|| "—".to_owned());
+    let name = [contact.first_name.clone(), contact.last_name.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let address = [
+        contact.street_address.clone(),
+        match (&contact.postal_code, &contact.city) {
+            (Some(p), Some(c)) => Some(format!("{p} {c}")),
+            (None, Some(c)) => Some(c.clone()),
+            _ => None,
+        },
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ");
+    let groups = contact
+        .group_list
+        .iter()
+        .map(|g| g.slug.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rows: Vec<(fn(&crate::i18n::Ui) -> &'static str, String)> = vec![
+        (|t| t.email, or_dash(contact.email.clone())),
+        (|t| t.phone, or_dash(contact.phone.clone())),
+        (|t| t.full_name, or_dash(Some(name))),
+        (|t| t.ico, or_dash(contact.company_registration_number.clone())),
+        (|t| t.company_name, or_dash(contact.company_name.clone())),
+        (|t| t.address, or_dash(Some(address))),
+        (|t| t.dic, or_dash(contact.dic.clone())),
+        (|t| t.groups, or_dash(Some(groups))),
+    ];
+    let bulk = contact.ignore_bulk_mail;
+    view! {
+        <dl class="stored" data-customer-id=contact.customer_id.clone()>
+            {rows
+                .into_iter()
+                .map(|(label, value)| {
+                    view! {
+                        <div class="row">
+                            <dt>{move || label(t())}</dt>
+                            <dd>{value}</dd>
+                        </div>
+                    }
+                })
+                .collect_view()}
+            <div class="row">
+                <dt>{move || t().ignore_bulk_mail}</dt>
+                <dd>{move || if bulk { t().yes } else { t().no }}</dd>
+            </div>
+        </dl>
+    }
+}

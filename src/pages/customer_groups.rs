@@ -1,0 +1,186 @@
+//! "Add groups to customer" (`/customers/groups`, `POST /api/v1/customer/add-groups`).
+
+use bizkit_contract::{AddGroupsRequest, CuRefNo};
+use leptos::prelude::*;
+use serde::Deserialize;
+
+use crate::api::{ApiError, Call};
+use crate::components::error_summary::{ErrorSummary, focus_by_id};
+use crate::components::field::Field;
+use crate::components::form::{FormCtl, Values};
+use crate::components::layout::{expect_session, use_announcer};
+use crate::components::notices::{DraftNotice, guard_leaving, retry_after_sign_in};
+use crate::components::submit::SubmitButton;
+use crate::components::tag_picker::{Suggestion, Tag, TagPicker, read_tags};
+use crate::i18n::use_i18n;
+
+const FIELDS: &[&str] = &["email", "cuRefNo", "groups"];
+
+fn request(v: Values) -> AddGroupsRequest {
+    AddGroupsRequest {
+        email: v.opt("email"),
+        cu_ref_no: v.opt("cuRefNo"),
+        groups: read_tags(&v.get("groups")).into_iter().map(|t| t.slug).collect(),
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct Changed {
+    added: Vec<String>,
+    already_assigned: Vec<String>,
+}
+
+#[component]
+pub fn CustomerGroups() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_session();
+    let announcer = use_announcer();
+    let rules = StoredValue::new(session.org_rules());
+    let form = FormCtl::new("groups", FIELDS, move |v| {
+        rules
+            .with_value(|r| request(v).parse(r).err())
+            .unwrap_or_default()
+    });
+    form.keep_draft(&session.scope());
+    guard_leaving(form);
+
+    let groups = LocalResource::new(move || {
+        let client = session.client();
+        async move {
+            client
+                .get::<Vec<Tag>>("/bff/customer-group/list")
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .map(Suggestion::new)
+                .collect::<Vec<_>>()
+        }
+    });
+    let suggestions = Signal::derive(move || groups.get().unwrap_or_default());
+    let email = form.field("email");
+    let cu = form.field("cuRefNo");
+    let both = Memo::new(move |_| {
+        !email.value.with(|v| v.trim().is_empty()) && !cu.value.with(|v| v.trim().is_empty())
+    });
+    let cu_valid = Signal::derive(move || {
+        cu.value
+            .with(|v| CuRefNo::parse(v).ok().map(|c| c.as_str().to_owned()))
+    });
+
+    let changed = RwSignal::new(None::<Changed>);
+    let done_heading = NodeRef::<leptos::html::H2>::new();
+    let save = Action::new_local(move |json: &String| {
+        let json = json.clone();
+        let key = form.idempotency_key(&json);
+        let client = session.client();
+        async move {
+            let result = client
+                .post_json::<Changed>(
+                    "/api/v1/customer/add-groups",
+                    json,
+                    Call {
+                        idempotency_key: Some(key),
+                        ..Default::default()
+                    },
+                )
+                .await;
+            match result {
+                Ok(answer) => {
+                    form.succeeded();
+                    announcer.say(i18n.t().groups_done);
+                    changed.try_set(Some(answer.body));
+                    request_animation_frame(move || {
+                        if let Some(h) = done_heading.get_untracked() {
+                            let _ = h.focus();
+                        }
+                    });
+                }
+                Err(ApiError::Unauthorized { .. }) => {
+                    form.pending.try_set(false);
+                    form.awaiting_sign_in.try_set(true);
+                    session.expired.try_set(true);
+                }
+                Err(e) => form.failed(&e, i18n),
+            }
+        }
+    });
+    let submit_now = move || {
+        if !form.begin_submit() {
+            return;
+        }
+        let json = serde_json::to_string(&request(form.values())).unwrap_or_default();
+        form.pending.set(true);
+        save.dispatch_local(json);
+    };
+    retry_after_sign_in(form, session, submit_now);
+    let next = move |_| {
+        changed.set(None);
+        form.reset();
+        request_animation_frame(|| focus_by_id("groups-email"));
+    };
+
+    view! {
+        <section class="panel">
+            <Show
+                when=move || changed.get().is_none()
+                fallback=move || {
+                    let c = changed.get().unwrap_or_default();
+                    let t = i18n.t();
+                    let nothing_new = c.added.is_empty();
+                    view! {
+                        <div class="success">
+                            <h2 tabindex="-1" node_ref=done_heading>{t.groups_done}</h2>
+                            {nothing_new.then(|| view! { <p>{t.groups_nothing_new}</p> })}
+                            <dl class="stored">
+                                <div class="row">
+                                    <dt>{t.groups_added_list}</dt>
+                                    <dd data-list="added">{if nothing_new { "—".to_owned() } else { c.added.join(", ") }}</dd>
+                                </div>
+                                <div class="row">
+                                    <dt>{t.groups_already_list}</dt>
+                                    <dd data-list="already">
+                                        {if c.already_assigned.is_empty() { "—".to_owned() } else { c.already_assigned.join(", ") }}
+                                    </dd>
+                                </div>
+                            </dl>
+                            <button type="button" class="button primary" on:click=next>{t.groups_next}</button>
+                        </div>
+                    }
+                }
+            >
+                <h1>{move || i18n.t().groups_title}</h1>
+                <p class="lead">{move || i18n.t().groups_intro}</p>
+                <DraftNotice form />
+                <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
+                <form
+                    class="form-grid"
+                    data-form="groups"
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        submit_now();
+                    }
+                    novalidate
+                >
+                    <fieldset class="span-2 fieldset form-grid">
+                        <legend class="label">{move || i18n.t().identify_legend}</legend>
+                        <Field form name="email" control=crate::components::field::Control::Email
+                            autocomplete="off" label=move || i18n.t().email hint=move || i18n.t().email_hint />
+                        <Field form name="cuRefNo" autocomplete="off" label=move || i18n.t().cu_ref_no
+                            hint=move || i18n.t().cu_ref_no_hint preview=cu_valid counter=16 />
+                        <Show when=move || both.get()>
+                            <p class="notice info span-2" role="status">{move || i18n.t().cu_ref_no_wins}</p>
+                        </Show>
+                    </fieldset>
+                    <div class="span-2">
+                        <TagPicker form name="groups" groups=suggestions
+                            label=move || i18n.t().tags_label hint=move || i18n.t().tags_hint />
+                    </div>
+                    <div class="span-2 actions">
+                        <SubmitButton form label=move || i18n.t().groups_submit />
+                    </div>
+                </form>
+            </Show>
+        </section>
+    }
+}

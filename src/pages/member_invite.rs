@@ -1,0 +1,207 @@
+//! "Invite member" (`/members/invite`, `POST /bff/member/invite-email`).
+
+use bizkit_contract::{Email, MemberInviteRequest};
+use leptos::prelude::*;
+use serde::Deserialize;
+
+use crate::api::{ApiError, Call};
+use crate::components::code_picker::{CodeOption, CodePicker, read_codes};
+use crate::components::error_summary::{ErrorSummary, focus_by_id};
+use crate::components::field::{Control, Field};
+use crate::components::form::{FormCtl, Values};
+use crate::components::layout::{expect_session, use_announcer};
+use crate::components::notices::{DraftNotice, guard_leaving, retry_after_sign_in};
+use crate::components::submit::SubmitButton;
+use crate::i18n::{fill, use_i18n};
+
+const FIELDS: &[&str] = &[
+    "email",
+    "firstName",
+    "lastName",
+    "permissionCodes",
+    "roleCodes",
+    "description",
+];
+
+fn request(v: Values) -> MemberInviteRequest {
+    MemberInviteRequest {
+        email: v.opt("email"),
+        first_name: v.opt("firstName"),
+        last_name: v.opt("lastName"),
+        permission_codes: read_codes(&v.get("permissionCodes")),
+        role_codes: read_codes(&v.get("roleCodes")),
+        description: v.opt("description"),
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Invited {
+    #[serde(default)]
+    status: String,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+struct Catalogue {
+    #[serde(default)]
+    permissions: Vec<CodeOption>,
+    #[serde(default)]
+    roles: Vec<CodeOption>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Outcome {
+    email: String,
+    added: bool,
+}
+
+#[component]
+pub fn MemberInvite() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_session();
+    let announcer = use_announcer();
+    let rules = StoredValue::new(session.org_rules());
+    let form = FormCtl::new("invite", FIELDS, move |v| {
+        rules
+            .with_value(|r| request(v).parse(r).err())
+            .unwrap_or_default()
+    });
+    form.keep_draft(&session.scope());
+    guard_leaving(form);
+
+    // `None` while loading, an empty list where the backend has no catalogue: free entry then.
+    let catalogue = LocalResource::new(move || {
+        let client = session.client();
+        async move {
+            client
+                .get::<Catalogue>("/bff/member/permission-list")
+                .await
+                .unwrap_or_default()
+        }
+    });
+    let permissions = Signal::derive(move || catalogue.get().map(|c| c.permissions));
+    let roles = Signal::derive(move || catalogue.get().map(|c| c.roles));
+
+    let email = form.field("email");
+    let email_preview = Signal::derive(move || {
+        email
+            .value
+            .with(|v| Email::parse(v).ok().map(|e| e.as_str().to_owned()))
+    });
+
+    let outcome = RwSignal::new(None::<Outcome>);
+    let done_heading = NodeRef::<leptos::html::H2>::new();
+    let save = Action::new_local(move |json: &String| {
+        let json = json.clone();
+        let key = form.idempotency_key(&json);
+        let client = session.client();
+        let sent_to = email_preview.get_untracked().unwrap_or_default();
+        async move {
+            let result = client
+                .post_json::<Invited>(
+                    "/bff/member/invite-email",
+                    json,
+                    Call {
+                        idempotency_key: Some(key),
+                        ..Default::default()
+                    },
+                )
+                .await;
+            match result {
+                Ok(answer) => {
+                    let added = answer.body.status.eq_ignore_ascii_case("added");
+                    form.succeeded();
+                    let t = i18n.t();
+                    announcer.say(if added { t.invite_added } else { t.invite_invited });
+                    outcome.try_set(Some(Outcome {
+                        email: sent_to,
+                        added,
+                    }));
+                    request_animation_frame(move || {
+                        if let Some(h) = done_heading.get_untracked() {
+                            let _ = h.focus();
+                        }
+                    });
+                }
+                Err(ApiError::Unauthorized { .. }) => {
+                    form.pending.try_set(false);
+                    form.awaiting_sign_in.try_set(true);
+                    session.expired.try_set(true);
+                }
+                Err(e) => form.failed(&e, i18n),
+            }
+        }
+    });
+    let submit_now = move || {
+        if !form.begin_submit() {
+            return;
+        }
+        let json = serde_json::to_string(&request(form.values())).unwrap_or_default();
+        form.pending.set(true);
+        save.dispatch_local(json);
+    };
+    retry_after_sign_in(form, session, submit_now);
+    let next = move |_| {
+        outcome.set(None);
+        form.reset();
+        request_animation_frame(|| focus_by_id("invite-email"));
+    };
+
+    view! {
+        <section class="panel">
+            <Show
+                when=move || outcome.get().is_none()
+                fallback=move || {
+                    let o = outcome.get().unwrap_or(Outcome { email: String::new(), added: false });
+                    let t = i18n.t();
+                    view! {
+                        <div class="success" data-outcome=if o.added { "added" } else { "invited" }>
+                            <h2 tabindex="-1" node_ref=done_heading>
+                                {if o.added { t.invite_added } else { t.invite_invited }}
+                            </h2>
+                            <p>
+                                {fill(if o.added { t.invite_added_body } else { t.invite_invited_body }, &o.email)}
+                            </p>
+                            <button type="button" class="button primary" on:click=next>
+                                {t.invite_next}
+                            </button>
+                        </div>
+                    }
+                }
+            >
+                <h1>{move || i18n.t().invite_title}</h1>
+                <p class="lead">{move || i18n.t().invite_intro}</p>
+                <DraftNotice form />
+                <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
+                <form
+                    class="form-grid"
+                    data-form="invite"
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        submit_now();
+                    }
+                    novalidate
+                >
+                    <div class="span-2">
+                        <Field form name="email" control=Control::Email required=true autocomplete="off"
+                            label=move || i18n.t().email hint=move || i18n.t().email_hint
+                            preview=email_preview />
+                    </div>
+                    <Field form name="firstName" autocomplete="off" counter=128
+                        label=move || i18n.t().first_name />
+                    <Field form name="lastName" autocomplete="off" counter=128
+                        label=move || i18n.t().last_name />
+                    <CodePicker form name="permissionCodes" legend=move || i18n.t().permissions options=permissions />
+                    <CodePicker form name="roleCodes" legend=move || i18n.t().roles options=roles />
+                    <div class="span-2">
+                        <Field form name="description" control=Control::TextArea
+                            label=move || i18n.t().description hint=move || i18n.t().description_hint />
+                    </div>
+                    <div class="span-2 actions">
+                        <SubmitButton form label=move || i18n.t().invite_submit />
+                    </div>
+                </form>
+            </Show>
+        </section>
+    }
+}
