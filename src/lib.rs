@@ -4,6 +4,8 @@
 //! `components/`, and everything that talks to the outside world (`api`, `session`, `storage`, `config`)
 //! in modules of its own.
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod api;
 pub mod components;
 pub mod config;

@@ -318,8 +318,32 @@ impl FormCtl {
         key
     }
 
-    /// The submission succeeded: forget the draft and the key.
+    /// A create succeeded: the form goes back to its baseline for the next record, and the draft and
+    /// the key are forgotten. (Clearing the values matters: a form still holding them would count as
+    /// unsaved and write its draft again.)
     pub fn succeeded(&self) {
+        self.settle(false);
+    }
+
+    /// An edit was saved: what is in the form now is the new baseline, so nothing is "unsaved".
+    pub fn saved(&self) {
+        self.settle(true);
+    }
+
+    fn settle(&self, keep_values: bool) {
+        let _ = self.fields.try_with_value(|fields| {
+            for f in fields {
+                if keep_values {
+                    f.initial.try_set(f.value.get_untracked());
+                } else {
+                    f.value.try_set(f.initial.get_untracked());
+                }
+                f.armed.try_set(false);
+                f.server.try_set(None);
+            }
+        });
+        self.submitted.try_set(false);
+        self.form_errors.try_set(Vec::new());
         self.pending.try_set(false);
         self.pending_key.try_set(None);
         self.outcome_unknown.try_set(false);

@@ -322,7 +322,7 @@ pub fn TagPicker(
                     aria-expanded=move || expanded().to_string()
                     aria-activedescendant={
                         let option_id = option_id.clone();
-                        move || active.get().filter(|_| expanded()).map(|i| option_id(i))
+                        move || active.get().filter(|_| expanded()).map(&option_id)
                     }
                     aria-describedby=described
                     prop:value=move || query.get()

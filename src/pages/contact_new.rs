@@ -255,6 +255,9 @@ pub fn ContactNew() -> impl IntoView {
     }
 }
 
+/// Picks a label from the language's strings, so the table follows a language switch.
+type Label = fn(&crate::i18n::Ui) -> &'static str;
+
 #[component]
 fn StoredView(contact: StoredContact) -> impl IntoView {
     let i18n = use_i18n();
@@ -283,7 +286,7 @@ fn StoredView(contact: StoredContact) -> impl IntoView {
         .map(|g| g.slug.clone())
         .collect::<Vec<_>>()
         .join(", ");
-    let rows: Vec<(fn(&crate::i18n::Ui) -> &'static str, String)> = vec![
+    let rows: Vec<(Label, String)> = vec![
         (|t| t.email, or_dash(contact.email.clone())),
         (|t| t.phone, or_dash(contact.phone.clone())),
         (|t| t.full_name, or_dash(Some(name))),

@@ -44,7 +44,7 @@ impl Config {
 pub struct AppState {
     pub db: Db,
     pub ares: Arc<Ares>,
-    pub csp: Arc<str>,
+    pub csp: Arc<crate::web::CspCache>,
     pub dist: Option<PathBuf>,
     pub token_ttl: Duration,
     pub limiter: Arc<LoginLimiter>,
@@ -68,7 +68,7 @@ impl AppState {
         Ok(AppState {
             db,
             ares: Arc::new(ares),
-            csp: crate::web::build_csp(config.dist.as_deref()).into(),
+            csp: Arc::new(crate::web::CspCache::new(config.dist.as_deref())),
             dist: config.dist,
             token_ttl: config.token_ttl,
             limiter: Arc::new(LoginLimiter::default()),

@@ -2,7 +2,9 @@
 //! security headers (CSP with the hashes of index.html's inline scripts), the credential-in-query
 //! guard, and the layer that turns any non-problem error response into problem+json.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::SystemTime;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -81,7 +83,49 @@ pub fn origin_of(url: &str) -> Option<String> {
     Some(format!("{scheme}://{}", host.to_ascii_lowercase()))
 }
 
-/// The Content-Security-Policy for the app in `dist`, computed once at start-up.
+/// The Content-Security-Policy, rebuilt whenever `index.html` or `config.json` change: a rebuild of
+/// the app changes the inline loader script (its file names carry the build's hash), and a stale hash
+/// would block the app from starting while the server keeps running.
+pub struct CspCache {
+    dist: Option<PathBuf>,
+    current: RwLock<(Vec<Option<SystemTime>>, Arc<str>)>,
+}
+
+impl CspCache {
+    pub fn new(dist: Option<&Path>) -> Self {
+        let dist = dist.map(Path::to_path_buf);
+        let stamps = Self::stamps(dist.as_deref());
+        let csp = build_csp(dist.as_deref()).into();
+        Self {
+            dist,
+            current: RwLock::new((stamps, csp)),
+        }
+    }
+
+    fn stamps(dist: Option<&Path>) -> Vec<Option<SystemTime>> {
+        let Some(dist) = dist else { return Vec::new() };
+        ["index.html", "config.json"]
+            .iter()
+            .map(|f| std::fs::metadata(dist.join(f)).and_then(|m| m.modified()).ok())
+            .collect()
+    }
+
+    pub fn get(&self) -> Arc<str> {
+        let stamps = Self::stamps(self.dist.as_deref());
+        if let Ok(cur) = self.current.read()
+            && cur.0 == stamps
+        {
+            return cur.1.clone();
+        }
+        let csp: Arc<str> = build_csp(self.dist.as_deref()).into();
+        if let Ok(mut cur) = self.current.write() {
+            *cur = (stamps, csp.clone());
+        }
+        csp
+    }
+}
+
+/// The Content-Security-Policy for the app in `dist`.
 pub fn build_csp(dist: Option<&Path>) -> String {
     let mut script_src = vec!["'self'".to_owned(), "'wasm-unsafe-eval'".to_owned()];
     let mut connect_src = vec!["'self'".to_owned()];
@@ -113,7 +157,7 @@ const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), disp
 pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let mut response = next.run(req).await;
     let headers = response.headers_mut();
-    if let Ok(csp) = HeaderValue::from_str(&state.csp) {
+    if let Ok(csp) = HeaderValue::from_str(&state.csp.get()) {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
     headers.insert(
