@@ -37,13 +37,24 @@ pub enum ApiError {
         fields: Vec<ServerFieldError>,
     },
     /// No, bad or expired credentials (401, `SESSION_EXPIRED`, `INVALID_IDENTITY`, unknown API key).
-    Unauthorized { code: Option<String> },
-    Forbidden { message: Option<String> },
+    Unauthorized {
+        code: Option<String>,
+    },
+    Forbidden {
+        message: Option<String>,
+    },
     /// 404; `code` tells "no such record" (e.g. `ARES_NOT_FOUND`) from "this backend lacks the call".
-    NotFound { code: Option<String> },
-    RateLimited { retry_after_secs: Option<u64> },
+    NotFound {
+        code: Option<String>,
+    },
+    RateLimited {
+        retry_after_secs: Option<u64>,
+    },
     /// 5xx, or an answer we could not read: a creating call may or may not have happened.
-    Server { status: u16, message: Option<String> },
+    Server {
+        status: u16,
+        message: Option<String>,
+    },
     /// The request never got an answer: offline, DNS, CORS, connection reset.
     Network,
     /// We gave up after the timeout; the server may still have done the work.
@@ -381,7 +392,13 @@ async fn fetch_raw(
         window.clear_timeout_with_handle(t);
     }
     drop(on_timeout);
-    outcome.map_err(|e| if timed_out.get() { ApiError::Timeout } else { e })
+    outcome.map_err(|e| {
+        if timed_out.get() {
+            ApiError::Timeout
+        } else {
+            e
+        }
+    })
 }
 
 async fn read(
@@ -500,7 +517,10 @@ mod tests {
             classify(502, "text/html", "<html><h1>Bad gateway</h1></html>", None),
             ApiError::Server { status: 502, .. }
         ));
-        assert_eq!(classify(404, "", "", None), ApiError::NotFound { code: None });
+        assert_eq!(
+            classify(404, "", "", None),
+            ApiError::NotFound { code: None }
+        );
         assert!(matches!(
             classify(401, "", "", None),
             ApiError::Unauthorized { .. }
@@ -512,7 +532,12 @@ mod tests {
             }
         );
         assert!(matches!(
-            classify(422, "application/json", "{\"errors\": 5, \"code\": []", None),
+            classify(
+                422,
+                "application/json",
+                "{\"errors\": 5, \"code\": []",
+                None
+            ),
             ApiError::Rejected { .. }
         ));
         assert!(classify(500, "", "\u{0}\u{ffff}", None).outcome_unknown());
@@ -532,7 +557,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(ok.customer_id, "c1");
-        assert!(parse_success::<Created>(200, "", r#"{"success":false,"errorCode":"E1"}"#).is_err());
+        assert!(
+            parse_success::<Created>(200, "", r#"{"success":false,"errorCode":"E1"}"#).is_err()
+        );
         assert!(parse_success::<Created>(200, "text/html", "<html>").is_err());
         assert!(parse_success::<Created>(200, "", "{}").is_err());
     }

@@ -14,7 +14,9 @@ impl Config {
     /// Reads `config.json` beside `index.html`. A missing or broken file falls back to the app's own
     /// origin: the app must start whatever is served.
     pub async fn load() -> Config {
-        let text = crate::api::fetch_text("/config.json").await.unwrap_or_default();
+        let text = crate::api::fetch_text("/config.json")
+            .await
+            .unwrap_or_default();
         Self::from_json(&text)
     }
 

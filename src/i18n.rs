@@ -82,7 +82,11 @@ fn parse_lang(s: &str) -> Option<Lang> {
 /// The first of the browser's languages that we speak; Slovak readers get Czech, which they read easily.
 pub fn pick_lang(browser: &[String]) -> Lang {
     for tag in browser {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "cs" | "sk" => return Lang::Cs,
             "en" => return Lang::En,

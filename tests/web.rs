@@ -42,11 +42,13 @@ fn input(id: &str) -> web_sys::HtmlInputElement {
 
 fn type_into(el: &web_sys::HtmlInputElement, value: &str) {
     el.set_value(value);
-    el.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    el.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
 }
 
 fn blur(el: &web_sys::HtmlInputElement) {
-    el.dispatch_event(&web_sys::Event::new("blur").unwrap()).unwrap();
+    el.dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
 }
 
 /// A one-field form whose rule is the contract's e-mail parser.
@@ -83,7 +85,10 @@ async fn field_error_waits_for_blur_then_follows_every_keystroke() {
     // Label, hint and control are tied together from the start.
     let label = document().query_selector("label[for='t-email']").unwrap();
     assert!(label.is_some(), "a <label for> names the control");
-    assert_eq!(el.get_attribute("aria-describedby").as_deref(), Some("t-email-hint"));
+    assert_eq!(
+        el.get_attribute("aria-describedby").as_deref(),
+        Some("t-email-hint")
+    );
 
     // Typing into an empty form does not nag.
     type_into(&el, "jan@");
@@ -96,8 +101,15 @@ async fn field_error_waits_for_blur_then_follows_every_keystroke() {
     tick().await;
     assert_eq!(el.get_attribute("aria-invalid").as_deref(), Some("true"));
     let described = el.get_attribute("aria-describedby").unwrap();
-    assert!(described.split(' ').any(|id| id == "t-email-error"), "{described}");
-    let message = document().get_element_by_id("t-email-error").unwrap().text_content().unwrap();
+    assert!(
+        described.split(' ').any(|id| id == "t-email-error"),
+        "{described}"
+    );
+    let message = document()
+        .get_element_by_id("t-email-error")
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(message.len() > 10, "a real sentence, not a code: {message}");
 
     // From then on it follows every keystroke: fixed → gone at once.
@@ -127,14 +139,21 @@ async fn leaving_an_empty_field_says_nothing_but_submit_does() {
     let el = input("t-email");
     blur(&el);
     tick().await;
-    assert_eq!(el.get_attribute("aria-invalid"), None, "no error for an untouched empty field");
+    assert_eq!(
+        el.get_attribute("aria-invalid"),
+        None,
+        "no error for an untouched empty field"
+    );
 
     let f = form.get_value().unwrap();
     assert!(!f.begin_submit(), "a failing form is not sent");
     tick().await;
     tick().await;
     assert_eq!(el.get_attribute("aria-invalid").as_deref(), Some("true"));
-    let summary = document().query_selector(".error-summary").unwrap().unwrap();
+    let summary = document()
+        .query_selector(".error-summary")
+        .unwrap()
+        .unwrap();
     assert!(!summary.class_list().contains("hidden"));
     let link = summary.query_selector("a[href='#t-email']").unwrap();
     assert!(link.is_some(), "the summary links to the field");
@@ -170,7 +189,11 @@ async fn server_errors_land_on_their_field_until_edited() {
     assert_eq!(el.get_attribute("aria-invalid").as_deref(), Some("true"));
     type_into(&el, "jan2@barasek.com");
     tick().await;
-    assert_eq!(el.get_attribute("aria-invalid"), None, "editing the value clears the server's error");
+    assert_eq!(
+        el.get_attribute("aria-invalid"),
+        None,
+        "editing the value clears the server's error"
+    );
     root.remove();
 }
 
@@ -188,12 +211,19 @@ async fn client_maps_real_browser_answers() {
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).unwrap();
     let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap();
     let r = Client::new("", None).get::<serde_json::Value>(&url).await;
-    assert!(matches!(r, Err(ApiError::Server { status: 200, .. })), "{r:?}");
+    assert!(
+        matches!(r, Err(ApiError::Server { status: 200, .. })),
+        "{r:?}"
+    );
 
     // An old-style refusal inside a 200.
-    let parts = js_sys::Array::of1(&r#"{"success": false, "errorCode": "E001", "message": "No"}"#.into());
+    let parts =
+        js_sys::Array::of1(&r#"{"success": false, "errorCode": "E001", "message": "No"}"#.into());
     let blob = web_sys::Blob::new_with_str_sequence(&parts).unwrap();
     let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap();
     let r = Client::new("", None).get::<serde_json::Value>(&url).await;
-    assert!(matches!(r, Err(ApiError::Rejected { code: Some(ref c), .. }) if c == "E001"), "{r:?}");
+    assert!(
+        matches!(r, Err(ApiError::Rejected { code: Some(ref c), .. }) if c == "E001"),
+        "{r:?}"
+    );
 }

@@ -37,11 +37,11 @@ impl AresRecord {
             self.city.as_deref().unwrap_or("")
         );
         [street.as_str(), town.as_str()]
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -49,7 +49,7 @@ impl AresRecord {
 pub enum Lookup {
     Idle,
     Checking,
-    Found(AresRecord),
+    Found(Box<AresRecord>),
     NotFound,
     Unavailable,
     /// The backend has no ARES call: the preview is simply not offered.
@@ -89,7 +89,7 @@ pub fn use_ares(value: Signal<String>) -> ReadSignal<Lookup> {
                         .get::<AresRecord>(&format!("/bff/ares/{wanted}"))
                         .await;
                     let outcome = match result {
-                        Ok(r) => Lookup::Found(r),
+                        Ok(r) => Lookup::Found(Box::new(r)),
                         Err(ApiError::NotFound { code: Some(c) }) if c == "ARES_NOT_FOUND" => {
                             Lookup::NotFound
                         }

@@ -17,7 +17,11 @@ pub struct CodeOption {
 
 pub fn read_codes(value: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for c in value.split([',', '\n', ';']).map(str::trim).filter(|c| !c.is_empty()) {
+    for c in value
+        .split([',', '\n', ';'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
         if !out.iter().any(|o| o == c) {
             out.push(c.to_owned());
         }
@@ -124,13 +128,19 @@ fn CodeList(
     let i18n = use_i18n();
     let field = form.field(name);
     let id = form.dom_id(name);
-    let filter_id = format!("{id}-filter");
+    // The field's own id, so the error summary's link (`#{dom_id}`) lands in the list.
+    let filter_id = id.clone();
     let count_id = format!("{id}-count");
     let list_id = format!("{id}-options");
     let all = StoredValue::new(all);
     let shown = Memo::new(move |_| {
         let q = query.get();
-        all.with_value(|a| filter_options(a, &q).into_iter().cloned().collect::<Vec<_>>())
+        all.with_value(|a| {
+            filter_options(a, &q)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     let toggle = move |code: String, on: bool| {
         let mut list = chosen.get_untracked();
@@ -205,10 +215,21 @@ mod tests {
     #[test]
     fn filter_matches_every_word_in_code_or_name() {
         let all = vec![
-            CodeOption { code: "contact.read".into(), name: "Read contacts".into() },
-            CodeOption { code: "contact.write".into(), name: "Edit contacts".into() },
+            CodeOption {
+                code: "contact.read".into(),
+                name: "Read contacts".into(),
+            },
+            CodeOption {
+                code: "contact.write".into(),
+                name: "Edit contacts".into(),
+            },
         ];
-        let codes = |q: &str| filter_options(&all, q).into_iter().map(|o| o.code.as_str()).collect::<Vec<_>>();
+        let codes = |q: &str| {
+            filter_options(&all, q)
+                .into_iter()
+                .map(|o| o.code.as_str())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(codes("edit"), vec!["contact.write"]);
         assert_eq!(codes("CONTACT read"), vec!["contact.read"]);
         assert_eq!(codes(""), vec!["contact.read", "contact.write"]);

@@ -7,7 +7,10 @@ use crate::components::form::FormCtl;
 use crate::i18n::use_i18n;
 
 #[component]
-pub fn ErrorSummary(form: FormCtl, #[prop(optional)] on_retry: Option<Callback<()>>) -> impl IntoView {
+pub fn ErrorSummary(
+    form: FormCtl,
+    #[prop(optional)] on_retry: Option<Callback<()>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let items = Memo::new(move |_| {
         if form.submitted.get() {

@@ -79,7 +79,13 @@ pub fn Field(
         }
     };
     let invalid = move || error.get().is_some().then_some("true");
-    let on_blur = move |_| form.left(name);
+    let on_blur = move |ev: leptos::ev::FocusEvent| {
+        // Focus going to the submit button (a click on it): the submit shows every error at once.
+        // Showing this one now would push the button down under the pointer and swallow the click.
+        if !leaving_for_submit(&ev) {
+            form.left(name);
+        }
+    };
     let (input_type, inputmode) = match control {
         // `type=email` would let Chromium rewrite IDN domains behind our back; the contract decides.
         Control::Email => ("text", Some("email")),
@@ -152,6 +158,16 @@ pub fn Field(
             {children.map(|c| c())}
         </div>
     }
+}
+
+fn leaving_for_submit(ev: &leptos::ev::FocusEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            el.tag_name().eq_ignore_ascii_case("button")
+                && el.get_attribute("type").as_deref() == Some("submit")
+        })
 }
 
 /// A checkbox in the same kit: value `"true"` or empty, an optional reason when it is disabled.

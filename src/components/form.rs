@@ -179,7 +179,9 @@ impl FormCtl {
     pub fn summary_items(&self, i18n: I18n) -> Vec<(String, String)> {
         let mut items = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        let names: Vec<&'static str> = self.fields.with_value(|f| f.iter().map(|f| f.name).collect());
+        let names: Vec<&'static str> = self
+            .fields
+            .with_value(|f| f.iter().map(|f| f.name).collect());
         let errors = self.errors.get();
         for name in names {
             if let Some(msg) = self.visible_error(name, i18n)
@@ -187,7 +189,10 @@ impl FormCtl {
             {
                 items.push((self.dom_id(name), msg));
             }
-            for e in errors.iter().filter(|e| e.field != name && e.field.starts_with(name)) {
+            for e in errors
+                .iter()
+                .filter(|e| e.field != name && e.field.starts_with(name))
+            {
                 if let Some(msg) = self.visible_error(&e.field, i18n)
                     && seen.insert(e.field.clone())
                 {
@@ -389,7 +394,9 @@ pub fn describe(error: &ApiError, i18n: I18n) -> String {
     match error {
         ApiError::Rejected { code, message, .. } => match code {
             Some(c) => i18n.code_message(c, message.as_deref().unwrap_or("")),
-            None => message.clone().unwrap_or_else(|| t.error_unknown.to_owned()),
+            None => message
+                .clone()
+                .unwrap_or_else(|| t.error_unknown.to_owned()),
         },
         ApiError::Unauthorized { .. } => t.error_unauthorized.to_owned(),
         ApiError::Forbidden { .. } => t.error_forbidden.to_owned(),

@@ -186,35 +186,33 @@ fn guarded(needed: Access, children: ChildrenFn) -> impl IntoView {
                 view! { <Redirect path=format!("/sign-in?next={}", urlencode(&next)) /> }.into_any()
             }
             a if a == needed => children().into_any(),
-            _ if needed == Access::Admin => {
-                view! {
-                    <section class="panel narrow">
-                        <h1>{move || i18n.t().admins_only_title}</h1>
-                        <p>{move || i18n.t().admins_only_body}</p>
-                        <p>
-                            <A href="/portal/profile">{move || i18n.t().go_to_profile}</A>
-                        </p>
-                    </section>
-                }
-                    .into_any()
+            _ if needed == Access::Admin => view! {
+                <section class="panel narrow">
+                    <h1>{move || i18n.t().admins_only_title}</h1>
+                    <p>{move || i18n.t().admins_only_body}</p>
+                    <p>
+                        <A href="/portal/profile">{move || i18n.t().go_to_profile}</A>
+                    </p>
+                </section>
             }
-            _ => {
-                view! {
-                    <section class="panel narrow">
-                        <h1>{move || i18n.t().error_forbidden}</h1>
-                        <p>
-                            <A href="/">{move || i18n.t().go_home}</A>
-                        </p>
-                    </section>
-                }
-                    .into_any()
+            .into_any(),
+            _ => view! {
+                <section class="panel narrow">
+                    <h1>{move || i18n.t().error_forbidden}</h1>
+                    <p>
+                        <A href="/">{move || i18n.t().go_home}</A>
+                    </p>
+                </section>
             }
+            .into_any(),
         }
     }
 }
 
 pub fn urlencode(s: &str) -> String {
-    js_sys::encode_uri_component(s).as_string().unwrap_or_default()
+    js_sys::encode_uri_component(s)
+        .as_string()
+        .unwrap_or_default()
 }
 
 /// The sign-in dialog that opens over a form when its session expired: the form and its values stay

@@ -19,10 +19,16 @@ const MAX_SUGGESTIONS: usize = 8;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tag {
     pub slug: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub name: String,
-    #[serde(default)]
+    /// Groups created without a colour (e.g. by `add-groups`) come as `null`.
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub color: String,
+}
+
+/// `null` reads as empty, like a missing value: one such group must not make the whole list unreadable.
+fn null_as_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
 }
 
 /// An existing group, with its lower-cased name computed once rather than on every keystroke.
@@ -163,12 +169,17 @@ pub fn TagPicker(
         // Closed until the person types or asks for the list again (↓), so it covers nothing.
         open.set(false);
     };
+    let input_ref = NodeRef::<leptos::html::Input>::new();
     let remove = move |slug: String| {
         let mut list = tags.get_untracked();
         if let Some(pos) = list.iter().position(|t| t.slug == slug) {
             let t = list.remove(pos);
             announcer.say(fill(i18n.t().tags_removed, &t.name));
             field.value.set(write_tags(&list));
+            // The pressed button goes with its tag: focus the input rather than losing it to <body>.
+            if let Some(input) = input_ref.get_untracked() {
+                let _ = input.focus();
+            }
         }
     };
     let set_color = move |slug: String, color: String| {
@@ -313,6 +324,7 @@ pub fn TagPicker(
             <div class="combo">
                 <input
                     id=input_id.clone()
+                    node_ref=input_ref
                     class="input"
                     type="text"
                     role="combobox"
@@ -409,7 +421,10 @@ mod tests {
         let names = |v: Vec<&Tag>| v.into_iter().map(|t| t.slug.clone()).collect::<Vec<_>>();
         assert_eq!(names(suggest(&all, &[], "zlatá")), vec!["zlata-kategorie"]);
         assert_eq!(names(suggest(&all, &[], "VI")), vec!["vip"]);
-        assert_eq!(names(suggest(&all, &[tag("vip", "VIP")], "")), vec!["zlata-kategorie"]);
+        assert_eq!(
+            names(suggest(&all, &[tag("vip", "VIP")], "")),
+            vec!["zlata-kategorie"]
+        );
     }
 
     #[test]
@@ -419,5 +434,15 @@ mod tests {
         assert!(read_tags("not json").is_empty());
         assert!(read_tags("").is_empty());
         assert!(default_color("x").starts_with('#'));
+    }
+
+    #[test]
+    fn a_group_without_colour_does_not_spoil_the_list() {
+        let list: Vec<Tag> = serde_json::from_str(
+            r##"[{"slug":"vip","name":"VIP","color":"#d4af37"},{"slug":"new","name":"new","color":null}]"##,
+        )
+        .unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[1].color, "");
     }
 }

@@ -105,21 +105,31 @@ pub fn ContactNew() -> impl IntoView {
     let phone = form.field("phone");
     let ico = form.field("companyRegistrationNumber");
     let email_preview = Signal::derive(move || {
-        email.value.with(|v| Email::parse(v).ok().map(|e| e.as_str().to_owned()))
+        email
+            .value
+            .with(|v| Email::parse(v).ok().map(|e| e.as_str().to_owned()))
     });
     let phone_preview = Signal::derive(move || {
         phone.value.with(|v| {
-            rules.with_value(|r| Phone::parse(v, &r.phone_prefix).ok().map(|p| p.as_str().to_owned()))
+            rules.with_value(|r| {
+                Phone::parse(v, &r.phone_prefix)
+                    .ok()
+                    .map(|p| p.as_str().to_owned())
+            })
         })
     });
-    let ico_preview =
-        Signal::derive(move || ico.value.with(|v| Ico::parse(v).ok().map(|i| i.as_str().to_owned())));
+    let ico_preview = Signal::derive(move || {
+        ico.value
+            .with(|v| Ico::parse(v).ok().map(|i| i.as_str().to_owned()))
+    });
     let ares = use_ares(ico.value.into());
     let no_email = Signal::derive(move || email.value.with(|v| v.trim().is_empty()));
     // An invitation needs an e-mail: clearing the e-mail clears the choice rather than failing later.
     Effect::new(move |_| {
         if no_email.get() {
-            form.field("sendRegistrationInvite").value.set(String::new());
+            form.field("sendRegistrationInvite")
+                .value
+                .set(String::new());
         }
     });
 
@@ -193,7 +203,9 @@ pub fn ContactNew() -> impl IntoView {
     let next = move |_| {
         stored.set(None);
         form.reset();
-        request_animation_frame(move || crate::components::error_summary::focus_by_id("contact-email"));
+        request_animation_frame(move || {
+            crate::components::error_summary::focus_by_id("contact-email")
+        });
     };
 
     view! {
@@ -262,7 +274,10 @@ type Label = fn(&crate::i18n::Ui) -> &'static str;
 fn StoredView(contact: StoredContact) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
-    let or_dash = |v: Option<String>| v.filter(|s| !s.is_empty()).unwrap_or_else(|| "—".to_owned());
+    let or_dash = |v: Option<String>| {
+        v.filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "—".to_owned())
+    };
     let name = [contact.first_name.clone(), contact.last_name.clone()]
         .into_iter()
         .flatten()
@@ -290,7 +305,10 @@ fn StoredView(contact: StoredContact) -> impl IntoView {
         (|t| t.email, or_dash(contact.email.clone())),
         (|t| t.phone, or_dash(contact.phone.clone())),
         (|t| t.full_name, or_dash(Some(name))),
-        (|t| t.ico, or_dash(contact.company_registration_number.clone())),
+        (
+            |t| t.ico,
+            or_dash(contact.company_registration_number.clone()),
+        ),
         (|t| t.company_name, or_dash(contact.company_name.clone())),
         (|t| t.address, or_dash(Some(address))),
         (|t| t.dic, or_dash(contact.dic.clone())),

@@ -20,7 +20,10 @@ fn request(v: Values) -> AddGroupsRequest {
     AddGroupsRequest {
         email: v.opt("email"),
         cu_ref_no: v.opt("cuRefNo"),
-        groups: read_tags(&v.get("groups")).into_iter().map(|t| t.slug).collect(),
+        groups: read_tags(&v.get("groups"))
+            .into_iter()
+            .map(|t| t.slug)
+            .collect(),
     }
 }
 

@@ -112,7 +112,11 @@ pub fn MemberInvite() -> impl IntoView {
                     let added = answer.body.status.eq_ignore_ascii_case("added");
                     form.succeeded();
                     let t = i18n.t();
-                    announcer.say(if added { t.invite_added } else { t.invite_invited });
+                    announcer.say(if added {
+                        t.invite_added
+                    } else {
+                        t.invite_invited
+                    });
                     outcome.try_set(Some(Outcome {
                         email: sent_to,
                         added,

@@ -34,11 +34,24 @@ pub fn SignIn() -> impl IntoView {
         if a == Access::SignedOut {
             return;
         }
-        let next = query.with_untracked(|q| q.get("next")).filter(|n| safe_next(n));
+        let next = query
+            .with_untracked(|q| q.get("next"))
+            .filter(|n| safe_next(n));
         let to = next.unwrap_or_else(|| {
-            if a == Access::Admin { "/contacts/new" } else { "/portal/profile" }.to_owned()
+            if a == Access::Admin {
+                "/contacts/new"
+            } else {
+                "/portal/profile"
+            }
+            .to_owned()
         });
-        navigate(&to, NavigateOptions { replace: true, ..Default::default() });
+        navigate(
+            &to,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
     });
 
     let focus_summary = move || {
@@ -121,8 +134,8 @@ pub fn SignIn() -> impl IntoView {
                     <h2 class="error-summary-title" id="sign-in-summary-title">{move || i18n.t().error_summary_title}</h2>
                     <ul class="error-summary-list">
                         {move || form_error.get().map(|m| view! { <li>{m}</li> })}
-                        {move || email_error.get().map(|m| view! { <li><a href="#sign-in-email">{m}</a></li> })}
-                        {move || password_error.get().map(|m| view! { <li><a href="#sign-in-password">{m}</a></li> })}
+                        {move || email_error.get().map(|m| view! { <li><a href="#sign-in-email" on:click=focus_link("sign-in-email")>{m}</a></li> })}
+                        {move || password_error.get().map(|m| view! { <li><a href="#sign-in-password" on:click=focus_link("sign-in-password")>{m}</a></li> })}
                     </ul>
                 </Show>
             </div>
@@ -182,6 +195,15 @@ pub fn SignIn() -> impl IntoView {
                 </form>
             </details>
         </section>
+    }
+}
+
+/// A summary link focuses its field (a plain `#id` link would only scroll, and the router would
+/// take the click as a navigation), as the form kit's error summary does.
+fn focus_link(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+    move |ev| {
+        ev.prevent_default();
+        crate::components::error_summary::focus_by_id(id);
     }
 }
 
