@@ -11,9 +11,12 @@ use bizkit_contract::FieldError;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::api::{self, ApiError};
+use serde::de::DeserializeOwned;
+
+use crate::api::{self, Answer, ApiError, Call};
 use crate::draft::{self, Draft};
 use crate::i18n::{I18n, fill};
+use crate::session::Session;
 
 #[derive(Clone, Copy)]
 pub struct FieldCtl {
@@ -297,6 +300,7 @@ impl FormCtl {
             self.focus_summary();
             return false;
         }
+        self.pending.set(true);
         true
     }
 
@@ -304,7 +308,7 @@ impl FormCtl {
         let summary = self.summary;
         // After the summary rendered its new items.
         request_animation_frame(move || {
-            if let Some(el) = summary.get_untracked() {
+            if let Some(el) = summary.try_get_untracked().flatten() {
                 let _ = el.focus();
             }
         });
@@ -313,13 +317,14 @@ impl FormCtl {
     /// The `Idempotency-Key` for this body: the pending one when the same body is sent again (a retry
     /// after an unknown outcome), a fresh one otherwise. It is stored with the draft.
     pub fn idempotency_key(&self, body: &str) -> String {
-        if let Some((key, sent)) = self.pending_key.get_untracked()
+        if let Some((key, sent)) = self.pending_key.try_get_untracked().flatten()
             && sent == body
         {
             return key;
         }
         let key = api::new_idempotency_key();
-        self.pending_key.set(Some((key.clone(), body.to_owned())));
+        self.pending_key
+            .try_set(Some((key.clone(), body.to_owned())));
         key
     }
 
@@ -385,6 +390,36 @@ impl FormCtl {
         }
         self.form_errors.try_set(form_level);
         self.focus_summary();
+    }
+}
+
+/// Sends one submission of a form: the body with its `Idempotency-Key`, then the answer. A failure is
+/// shown by the form itself (under the fields, in the summary); an expired session opens the sign-in
+/// dialog and the form re-sends once signed in. Only a success comes back to the page.
+pub async fn send<T: DeserializeOwned>(
+    form: FormCtl,
+    session: Session,
+    i18n: I18n,
+    path: &str,
+    json: String,
+) -> Option<Answer<T>> {
+    let key = form.idempotency_key(&json);
+    let call = Call {
+        idempotency_key: Some(key),
+        ..Default::default()
+    };
+    match session.client().post_json::<T>(path, json, call).await {
+        Ok(answer) => Some(answer),
+        Err(ApiError::Unauthorized { .. }) => {
+            form.pending.try_set(false);
+            form.awaiting_sign_in.try_set(true);
+            session.expired.try_set(true);
+            None
+        }
+        Err(e) => {
+            form.failed(&e, i18n);
+            None
+        }
     }
 }
 

@@ -4,11 +4,10 @@ use bizkit_contract::{ContactCreateRequest, Email, GroupListItem, Ico, Phone};
 use leptos::prelude::*;
 use serde::Deserialize;
 
-use crate::api::{ApiError, Call};
 use crate::components::ares::{AresPreview, use_ares};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{CheckboxField, Control, Field};
-use crate::components::form::{FormCtl, Values};
+use crate::components::form::{FormCtl, Values, send};
 use crate::components::layout::{expect_session, use_announcer};
 use crate::components::notices::{DraftNotice, guard_leaving, retry_after_sign_in};
 use crate::components::submit::SubmitButton;
@@ -138,51 +137,35 @@ pub fn ContactNew() -> impl IntoView {
 
     let save = Action::new_local(move |json: &String| {
         let json = json.clone();
-        let key = form.idempotency_key(&json);
-        let client = session.client();
         async move {
-            let result = client
-                .post_json::<Created>(
-                    "/bff/contact/create",
-                    json,
-                    Call {
-                        idempotency_key: Some(key),
-                        ..Default::default()
-                    },
-                )
-                .await;
-            match result {
-                Ok(answer) => {
-                    let id = answer.body.customer_id;
-                    // Show what was stored (normal forms, the company from ARES); a backend without
-                    // the read call still shows what we sent, as the contract normalised it.
-                    let read = client
-                        .get::<StoredContact>(&format!(
-                            "/bff/contact/{}",
-                            crate::components::layout::urlencode(&id)
-                        ))
-                        .await
-                        .ok();
-                    let shown = read.unwrap_or_else(|| StoredContact {
-                        customer_id: id,
-                        ..Default::default()
-                    });
-                    form.succeeded();
-                    stored.try_set(Some(shown));
-                    announcer.say(i18n.t().contact_created);
-                    request_animation_frame(move || {
-                        if let Some(h) = done_heading.get_untracked() {
-                            let _ = h.focus();
-                        }
-                    });
+            let Some(answer) =
+                send::<Created>(form, session, i18n, "/bff/contact/create", json).await
+            else {
+                return;
+            };
+            let id = answer.body.customer_id;
+            // Show what was stored (normal forms, the company from ARES); a backend without
+            // the read call still shows what we sent, as the contract normalised it.
+            let read = session
+                .client()
+                .get::<StoredContact>(&format!(
+                    "/bff/contact/{}",
+                    crate::components::layout::urlencode(&id)
+                ))
+                .await
+                .ok();
+            let shown = read.unwrap_or_else(|| StoredContact {
+                customer_id: id,
+                ..Default::default()
+            });
+            form.succeeded();
+            stored.try_set(Some(shown));
+            announcer.say(i18n.t().contact_created);
+            request_animation_frame(move || {
+                if let Some(h) = done_heading.try_get_untracked().flatten() {
+                    let _ = h.focus();
                 }
-                Err(ApiError::Unauthorized { .. }) => {
-                    form.pending.try_set(false);
-                    form.awaiting_sign_in.try_set(true);
-                    session.expired.try_set(true);
-                }
-                Err(e) => form.failed(&e, i18n),
-            }
+            });
         }
     });
 
@@ -192,7 +175,6 @@ pub fn ContactNew() -> impl IntoView {
         }
         let body = form.values();
         let json = serde_json::to_string(&request(body)).unwrap_or_default();
-        form.pending.set(true);
         save.dispatch_local(json);
     };
     retry_after_sign_in(form, session, submit_now);

@@ -4,10 +4,9 @@ use bizkit_contract::{AddGroupsRequest, CuRefNo};
 use leptos::prelude::*;
 use serde::Deserialize;
 
-use crate::api::{ApiError, Call};
 use crate::components::error_summary::{ErrorSummary, focus_by_id};
 use crate::components::field::Field;
-use crate::components::form::{FormCtl, Values};
+use crate::components::form::{FormCtl, Values, send};
 use crate::components::layout::{expect_session, use_announcer};
 use crate::components::notices::{DraftNotice, guard_leaving, retry_after_sign_in};
 use crate::components::submit::SubmitButton;
@@ -75,37 +74,20 @@ pub fn CustomerGroups() -> impl IntoView {
     let done_heading = NodeRef::<leptos::html::H2>::new();
     let save = Action::new_local(move |json: &String| {
         let json = json.clone();
-        let key = form.idempotency_key(&json);
-        let client = session.client();
         async move {
-            let result = client
-                .post_json::<Changed>(
-                    "/api/v1/customer/add-groups",
-                    json,
-                    Call {
-                        idempotency_key: Some(key),
-                        ..Default::default()
-                    },
-                )
-                .await;
-            match result {
-                Ok(answer) => {
-                    form.succeeded();
-                    announcer.say(i18n.t().groups_done);
-                    changed.try_set(Some(answer.body));
-                    request_animation_frame(move || {
-                        if let Some(h) = done_heading.get_untracked() {
-                            let _ = h.focus();
-                        }
-                    });
+            let Some(answer) =
+                send::<Changed>(form, session, i18n, "/api/v1/customer/add-groups", json).await
+            else {
+                return;
+            };
+            form.succeeded();
+            announcer.say(i18n.t().groups_done);
+            changed.try_set(Some(answer.body));
+            request_animation_frame(move || {
+                if let Some(h) = done_heading.try_get_untracked().flatten() {
+                    let _ = h.focus();
                 }
-                Err(ApiError::Unauthorized { .. }) => {
-                    form.pending.try_set(false);
-                    form.awaiting_sign_in.try_set(true);
-                    session.expired.try_set(true);
-                }
-                Err(e) => form.failed(&e, i18n),
-            }
+            });
         }
     });
     let submit_now = move || {
@@ -113,7 +95,6 @@ pub fn CustomerGroups() -> impl IntoView {
             return;
         }
         let json = serde_json::to_string(&request(form.values())).unwrap_or_default();
-        form.pending.set(true);
         save.dispatch_local(json);
     };
     retry_after_sign_in(form, session, submit_now);

@@ -4,11 +4,10 @@ use bizkit_contract::{Email, MemberInviteRequest};
 use leptos::prelude::*;
 use serde::Deserialize;
 
-use crate::api::{ApiError, Call};
 use crate::components::code_picker::{CodeOption, CodePicker, read_codes};
 use crate::components::error_summary::{ErrorSummary, focus_by_id};
 use crate::components::field::{Control, Field};
-use crate::components::form::{FormCtl, Values};
+use crate::components::form::{FormCtl, Values, send};
 use crate::components::layout::{expect_session, use_announcer};
 use crate::components::notices::{DraftNotice, guard_leaving, retry_after_sign_in};
 use crate::components::submit::SubmitButton;
@@ -93,47 +92,30 @@ pub fn MemberInvite() -> impl IntoView {
     let done_heading = NodeRef::<leptos::html::H2>::new();
     let save = Action::new_local(move |json: &String| {
         let json = json.clone();
-        let key = form.idempotency_key(&json);
-        let client = session.client();
         let sent_to = email_preview.get_untracked().unwrap_or_default();
         async move {
-            let result = client
-                .post_json::<Invited>(
-                    "/bff/member/invite-email",
-                    json,
-                    Call {
-                        idempotency_key: Some(key),
-                        ..Default::default()
-                    },
-                )
-                .await;
-            match result {
-                Ok(answer) => {
-                    let added = answer.body.status.eq_ignore_ascii_case("added");
-                    form.succeeded();
-                    let t = i18n.t();
-                    announcer.say(if added {
-                        t.invite_added
-                    } else {
-                        t.invite_invited
-                    });
-                    outcome.try_set(Some(Outcome {
-                        email: sent_to,
-                        added,
-                    }));
-                    request_animation_frame(move || {
-                        if let Some(h) = done_heading.get_untracked() {
-                            let _ = h.focus();
-                        }
-                    });
+            let Some(answer) =
+                send::<Invited>(form, session, i18n, "/bff/member/invite-email", json).await
+            else {
+                return;
+            };
+            let added = answer.body.status.eq_ignore_ascii_case("added");
+            form.succeeded();
+            let t = i18n.t();
+            announcer.say(if added {
+                t.invite_added
+            } else {
+                t.invite_invited
+            });
+            outcome.try_set(Some(Outcome {
+                email: sent_to,
+                added,
+            }));
+            request_animation_frame(move || {
+                if let Some(h) = done_heading.try_get_untracked().flatten() {
+                    let _ = h.focus();
                 }
-                Err(ApiError::Unauthorized { .. }) => {
-                    form.pending.try_set(false);
-                    form.awaiting_sign_in.try_set(true);
-                    session.expired.try_set(true);
-                }
-                Err(e) => form.failed(&e, i18n),
-            }
+            });
         }
     });
     let submit_now = move || {
@@ -141,7 +123,6 @@ pub fn MemberInvite() -> impl IntoView {
             return;
         }
         let json = serde_json::to_string(&request(form.values())).unwrap_or_default();
-        form.pending.set(true);
         save.dispatch_local(json);
     };
     retry_after_sign_in(form, session, submit_now);

@@ -56,7 +56,7 @@ pub fn SignIn() -> impl IntoView {
 
     let focus_summary = move || {
         request_animation_frame(move || {
-            if let Some(el) = summary.get_untracked() {
+            if let Some(el) = summary.try_get_untracked().flatten() {
                 let _ = el.focus();
             }
         })
