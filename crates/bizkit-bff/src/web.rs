@@ -106,7 +106,11 @@ impl CspCache {
         let Some(dist) = dist else { return Vec::new() };
         ["index.html", "config.json"]
             .iter()
-            .map(|f| std::fs::metadata(dist.join(f)).and_then(|m| m.modified()).ok())
+            .map(|f| {
+                std::fs::metadata(dist.join(f))
+                    .and_then(|m| m.modified())
+                    .ok()
+            })
             .collect()
     }
 

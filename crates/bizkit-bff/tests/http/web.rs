@@ -80,17 +80,31 @@ async fn serves_the_app_with_fallback_cache_and_csp_hashes() {
 
     // A rebuild of the app while the server runs changes the loader script: the CSP follows it.
     let rebuilt = "import init from '/bizkit-forms-fedcba9876543210.js'; await init();";
-    let html = std::fs::read_to_string(d.path().join("index.html")).unwrap().replace(INLINE, rebuilt);
+    let html = std::fs::read_to_string(d.path().join("index.html"))
+        .unwrap()
+        .replace(INLINE, rebuilt);
     // Coarse file-system clocks: make sure the modification time moves.
     std::thread::sleep(std::time::Duration::from_millis(20));
     std::fs::write(d.path().join("index.html"), html).unwrap();
-    let f = std::fs::File::options().write(true).open(d.path().join("index.html")).unwrap();
-    f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5)).unwrap();
+    let f = std::fs::File::options()
+        .write(true)
+        .open(d.path().join("index.html"))
+        .unwrap();
+    f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5))
+        .unwrap();
     let new_hash =
         base64::engine::general_purpose::STANDARD.encode(Sha256::digest(rebuilt.as_bytes()));
-    let csp = s.get("/", None).await.header("content-security-policy").unwrap().to_owned();
+    let csp = s
+        .get("/", None)
+        .await
+        .header("content-security-policy")
+        .unwrap()
+        .to_owned();
     assert!(csp.contains(&format!("'sha256-{new_hash}'")), "{csp}");
-    assert!(!csp.contains(&format!("'sha256-{hash}'")), "the old hash is gone: {csp}");
+    assert!(
+        !csp.contains(&format!("'sha256-{hash}'")),
+        "the old hash is gone: {csp}"
+    );
     let index = s.get("/", None).await;
 
     // App routes fall back to index.html.
