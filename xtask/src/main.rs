@@ -2,6 +2,7 @@
 //! Node.js and apt. See `cargo xtask --help`.
 
 mod app;
+mod bench;
 mod cmd;
 mod run;
 mod test;
@@ -21,6 +22,9 @@ USAGE:
                                   http://127.0.0.1:8080 (see `cargo xtask run --help`)
     cargo xtask test [SUITE...]   every check CI runs, in order, stopping at the first failure
                                   (see `cargo xtask test --help`)
+    cargo xtask bench [OPTIONS]   build, then measure download size, start-up, typing latency,
+                                  memory and server throughput against the targets; writes
+                                  target/bench/bench.{json,md} (see `cargo xtask bench --help`)
     cargo xtask help              this text
 ";
 
@@ -29,6 +33,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => Repo::discover().and_then(|repo| run::main(&repo, &args[1..])),
         Some("test") => Repo::discover().and_then(|repo| test::main(&repo, &args[1..])),
+        Some("bench") => Repo::discover().and_then(|repo| bench::main(&repo, &args[1..])),
         None | Some("help" | "-h" | "--help") => {
             print!("{HELP}");
             Ok(ExitCode::SUCCESS)
