@@ -106,6 +106,9 @@ pub fn TagPicker(
     groups: Signal<Vec<Suggestion>>,
     #[prop(into)] label: TextProp,
     #[prop(optional, into)] hint: Option<TextProp>,
+    /// Groups are optional on a new contact but the whole point of "add groups".
+    #[prop(optional)]
+    required: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let announcer = use_announcer();
@@ -255,8 +258,9 @@ pub fn TagPicker(
     view! {
         <div class="field tag-picker" class:field-error=move || form.visible_error(name, i18n).is_some()>
             <label class="label" for=input_id.clone()>
-                {move || label.get()} " "
-                <span class="optional">{move || i18n.t().optional}</span>
+                {move || label.get()}
+                {(!required)
+                    .then(|| view! { " " <span class="optional">{move || i18n.t().optional}</span> })}
             </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
             <Show when=move || form.visible_error(name, i18n).is_some()>
@@ -328,6 +332,7 @@ pub fn TagPicker(
                     class="input"
                     type="text"
                     role="combobox"
+                    aria-required=required.then_some("true")
                     autocomplete="off"
                     aria-autocomplete="list"
                     aria-controls=list_id.clone()

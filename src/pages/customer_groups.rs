@@ -157,7 +157,7 @@ pub fn CustomerGroups() -> impl IntoView {
                         </Show>
                     </fieldset>
                     <div class="span-2">
-                        <TagPicker form name="groups" groups=suggestions
+                        <TagPicker form name="groups" groups=suggestions required=true
                             label=move || i18n.t().tags_label hint=move || i18n.t().tags_hint />
                     </div>
                     <div class="span-2 actions">
