@@ -232,6 +232,11 @@ pub struct Ui {
     pub groups_already_list: &'static str,
     pub groups_nothing_new: &'static str,
     pub groups_next: &'static str,
+    pub profile_title: &'static str,
+    pub profile_intro: &'static str,
+    pub profile_unavailable: &'static str,
+    pub profile_language: &'static str,
+    pub profile_newsletter: &'static str,
 }
 
 static EN: Ui = Ui {
@@ -358,6 +363,11 @@ static EN: Ui = Ui {
     groups_already_list: "Already assigned (unchanged)",
     groups_nothing_new: "The customer already had all these groups; nothing changed.",
     groups_next: "Add groups to another customer",
+    profile_title: "Your profile",
+    profile_intro: "This is what the organisation has stored about you. Editing it here is coming soon.",
+    profile_unavailable: "This service cannot show your profile.",
+    profile_language: "Language",
+    profile_newsletter: "Newsletter",
 };
 
 static CS: Ui = Ui {
@@ -484,6 +494,11 @@ static CS: Ui = Ui {
     groups_already_list: "Už přiřazené (beze změny)",
     groups_nothing_new: "Zákazník už všechny tyto skupiny měl; nic se nezměnilo.",
     groups_next: "Přidat skupiny dalšímu zákazníkovi",
+    profile_title: "Váš profil",
+    profile_intro: "Toto o vás organizace eviduje. Úpravy zde připravujeme.",
+    profile_unavailable: "Tato služba váš profil zobrazit neumí.",
+    profile_language: "Jazyk",
+    profile_newsletter: "Newsletter",
 };
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::layout::{AdminPage, Shell};
+use crate::components::layout::{AdminPage, CustomerPage, Shell};
 use crate::config::Config;
 use crate::i18n::I18n;
 use crate::session::Session;
@@ -73,6 +73,10 @@ fn AppRouter() -> impl IntoView {
                     <Route
                         path=path!("/contacts/new")
                         view=|| view! { <AdminPage><pages::contact_new::ContactNew /></AdminPage> }
+                    />
+                    <Route
+                        path=path!("/portal/profile")
+                        view=|| view! { <CustomerPage><pages::profile::Profile /></CustomerPage> }
                     />
                     <Route
                         path=path!("/members/invite")

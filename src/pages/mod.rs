@@ -5,4 +5,5 @@ pub mod customer_groups;
 pub mod home;
 pub mod member_invite;
 pub mod not_found;
+pub mod profile;
 pub mod sign_in;
