@@ -21,6 +21,7 @@ SUITES:
     unit           cargo nextest run --workspace (cargo test --workspace without nextest)
     doc            cargo test --workspace --doc
     wasm           cargo test -p bizkit-forms --target wasm32-unknown-unknown, in headless Chromium
+    api-fuzz       schemathesis (PyPI, pinned, in a venv) against the release server's /openapi.json
     e2e            release build of the app and the server, then Playwright in tests/e2e
 
 Missing tools are installed first (Trunk, wasm-bindgen-cli, npm packages, Chromium from Debian).
@@ -38,6 +39,7 @@ const SUITES: &[(&str, SuiteFn)] = &[
     ("unit", unit),
     ("doc", doc),
     ("wasm", wasm),
+    ("api-fuzz", api_fuzz),
     ("e2e", e2e),
 ];
 
@@ -183,6 +185,18 @@ fn wasm(repo: &Repo) -> Result<()> {
 }
 
 /// The release app as users get it, served by the real server binary, driven by Playwright.
+/// Every operation of `/openapi.json`, positive and negative cases: no 5xx, every 4xx a
+/// problem+json, every answer one the document describes (see `tests/schemathesis/run.sh`).
+fn api_fuzz(repo: &Repo) -> Result<()> {
+    tools::ensure_python_venv(repo)?;
+    let server = app::build_server(repo)?;
+    repo.tool("bash")
+        .arg(repo.root.join("tests/schemathesis/run.sh"))
+        .arg(&server)
+        .env("CARGO_TARGET_DIR", &repo.target_dir)
+        .run()
+}
+
 fn e2e(repo: &Repo) -> Result<()> {
     let e2e_dir = repo.root.join("tests/e2e");
     tools::ensure_chromium(repo)?;

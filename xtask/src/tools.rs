@@ -128,6 +128,35 @@ pub fn ensure_chromium(repo: &Repo) -> Result<()> {
         return Ok(());
     }
     println!("xtask: installing Chromium and chromedriver from Debian");
+    apt_install(repo, &["chromium", "chromium-driver"])?;
+    if !Path::new(CHROMEDRIVER).is_file() {
+        bail!("apt installed chromium-driver but {CHROMEDRIVER} is missing");
+    }
+    Ok(())
+}
+
+/// Python 3 with `venv` and `pip`, for schemathesis (from PyPI, in a venv of its own). Debian
+/// splits `venv`/`ensurepip` out of `python3`.
+pub fn ensure_python_venv(repo: &Repo) -> Result<()> {
+    let ready = || {
+        repo.tool("python3")
+            .args(["-c", "import venv, ensurepip"])
+            .read()
+            .is_ok()
+    };
+    if ready() {
+        return Ok(());
+    }
+    println!("xtask: installing python3-venv from Debian");
+    apt_install(repo, &["python3", "python3-venv", "python3-pip"])?;
+    if !ready() {
+        bail!("apt installed python3-venv but `python3 -m venv` still cannot create a venv");
+    }
+    Ok(())
+}
+
+/// `apt-get update` and `apt-get install` of Debian packages, through sudo unless we are root.
+fn apt_install(repo: &Repo, packages: &[&str]) -> Result<()> {
     let root = repo
         .tool("id")
         .arg("-u")
@@ -144,17 +173,9 @@ pub fn ensure_chromium(repo: &Repo) -> Result<()> {
             .run()
     };
     apt(&["update"])?;
-    apt(&[
-        "install",
-        "-y",
-        "--no-install-recommends",
-        "chromium",
-        "chromium-driver",
-    ])?;
-    if !Path::new(CHROMEDRIVER).is_file() {
-        bail!("apt installed chromium-driver but {CHROMEDRIVER} is missing");
-    }
-    Ok(())
+    let mut install = vec!["install", "-y", "--no-install-recommends"];
+    install.extend_from_slice(packages);
+    apt(&install)
 }
 
 /// A rustup component behind a cargo subcommand (`rustfmt` for `cargo fmt`, `clippy`), added when

@@ -4,7 +4,7 @@
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use bizkit_contract::ErrorCode;
@@ -64,6 +64,11 @@ pub async fn idempotency(State(state): State<AppState>, req: Request, next: Next
 }
 
 async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiError> {
+    // The layer wraps a POST route, and with it the route's 405 fallback for other methods: a
+    // `TRACE` with a key is no creating call, and must get its 405, not a key check or a replay.
+    if req.method() != Method::POST {
+        return Ok(next.run(req).await);
+    }
     let Some(key) = parse_key(req.headers())? else {
         return Ok(next.run(req).await);
     };

@@ -2,7 +2,11 @@
 //! and the contract crate's schemas.
 
 use axum::Json;
+use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{
+    ContentBuilder, ObjectBuilder, Ref, Required, ResponseBuilder, Type, schema::SchemaType,
+};
 use utoipa::{Modify, OpenApi};
 
 use crate::handlers;
@@ -24,6 +28,108 @@ impl Modify for BearerScheme {
                     .build(),
             ),
         );
+    }
+}
+
+/// The answers every operation of a kind can give, whatever its handler: the layers of `lib.rs`
+/// produce them before or around the handler, so the handlers' annotations leave them out. Only
+/// codes an operation does not document yet are added (a handler's own text wins).
+///
+/// - any call: 400 `CREDENTIAL_IN_QUERY` (`web::reject_credentials_in_query`);
+/// - a call with a bearer token: 401;
+/// - a path with parameters: 404 when a parameter does not parse (e.g. `org_id` not an integer);
+/// - a call with a JSON body: 400 `MALFORMED_JSON`, 413 `PAYLOAD_TOO_LARGE`, 415
+///   `UNSUPPORTED_MEDIA_TYPE`;
+/// - an authenticated POST: `lib.rs` wraps every one in the idempotency layer, so it takes an
+///   `Idempotency-Key` header (1–255 characters) and answers 400 `IDEMPOTENCY_KEY_INVALID`, 409
+///   `IDEMPOTENCY_KEY_IN_FLIGHT` and 422 `IDEMPOTENCY_KEY_REUSED`.
+struct CommonResponses;
+
+fn problem(description: &str) -> utoipa::openapi::Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .build()
+}
+
+fn add_missing(op: &mut Operation, status: &str, description: &str) {
+    op.responses
+        .responses
+        .entry(status.to_owned())
+        .or_insert_with(|| problem(description).into());
+}
+
+impl Modify for CommonResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let has_path_params = path.contains('{');
+            let ops = [
+                (false, item.get.as_mut()),
+                (true, item.post.as_mut()),
+                (false, item.put.as_mut()),
+                (false, item.delete.as_mut()),
+                (false, item.patch.as_mut()),
+            ];
+            for (is_post, op) in ops {
+                let Some(op) = op else { continue };
+                let authenticated = op.security.as_ref().is_some_and(|s| !s.is_empty());
+                let has_body = op.request_body.is_some();
+                let idempotent = is_post && authenticated;
+                if idempotent {
+                    let params = op.parameters.get_or_insert_with(Vec::new);
+                    if !params
+                        .iter()
+                        .any(|p| p.name.eq_ignore_ascii_case("Idempotency-Key"))
+                    {
+                        params.push(
+                            ParameterBuilder::new()
+                                .name("Idempotency-Key")
+                                .parameter_in(ParameterIn::Header)
+                                .required(Required::False)
+                                .description(Some("Replays the first answer for the same body"))
+                                .schema(Some(
+                                    ObjectBuilder::new()
+                                        .schema_type(SchemaType::Type(Type::String))
+                                        .min_length(Some(1))
+                                        .max_length(Some(255)),
+                                ))
+                                .build(),
+                        );
+                    }
+                }
+                let mut bad_request = vec!["CREDENTIAL_IN_QUERY"];
+                if has_body {
+                    bad_request.push("MALFORMED_JSON");
+                }
+                if idempotent {
+                    bad_request.push("IDEMPOTENCY_KEY_INVALID");
+                }
+                add_missing(op, "400", &bad_request.join(", "));
+                if authenticated {
+                    add_missing(op, "401", "UNAUTHORIZED, TOKEN_EXPIRED, API_KEY_MALFORMED");
+                }
+                if has_path_params {
+                    add_missing(
+                        op,
+                        "404",
+                        "NOT_FOUND: no such resource, or a path parameter that does not parse",
+                    );
+                }
+                if has_body {
+                    add_missing(op, "413", "PAYLOAD_TOO_LARGE");
+                    add_missing(op, "415", "UNSUPPORTED_MEDIA_TYPE");
+                }
+                if idempotent {
+                    add_missing(op, "409", "IDEMPOTENCY_KEY_IN_FLIGHT");
+                    add_missing(op, "422", "IDEMPOTENCY_KEY_REUSED");
+                }
+            }
+        }
     }
 }
 
@@ -52,7 +158,7 @@ impl Modify for BearerScheme {
         handlers::ares_get,
     ),
     components(schemas(bizkit_contract::Problem, bizkit_contract::ProblemFieldError, bizkit_contract::ErrorCode)),
-    modifiers(&BearerScheme),
+    modifiers(&BearerScheme, &CommonResponses),
     tags(
         (name = "session", description = "Signing in"),
         (name = "contact", description = "Admin BFF: contacts"),

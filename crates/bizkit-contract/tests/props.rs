@@ -248,3 +248,76 @@ proptest! {
         let _ = serde_json::from_str::<Problem>(&s);
     }
 }
+
+/// Any JSON value, a few levels deep: what a hostile or broken client may send in a field.
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        text().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            proptest::collection::btree_map("[a-z]{1,6}|id|slug|name|color", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// A JSON object with some of the request fields of every form (and a few unknown ones), each
+/// holding any JSON value: unlike raw text, these reach each request's field deserialisers.
+fn json_body() -> impl Strategy<Value = String> {
+    const KEYS: &[&str] = &[
+        "email",
+        "phone",
+        "firstName",
+        "lastName",
+        "companyRegistrationNumber",
+        "sendRegistrationInvite",
+        "ignoreBulkMail",
+        "groupList",
+        "permissionCodes",
+        "roleCodes",
+        "description",
+        "cuRefNo",
+        "groups",
+        "name",
+        "newsletter",
+        "customerRealIp",
+        "referralId",
+        "type",
+        "country",
+        "purchase_order_number",
+        "id",
+        "organisation_id",
+        "password",
+        "unknown",
+    ];
+    proptest::collection::btree_map(proptest::sample::select(KEYS), json_value(), 0..8).prop_map(
+        |m| {
+            serde_json::Value::Object(m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+                .to_string()
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Every request type, from any JSON object: deserialising fails cleanly or gives a request
+    /// whose `parse` answers with a value or field errors — the server's path for every body.
+    #[test]
+    fn json_shaped_bodies_of_every_request_never_panic(body in json_body(), org in org()) {
+        if let Ok(r) = serde_json::from_str::<ContactCreateRequest>(&body) { let _ = r.parse(&org); }
+        if let Ok(r) = serde_json::from_str::<MemberInviteRequest>(&body) { let _ = r.parse(&org); }
+        if let Ok(r) = serde_json::from_str::<AddGroupsRequest>(&body) { let _ = r.parse(&org); }
+        if let Ok(r) = serde_json::from_str::<UpdateProfileRequest>(&body) { let _ = r.parse(&org); }
+        if let Ok(r) = serde_json::from_str::<OrgContactCreateRequest>(&body) { let _ = r.parse(&org); }
+        if let Ok(r) = serde_json::from_str::<AuthenticateRequest>(&body) { let _ = r.parse(&org); }
+        let _ = serde_json::from_str::<Problem>(&body);
+    }
+}
