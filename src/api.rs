@@ -219,6 +219,23 @@ pub fn parse_success<T: DeserializeOwned>(
     content_type: &str,
     body: &str,
 ) -> Result<T, ApiError> {
+    // Older backends answer an ended session or a rate limit with a bare code, also under 200:
+    // the sign-in dialog must open, not "the server ran into a problem" (a retry would only meet
+    // the same answer). Other bare words stay an unreadable success, outcome unknown.
+    let bare = body.trim();
+    let bare = bare
+        .strip_prefix('"')
+        .and_then(|b| b.strip_suffix('"'))
+        .unwrap_or(bare);
+    if is_code(bare) {
+        let error = from_code(status, bare, None, Vec::new(), None);
+        if matches!(
+            error,
+            ApiError::Unauthorized { .. } | ApiError::RateLimited { .. }
+        ) {
+            return Err(error);
+        }
+    }
     let value: Value = match serde_json::from_str(body.trim()) {
         Ok(v) => v,
         // An empty 2xx body still means success for calls that answer nothing useful.
@@ -258,6 +275,8 @@ pub struct Answer<T> {
 pub struct Client {
     pub base: String,
     pub token: Option<String>,
+    /// The timeout of a call that sets none in its [`Call`].
+    pub timeout_ms: i32,
 }
 
 impl Client {
@@ -265,7 +284,16 @@ impl Client {
         Self {
             base: base.trim_end_matches('/').to_owned(),
             token,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
         }
+    }
+
+    /// The timeout from `config.json` (`requestTimeoutMs`), where one is set.
+    pub fn with_timeout(mut self, timeout_ms: Option<u32>) -> Self {
+        if let Some(ms) = timeout_ms.and_then(|ms| i32::try_from(ms).ok()) {
+            self.timeout_ms = ms;
+        }
+        self
     }
 
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
@@ -307,7 +335,7 @@ impl Client {
             body.as_deref(),
             self.token.as_deref(),
             call.idempotency_key.as_deref(),
-            call.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
+            call.timeout_ms.unwrap_or(self.timeout_ms),
         )
         .await?;
         if (200..300).contains(&raw.status) {
@@ -543,6 +571,72 @@ mod tests {
         assert!(classify(500, "", "\u{0}\u{ffff}", None).outcome_unknown());
     }
 
+    /// Any status, body and Retry-After: an error of the right family, never a panic, and "outcome
+    /// unknown" exactly where the server may have done the work.
+    #[test]
+    fn any_answer_is_classified() {
+        let deep = format!("{{\"errors\":{}", "[".repeat(100_000));
+        let huge = format!("{{\"message\":\"{}\"}}", "x".repeat(1_000_000));
+        let bodies: Vec<&str> = vec![
+            "",
+            " ",
+            "null",
+            "[]",
+            "[1,2]",
+            "\"\"",
+            "\"SESSION_EXPIRED\"",
+            "SESSION_EXPIRED",
+            "E001",
+            "<html><body>502</body></html>",
+            "\u{0}\u{ffff}\u{202e}",
+            "{",
+            "{}",
+            r#"{"errors":[1,null,"x",{"field":5,"code":[],"message":{}}]}"#,
+            r#"{"errors":{"field":"email"}}"#,
+            r#"{"error":"plain string"}"#,
+            r#"{"error":{"retry_after":-1}}"#,
+            r#"{"error":{"code":"RATE_LIMIT_EXCEEDED","retry_after":1e400}}"#,
+            r#"{"success":false}"#,
+            r#"{"success":"false","code":42}"#,
+            r#"{"code":"EMAIL_TAKEN","errors":[{"field":"email","code":"EMAIL_TAKEN"}]}"#,
+            &deep,
+            &huge,
+        ];
+        let retry_afters = [
+            None,
+            Some(""),
+            Some("-1"),
+            Some("1.5"),
+            Some("99999999999999999999999"),
+            Some("120"),
+        ];
+        for status in [
+            0, 100, 200, 201, 204, 302, 400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 502, 503,
+            599, 999,
+        ] {
+            for body in &bodies {
+                for retry_after in retry_afters {
+                    let e = classify(status, "application/json", body, retry_after);
+                    if let ApiError::Rejected { status: s, .. } = &e {
+                        assert_eq!(*s, status);
+                    }
+                    if (500..600).contains(&status)
+                        && !matches!(
+                            e,
+                            ApiError::Unauthorized { .. } | ApiError::RateLimited { .. }
+                        )
+                    {
+                        assert!(e.outcome_unknown(), "{status} {body:.40}: {e:?}");
+                    }
+                    if (400..500).contains(&status) {
+                        assert!(!e.outcome_unknown(), "{status} {body:.40}: {e:?}");
+                    }
+                    let _ = parse_success::<serde_json::Value>(status, "", body);
+                }
+            }
+        }
+    }
+
     #[test]
     fn success_bodies() {
         #[derive(serde::Deserialize, Debug)]
@@ -562,5 +656,30 @@ mod tests {
         );
         assert!(parse_success::<Created>(200, "text/html", "<html>").is_err());
         assert!(parse_success::<Created>(200, "", "{}").is_err());
+        // A bare code of an ended session or a rate limit, even under 200: not a success, and not
+        // an unknown outcome either.
+        for body in [
+            "SESSION_EXPIRED",
+            " \"INVALID_IDENTITY\"\n",
+            "PUBLIC_API_KEY_DOES_NOT_EXIST",
+        ] {
+            assert!(
+                matches!(
+                    parse_success::<Created>(200, "text/plain", body),
+                    Err(ApiError::Unauthorized { .. })
+                ),
+                "{body}"
+            );
+        }
+        assert!(matches!(
+            parse_success::<Created>(200, "", "RATE_LIMIT_EXCEEDED"),
+            Err(ApiError::RateLimited { .. })
+        ));
+        // Any other bare word is an answer we cannot read: the outcome is unknown.
+        assert!(
+            parse_success::<Created>(200, "", "DONE")
+                .err()
+                .is_some_and(|e| e.outcome_unknown())
+        );
     }
 }

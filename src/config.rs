@@ -8,6 +8,21 @@ pub struct Config {
     /// Base URL of the backend, without a trailing slash; empty means the app's own origin.
     #[serde(default)]
     pub api_base_url: String,
+    /// How long a call may take before the app gives up on it (`requestTimeoutMs`); `None` is the
+    /// client's default of 15 s. Meant for tests and unusually slow backends; a value outside
+    /// 100 ms – 10 min is ignored.
+    #[serde(default, deserialize_with = "timeout_ms")]
+    pub request_timeout_ms: Option<u32>,
+}
+
+/// Any JSON value, kept only when it is a whole number of milliseconds in the accepted range: a
+/// broken setting must not stop the app from starting.
+fn timeout_ms<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(value
+        .as_u64()
+        .filter(|ms| (100..=600_000).contains(ms))
+        .and_then(|ms| u32::try_from(ms).ok()))
 }
 
 impl Config {
@@ -40,5 +55,22 @@ mod tests {
             Config::from_json(r#"{"apiBaseUrl":" https://api.example.com/ "}"#).api_base_url,
             "https://api.example.com"
         );
+    }
+
+    #[test]
+    fn request_timeout_is_optional_and_bounded() {
+        assert_eq!(Config::from_json("{}").request_timeout_ms, None);
+        assert_eq!(
+            Config::from_json(r#"{"requestTimeoutMs": 2000}"#).request_timeout_ms,
+            Some(2000)
+        );
+        for odd in ["0", "-5", "50", "600001", "1.5", "\"2000\"", "null", "[]"] {
+            let json =
+                format!(r#"{{"apiBaseUrl": "https://a.example", "requestTimeoutMs": {odd}}}"#);
+            let config = Config::from_json(&json);
+            assert_eq!(config.request_timeout_ms, None, "{odd}");
+            // A bad timeout does not cost the rest of the file.
+            assert_eq!(config.api_base_url, "https://a.example", "{odd}");
+        }
     }
 }

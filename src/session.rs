@@ -86,6 +86,7 @@ pub struct Session {
     /// A token from the URL fragment is being checked: guards wait instead of sending to sign-in.
     pub checking: RwSignal<bool>,
     base: StoredValue<String>,
+    timeout_ms: StoredValue<Option<u32>>,
 }
 
 /// What the navigation and the guards depend on; changing only the token (a re-sign-in) keeps it equal,
@@ -106,6 +107,7 @@ impl Session {
             expired: RwSignal::new(false),
             checking: RwSignal::new(false),
             base: StoredValue::new(config.api_base_url.clone()),
+            timeout_ms: StoredValue::new(config.request_timeout_ms),
         };
         Effect::new(move |_| match session.info.get() {
             Some(info) => {
@@ -135,11 +137,14 @@ impl Session {
     }
 
     pub fn client(&self) -> Client {
-        Client::new(
-            &self.base.get_value(),
+        self.client_with(
             self.info
                 .with_untracked(|i| i.as_ref().map(|i| i.token.clone())),
         )
+    }
+
+    fn client_with(&self, token: Option<String>) -> Client {
+        Client::new(&self.base.get_value(), token).with_timeout(self.timeout_ms.get_value())
     }
 
     /// Drafts and the like are kept per organisation and person.
@@ -171,7 +176,7 @@ impl Session {
     }
 
     pub async fn sign_in(&self, email: &str, password: &str) -> Result<Role, ApiError> {
-        let client = Client::new(&self.base.get_value(), None);
+        let client = self.client_with(None);
         let auth = client
             .post::<_, AuthAnswer>(
                 "/api/v1/authenticate",
@@ -202,7 +207,7 @@ impl Session {
         token: String,
         fallback: Option<SessionAnswer>,
     ) -> Result<Role, ApiError> {
-        let client = Client::new(&self.base.get_value(), Some(token.clone()));
+        let client = self.client_with(Some(token.clone()));
         let answer = match client.get::<SessionAnswer>("/api/v1/session").await {
             Ok(a) => a,
             // A backend without the session call: keep what sign-in told us, or assume an admin token
