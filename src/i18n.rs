@@ -7,6 +7,8 @@ use leptos::prelude::*;
 
 use crate::storage;
 
+pub mod portal;
+
 const LANG_KEY: &str = "bizkit.lang";
 
 #[derive(Clone, Copy)]

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod pages;
 pub mod session;
 pub mod storage;
+pub mod widget;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -81,6 +82,10 @@ fn AppRouter() -> impl IntoView {
                     <Route
                         path=path!("/members/invite")
                         view=|| view! { <AdminPage><pages::member_invite::MemberInvite /></AdminPage> }
+                    />
+                    <Route
+                        path=path!("/organizations/:org/contacts/new")
+                        view=|| view! { <AdminPage><pages::org_contacts::OrgContacts /></AdminPage> }
                     />
                     <Route
                         path=path!("/customers/groups")

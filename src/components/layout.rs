@@ -28,6 +28,25 @@ impl Announcer {
     }
 }
 
+impl Announcer {
+    /// A fresh announcer for everything below, for a page mounted outside the [`Shell`] (the
+    /// embeddable widget); render its [`Announcer::region`] once.
+    pub fn provide() -> Announcer {
+        let announcer = Announcer(RwSignal::new(String::new()));
+        provide_context(announcer);
+        announcer
+    }
+
+    /// The polite live region that speaks what is said.
+    pub fn region(self) -> impl IntoView {
+        view! {
+            <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+                {move || self.0.get()}
+            </div>
+        }
+    }
+}
+
 pub fn use_announcer() -> Announcer {
     use_context::<Announcer>().unwrap_or(Announcer(RwSignal::new(String::new())))
 }
@@ -62,6 +81,19 @@ pub fn Shell(children: Children) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let org_id = Memo::new(move |_| {
+        session.info.with(|i| {
+            i.as_ref()
+                .and_then(|i| i.organisation.as_ref())
+                .map(|o| o.id)
+        })
+    });
+    let org_contacts_href = move || {
+        format!(
+            "/organizations/{}/contacts/new",
+            org_id.get().unwrap_or_default()
+        )
+    };
     let confirm_leave = move |ev: leptos::ev::MouseEvent| {
         if guard.0.get_untracked() && !confirm(i18n.t().leave_confirm) {
             ev.prevent_default();
@@ -86,6 +118,11 @@ pub fn Shell(children: Children) -> impl IntoView {
                         <A href="/customers/groups" on:click=confirm_leave>
                             {move || i18n.t().nav_customer_groups}
                         </A>
+                        <Show when=move || org_id.get().is_some()>
+                            <A href=org_contacts_href on:click=confirm_leave>
+                                {move || crate::i18n::portal::portal(i18n.lang.get()).nav_org_contacts}
+                            </A>
+                        </Show>
                     </nav>
                 </Show>
                 <div class="topbar-tools">

@@ -1,11 +1,14 @@
 //! The form kit every page is composed of.
 
 pub mod ares;
+pub mod ares_fill;
 pub mod code_picker;
 pub mod error_summary;
 pub mod field;
 pub mod form;
 pub mod layout;
+pub mod live_check;
 pub mod notices;
+pub mod select;
 pub mod submit;
 pub mod tag_picker;

@@ -5,5 +5,6 @@ pub mod customer_groups;
 pub mod home;
 pub mod member_invite;
 pub mod not_found;
+pub mod org_contacts;
 pub mod profile;
 pub mod sign_in;

@@ -1,43 +1,299 @@
-//! "Your profile" for a signed-in customer (`/portal/profile`): what the organisation has stored about
-//! them, read from `GET /api/v1/customer/profile`. Editing it is the next piece of work; until then the
-//! page shows the stored values as they are, and says plainly when the backend cannot show them.
+//! "Your profile" (`/portal/profile`, `POST /api/v1/customer/update-profile`): a signed-in customer
+//! edits what the organisation keeps about them — the 19 fields of the update-profile call, grouped
+//! as a person thinks of them (contact, company, address, preferences).
+//!
+//! The form starts from `GET /api/v1/customer/profile` where the backend offers it (a backend without
+//! it gives an empty form with the customer's own e-mail), so only what the person changes counts as
+//! unsaved. The same component is the embeddable widget's content (`crate::widget`): there it takes a
+//! lower heading level and keeps no draft in the host site's storage.
 
-use bizkit_contract::UpdateProfileRequest;
+use std::collections::BTreeMap;
+
+use bizkit_contract::{
+    ClientIp, Country, Dic, Email, Ico, PersonName, Phone, PostalCode, SuccessResponse,
+    UpdateProfileRequest,
+};
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::components::form::describe;
+use crate::components::ares::AresRecord;
+use crate::components::ares_fill::{AresFill, Target, use_company_lookup};
+use crate::components::error_summary::ErrorSummary;
+use crate::components::field::{CheckboxField, Control, Field};
+use crate::components::form::{FormCtl, Values, describe, send};
 use crate::components::layout::expect_session;
-use crate::i18n::use_i18n;
+use crate::components::live_check::check_while_typing;
+use crate::components::notices::{DraftNotice, guard_leaving, retry_after_sign_in};
+use crate::components::select::{CountryValue, SearchSelect, country_options, locale_options};
+use crate::components::submit::SubmitButton;
+use crate::components::tag_picker::{Suggestion, TagPicker, default_color, read_tags};
+use crate::i18n::portal::{PortalUi, portal};
+use crate::i18n::{fill, use_i18n};
+
+const PROFILE: &str = "/api/v1/customer/profile";
+const UPDATE: &str = "/api/v1/customer/update-profile";
+
+/// The 19 fields, in the order of the form (and of the error summary).
+const FIELDS: &[&str] = &[
+    "email",
+    "name",
+    "firstName",
+    "lastName",
+    "phone",
+    "companyRegistrationNumber",
+    "companyName",
+    "taxIdentificationNumber",
+    "streetAddress",
+    "cityPart",
+    "city",
+    "postalCode",
+    "stateRegion",
+    "country",
+    "primaryLocale",
+    "newsletter",
+    "groups",
+    "referralId",
+    "customerRealIp",
+];
+
+type Label = fn(&PortalUi) -> &'static str;
+
+/// Each field's label, for "what changed" after a save.
+fn label_of(field: &str) -> Option<Label> {
+    Some(match field {
+        "email" => |p| p.email,
+        "name" => |p| p.full_name,
+        "firstName" => |p| p.first_name,
+        "lastName" => |p| p.last_name,
+        "phone" => |p| p.phone,
+        "companyRegistrationNumber" => |p| p.ico,
+        "companyName" => |p| p.company_name,
+        "taxIdentificationNumber" => |p| p.dic,
+        "streetAddress" => |p| p.street_address,
+        "cityPart" => |p| p.city_part,
+        "city" => |p| p.city,
+        "postalCode" => |p| p.postal_code,
+        "stateRegion" => |p| p.state_region,
+        "country" => |p| p.country,
+        "primaryLocale" => |p| p.primary_locale,
+        "newsletter" => |p| p.newsletter,
+        "groups" => |p| p.groups_join,
+        "referralId" => |p| p.referral_id,
+        "customerRealIp" => |p| p.customer_real_ip,
+        _ => return None,
+    })
+}
+
+/// What ARES may fill, and from which part of its record.
+const ARES_TARGETS: &[Target] = &[
+    Target {
+        field: "companyName",
+        label: |p| p.company_name,
+        from: |r: &AresRecord| Some(r.company_name.clone()),
+    },
+    Target {
+        field: "taxIdentificationNumber",
+        label: |p| p.dic,
+        from: |r| r.dic.clone(),
+    },
+    Target {
+        field: "streetAddress",
+        label: |p| p.street_address,
+        from: |r| r.street_address.clone(),
+    },
+    Target {
+        field: "cityPart",
+        label: |p| p.city_part,
+        from: |r| r.city_part.clone(),
+    },
+    Target {
+        field: "city",
+        label: |p| p.city,
+        from: |r| r.city.clone(),
+    },
+    Target {
+        field: "postalCode",
+        label: |p| p.postal_code,
+        from: |r| r.postal_code.clone(),
+    },
+    Target {
+        field: "stateRegion",
+        label: |p| p.state_region,
+        from: |r| r.state_region.clone(),
+    },
+    Target {
+        field: "country",
+        label: |p| p.country,
+        from: |r| r.country.clone(),
+    },
+];
+
+/// The request exactly as the server will receive it. `joined` are the groups the customer is in
+/// already: the server only ever adds groups, so they are sent again with the new ones.
+fn request(v: Values, joined: &[String]) -> UpdateProfileRequest {
+    let mut groups: Vec<String> = joined.to_vec();
+    for t in read_tags(&v.get("groups")) {
+        if !groups.contains(&t.slug) {
+            groups.push(t.slug);
+        }
+    }
+    UpdateProfileRequest {
+        email: v.opt("email"),
+        name: v.opt("name"),
+        first_name: v.opt("firstName"),
+        last_name: v.opt("lastName"),
+        phone: v.opt("phone"),
+        company_name: v.opt("companyName"),
+        company_registration_number: v.opt("companyRegistrationNumber"),
+        tax_identification_number: v.opt("taxIdentificationNumber"),
+        street_address: v.opt("streetAddress"),
+        city: v.opt("city"),
+        city_part: v.opt("cityPart"),
+        state_region: v.opt("stateRegion"),
+        postal_code: v.opt("postalCode"),
+        country: v.opt("country"),
+        newsletter: Some(v.flag("newsletter")),
+        primary_locale: v.opt("primaryLocale"),
+        groups,
+        customer_real_ip: v.opt("customerRealIp"),
+        referral_id: v.opt("referralId"),
+    }
+}
+
+/// The form's values for a stored profile; `email` where the backend gave none.
+fn values_of(p: &UpdateProfileRequest, email: &str) -> BTreeMap<String, String> {
+    let s = |v: &Option<String>| v.clone().unwrap_or_default();
+    let mut m = BTreeMap::new();
+    let stored_email = s(&p.email);
+    m.insert(
+        "email".to_owned(),
+        if stored_email.trim().is_empty() {
+            email.to_owned()
+        } else {
+            stored_email
+        },
+    );
+    for (k, v) in [
+        ("name", &p.name),
+        ("firstName", &p.first_name),
+        ("lastName", &p.last_name),
+        ("phone", &p.phone),
+        ("companyRegistrationNumber", &p.company_registration_number),
+        ("companyName", &p.company_name),
+        ("taxIdentificationNumber", &p.tax_identification_number),
+        ("streetAddress", &p.street_address),
+        ("cityPart", &p.city_part),
+        ("city", &p.city),
+        ("postalCode", &p.postal_code),
+        ("stateRegion", &p.state_region),
+        ("country", &p.country),
+        ("primaryLocale", &p.primary_locale),
+        ("referralId", &p.referral_id),
+        ("customerRealIp", &p.customer_real_ip),
+    ] {
+        m.insert(k.to_owned(), s(v));
+    }
+    m.insert(
+        "newsletter".to_owned(),
+        if p.newsletter.unwrap_or(false) {
+            "true".to_owned()
+        } else {
+            String::new()
+        },
+    );
+    // New groups are typed into the picker; the ones joined already are listed above it.
+    m.insert("groups".to_owned(), String::new());
+    m
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Loaded {
+    Profile(Box<UpdateProfileRequest>),
+    /// The backend has no profile call: an empty form with the customer's e-mail.
+    Unavailable,
+}
 
 #[component]
-pub fn Profile() -> impl IntoView {
+pub fn Profile(
+    /// Inside a host site (the widget): a second-level heading, no draft in the host's storage.
+    #[prop(optional)]
+    embedded: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_session();
+    let reload = RwSignal::new(0u32);
     let profile = LocalResource::new(move || {
+        reload.track();
         let client = session.client();
         async move {
-            client
-                .get::<UpdateProfileRequest>("/api/v1/customer/profile")
-                .await
+            match client.get::<UpdateProfileRequest>(PROFILE).await {
+                Ok(p) => Ok(Loaded::Profile(Box::new(p))),
+                Err(ApiError::NotFound { .. }) => Ok(Loaded::Unavailable),
+                Err(e) => Err(e),
+            }
         }
     });
+    // An expired session: the sign-in dialog opens (in the app), and the profile loads again after.
+    let needs_sign_in =
+        Memo::new(move |_| matches!(profile.get(), Some(Err(ApiError::Unauthorized { .. }))));
+    Effect::new(move |_| {
+        if needs_sign_in.get() {
+            session.expired.set(true);
+        }
+    });
+    Effect::new(move |was_expired: Option<bool>| {
+        let expired = session.expired.get();
+        if was_expired == Some(true) && !expired && needs_sign_in.get_untracked() {
+            reload.update(|n| *n += 1);
+        }
+        expired
+    });
+    let p = move || portal(i18n.lang.get());
+    let title = move || {
+        if embedded {
+            view! { <h2 class="portal-title">{move || p().profile_title}</h2> }.into_any()
+        } else {
+            view! { <h1>{move || p().profile_title}</h1> }.into_any()
+        }
+    };
     view! {
-        <section class="panel">
-            <h1>{move || i18n.t().profile_title}</h1>
+        <section class="panel portal" class:embedded=embedded data-page="profile">
+            {title}
+            <p class="lead">{move || p().profile_intro}</p>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
                 {move || {
                     profile
                         .get()
                         .map(|result| match result {
-                            Ok(p) => view! { <ProfileView profile=p /> }.into_any(),
-                            Err(ApiError::NotFound { .. }) => {
-                                view! { <p class="notice">{move || i18n.t().profile_unavailable}</p> }
+                            Ok(Loaded::Profile(loaded)) => {
+                                view! { <ProfileForm loaded=Some(*loaded) embedded /> }.into_any()
+                            }
+                            Ok(Loaded::Unavailable) => {
+                                view! { <ProfileForm loaded=None embedded /> }.into_any()
+                            }
+                            Err(ApiError::Unauthorized { .. }) => {
+                                view! {
+                                    <p class="notice warn" role="alert">{move || p().profile_session_ended}</p>
+                                }
                                     .into_any()
                             }
                             Err(e) => {
                                 let msg = describe(&e, i18n);
-                                view! { <p class="notice warn" role="alert">{msg}</p> }.into_any()
+                                view! {
+                                    <div class="notice warn" role="alert">
+                                        <p>{move || p().profile_load_failed}</p>
+                                        <p>{msg}</p>
+                                        <button
+                                            type="button"
+                                            class="button secondary"
+                                            on:click=move |_| reload.update(|n| *n += 1)
+                                        >
+                                            {move || i18n.t().retry}
+                                        </button>
+                                    </div>
+                                }
+                                    .into_any()
                             }
                         })
                 }}
@@ -46,69 +302,373 @@ pub fn Profile() -> impl IntoView {
     }
 }
 
-type Label = fn(&crate::i18n::Ui) -> &'static str;
+/// What the last save changed, for the notice.
+#[derive(Clone, Debug, PartialEq)]
+struct Saved {
+    fields: Vec<&'static str>,
+}
 
 #[component]
-fn ProfileView(profile: UpdateProfileRequest) -> impl IntoView {
+fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let p = profile;
-    let rows: Vec<(Label, Option<String>)> = vec![
-        (|t| t.email, p.email),
-        (|t| t.full_name, p.name),
-        (|t| t.first_name, p.first_name),
-        (|t| t.last_name, p.last_name),
-        (|t| t.phone, p.phone),
-        (|t| t.company_name, p.company_name),
-        (|t| t.ico, p.company_registration_number),
-        (|t| t.dic, p.tax_identification_number),
-        (
-            |t| t.address,
-            join(&[
-                p.street_address,
-                p.city_part,
-                p.postal_code,
-                p.city,
-                p.state_region,
-                p.country,
-            ]),
-        ),
-        (|t| t.profile_language, p.primary_locale),
-        (
-            |t| t.groups,
-            (!p.groups.is_empty()).then(|| p.groups.join(", ")),
-        ),
-    ];
-    let newsletter = p.newsletter.unwrap_or(false);
-    view! {
-        <p class="lead">{move || i18n.t().profile_intro}</p>
-        <dl class="stored">
-            {rows
-                .into_iter()
-                .map(|(label, value)| {
-                    let value = value.filter(|v| !v.trim().is_empty()).unwrap_or_else(|| "—".to_owned());
-                    view! {
-                        <div class="row">
-                            <dt>{move || label(i18n.t())}</dt>
-                            <dd>{value}</dd>
-                        </div>
-                    }
+    let session = expect_session();
+    let p = move || portal(i18n.lang.get());
+    let rules = StoredValue::new(session.org_rules());
+    let own_email = session
+        .info
+        .with_untracked(|i| i.as_ref().map(|i| i.email.clone()).unwrap_or_default());
+    let loaded = loaded.unwrap_or_default();
+    let joined = RwSignal::new(loaded.groups.clone());
+    let form = FormCtl::new("profile", FIELDS, move |v| {
+        let groups = joined.get();
+        rules
+            .with_value(|r| request(v, &groups).parse(r).err())
+            .unwrap_or_default()
+    });
+    let baseline = StoredValue::new(values_of(&loaded, &own_email));
+    let own_email = StoredValue::new(own_email);
+    baseline.with_value(|b| form.set_initial(b));
+    if !embedded {
+        // Drafts are kept on the app's own origin only, never in a host site's storage.
+        form.keep_draft(&session.scope());
+    }
+    guard_leaving(form);
+    // Codes of a fixed shape are checked once the person pauses; numbers typed in chunks (phone,
+    // IČO) wait until the field is left, as everywhere in the kit.
+    check_while_typing(form, "taxIdentificationNumber");
+    check_while_typing(form, "postalCode");
+    check_while_typing(form, "customerRealIp");
+    check_while_typing(form, "referralId");
+
+    let field = move |name: &str| form.field(name).value;
+    let phone_preview = Signal::derive(move || {
+        field("phone").with(|v| {
+            rules.with_value(|r| {
+                Phone::parse(v, &r.phone_prefix)
+                    .ok()
+                    .map(|x| x.into_string())
+            })
+        })
+    });
+    let ico_preview = Signal::derive(move || {
+        field("companyRegistrationNumber").with(|v| Ico::parse(v).ok().map(|x| x.into_string()))
+    });
+    let dic_preview = Signal::derive(move || {
+        field("taxIdentificationNumber").with(|v| Dic::parse(v).ok().map(|x| x.into_string()))
+    });
+    let postal_preview = Signal::derive(move || {
+        let country = field("country").with(|c| Country::parse(c).ok());
+        field("postalCode").with(|v| {
+            PostalCode::parse_for(v, country)
+                .ok()
+                .map(|x| x.into_string())
+        })
+    });
+    let ip_preview = Signal::derive(move || {
+        field("customerRealIp").with(|v| {
+            (!v.trim().is_empty())
+                .then(|| ClientIp::parse(v).ok().map(|x| x.into_string()))
+                .flatten()
+        })
+    });
+    let name_preview = move |name: &'static str| {
+        Signal::derive(move || {
+            field(name).with(|v| PersonName::parse(v).ok().map(|x| x.into_string()))
+        })
+    };
+    let email_preview = Signal::derive(move || {
+        field("email").with(|v| Email::parse(v).ok().map(|e| e.as_str().to_owned()))
+    });
+
+    // A changed IČO is looked up; a stored one only while ARES could fill something in.
+    let ares_wanted = Signal::derive(move || {
+        let stored = baseline.with_value(|b| {
+            b.get("companyRegistrationNumber")
+                .cloned()
+                .unwrap_or_default()
+        });
+        let changed = field("companyRegistrationNumber").with(|v| v.trim() != stored.trim());
+        changed
+            || ARES_TARGETS
+                .iter()
+                .any(|t| field(t.field).with(|v| v.trim().is_empty()))
+    });
+    let ares = use_company_lookup(field("companyRegistrationNumber").into(), ares_wanted);
+    let countries = Signal::derive(move || country_options(i18n.lang.get(), CountryValue::Alpha2));
+    let locales = Signal::derive(move || {
+        let codes = rules.with_value(|r| r.locales.clone());
+        locale_options(&codes, i18n.lang.get())
+    });
+    // A customer cannot list the organisation's groups: new ones are typed.
+    let suggestions = Signal::derive(Vec::<Suggestion>::new);
+
+    let saved = RwSignal::new(None::<Saved>);
+    let nothing_to_save = RwSignal::new(false);
+    let saved_ref = NodeRef::<html::Div>::new();
+    let dirty = Memo::new(move |_| form.dirty());
+    // Changing anything after a save puts the notice away: it spoke of the values before.
+    Effect::new(move |_| {
+        if dirty.get() {
+            saved.set(None);
+            nothing_to_save.set(false);
+        }
+    });
+
+    let changed_fields = move || -> Vec<&'static str> {
+        let values = form.values();
+        baseline.with_value(|b| {
+            FIELDS
+                .iter()
+                .copied()
+                .filter(|f| {
+                    let now = values.get(f);
+                    now != b.get(*f).cloned().unwrap_or_default()
                 })
-                .collect_view()}
-            <div class="row">
-                <dt>{move || i18n.t().profile_newsletter}</dt>
-                <dd>{move || if newsletter { i18n.t().yes } else { i18n.t().no }}</dd>
+                .collect()
+        })
+    };
+
+    let save = Action::new_local(move |(json, changed): &(String, Vec<&'static str>)| {
+        let json = json.clone();
+        let changed = changed.clone();
+        async move {
+            if send::<SuccessResponse>(form, session, i18n, UPDATE, json)
+                .await
+                .is_none()
+            {
+                return;
+            }
+            // Gone while saving: nothing left to update.
+            if saved.try_get_untracked().is_none() {
+                return;
+            }
+            form.saved();
+            // What the server stored, in normal form, becomes the new starting point.
+            let stored = session.client().get::<UpdateProfileRequest>(PROFILE).await;
+            if saved.try_get_untracked().is_none() {
+                return;
+            }
+            if let Ok(stored) = stored {
+                let values = own_email.with_value(|e| values_of(&stored, e));
+                joined.set(stored.groups.clone());
+                form.set_initial(&values);
+                baseline.set_value(values);
+            } else {
+                let now: BTreeMap<String, String> = FIELDS
+                    .iter()
+                    .map(|f| ((*f).to_owned(), form.values().get(f)))
+                    .collect();
+                baseline.set_value(now);
+            }
+            // Spoken by its live region (and read again where focus lands), so not announced twice.
+            saved.set(Some(Saved { fields: changed }));
+            request_animation_frame(move || {
+                if let Some(el) = saved_ref.try_get_untracked().flatten() {
+                    let _ = el.focus();
+                }
+            });
+        }
+    });
+
+    let submit_now = move || {
+        if !form.dirty() && !form.outcome_unknown.get_untracked() {
+            // Said again on every press: out and back in, so the live region speaks once more.
+            nothing_to_save.set(false);
+            request_animation_frame(move || {
+                nothing_to_save.try_set(true);
+            });
+            return;
+        }
+        nothing_to_save.set(false);
+        if !form.begin_submit() {
+            return;
+        }
+        let changed = changed_fields();
+        let body = request(form.values(), &joined.get_untracked());
+        let json = serde_json::to_string(&body).unwrap_or_default();
+        save.dispatch_local((json, changed));
+    };
+    retry_after_sign_in(form, session, submit_now);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submit_now();
+    };
+
+    let saved_text = move || {
+        let p = p();
+        saved.get().map(|s| {
+            let names: Vec<&str> = s
+                .fields
+                .iter()
+                .filter_map(|f| label_of(f).map(|l| l(p)))
+                .collect();
+            (!names.is_empty()).then(|| fill(p.profile_saved_fields, &names.join(", ")))
+        })
+    };
+    let joined_view = move || {
+        let list = joined.get();
+        if list.is_empty() {
+            view! { <p class="hint">{move || p().groups_none}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="tags joined-groups" aria-labelledby="profile-joined-label">
+                    {list
+                        .into_iter()
+                        .map(|slug| {
+                            let color = default_color(&slug);
+                            view! {
+                                <li class="tag">
+                                    <span class="swatch" style:background-color=color aria-hidden="true"></span>
+                                    <span class="tag-name">{slug}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
+    };
+    let ended = move || embedded && session.expired.get();
+
+    view! {
+        <div role="status" class="saved-region">
+            <Show when=move || saved.get().is_some()>
+                <div class="notice saved-notice" tabindex="-1" node_ref=saved_ref>
+                    <p><strong>{move || p().profile_saved}</strong></p>
+                    {move || saved_text().flatten().map(|t| view! { <p>{t}</p> })}
+                </div>
+            </Show>
+            <Show when=move || nothing_to_save.get()>
+                <p class="notice">{move || p().profile_no_changes}</p>
+            </Show>
+        </div>
+        <Show when=ended>
+            <p class="notice warn" role="alert">{move || p().profile_session_ended}</p>
+        </Show>
+        <DraftNotice form />
+        <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
+        <form class="portal-form" data-form="profile" on:submit=on_submit novalidate>
+            <fieldset class="portal-group">
+                <legend>{move || p().group_contact}</legend>
+                <div class="form-grid">
+                    <div class="span-2">
+                        <Field form name="email" control=Control::Email readonly=true autocomplete="email"
+                            required=true label=move || p().email hint=move || p().email_readonly_hint
+                            preview=email_preview />
+                    </div>
+                    <Field form name="firstName" autocomplete="given-name" counter=128
+                        label=move || p().first_name preview=name_preview("firstName") />
+                    <Field form name="lastName" autocomplete="family-name" counter=128
+                        label=move || p().last_name preview=name_preview("lastName") />
+                    <Field form name="name" autocomplete="name" counter=128
+                        label=move || p().full_name hint=move || p().full_name_hint
+                        preview=name_preview("name") />
+                    <Field form name="phone" control=Control::Tel autocomplete="tel"
+                        label=move || p().phone hint=move || i18n.t().phone_hint preview=phone_preview />
+                </div>
+            </fieldset>
+            <fieldset class="portal-group">
+                <legend>{move || p().group_company}</legend>
+                <div class="form-grid">
+                    <div class="span-2">
+                        <Field form name="companyRegistrationNumber" control=Control::Numeric
+                            autocomplete="off" label=move || p().ico hint=move || p().ico_hint
+                            preview=ico_preview>
+                            <AresFill form state=ares targets=ARES_TARGETS id="profile-ares".to_owned() />
+                        </Field>
+                    </div>
+                    <Field form name="companyName" autocomplete="organization" counter=255
+                        label=move || p().company_name />
+                    <Field form name="taxIdentificationNumber" autocomplete="off"
+                        label=move || p().dic hint=move || p().dic_hint preview=dic_preview />
+                </div>
+            </fieldset>
+            <fieldset class="portal-group">
+                <legend>{move || p().group_address}</legend>
+                <div class="form-grid">
+                    <div class="span-2">
+                        <Field form name="streetAddress" autocomplete="street-address" counter=255
+                            label=move || p().street_address hint=move || p().street_hint />
+                    </div>
+                    <Field form name="cityPart" autocomplete="address-level3"
+                        label=move || p().city_part />
+                    <Field form name="city" autocomplete="address-level2" label=move || p().city />
+                    <Field form name="postalCode" autocomplete="postal-code"
+                        label=move || p().postal_code hint=move || p().postal_code_hint
+                        preview=postal_preview />
+                    <Field form name="stateRegion" autocomplete="address-level1"
+                        label=move || p().state_region />
+                    <div class="span-2">
+                        <SearchSelect form name="country" options=countries autocomplete="country-name"
+                            label=move || p().country hint=move || p().country_hint />
+                    </div>
+                </div>
+            </fieldset>
+            <fieldset class="portal-group">
+                <legend>{move || p().group_preferences}</legend>
+                <div class="form-grid">
+                    <div class="span-2">
+                        <SearchSelect form name="primaryLocale" options=locales
+                            label=move || p().primary_locale hint=move || p().primary_locale_hint />
+                    </div>
+                    <div class="span-2 checks">
+                        <CheckboxField form name="newsletter" label=move || p().newsletter
+                            hint=move || p().newsletter_hint />
+                    </div>
+                    <div class="span-2 joined">
+                        <p class="label" id="profile-joined-label">{move || p().groups_joined}</p>
+                        {joined_view}
+                    </div>
+                    <div class="span-2">
+                        <TagPicker form name="groups" groups=suggestions
+                            label=move || p().groups_add hint=move || p().groups_add_hint />
+                    </div>
+                    <Field form name="referralId" autocomplete="off" counter=16
+                        label=move || p().referral_id hint=move || p().referral_id_hint />
+                    <Field form name="customerRealIp" autocomplete="off"
+                        label=move || p().customer_real_ip hint=move || p().customer_real_ip_hint
+                        preview=ip_preview />
+                </div>
+            </fieldset>
+            <div class="actions">
+                <SubmitButton form label=move || p().profile_submit />
+                <p class="unsaved" aria-live="polite">
+                    {move || dirty.get().then(|| p().profile_unsaved)}
+                </p>
             </div>
-        </dl>
+        </form>
     }
 }
 
-fn join(parts: &[Option<String>]) -> Option<String> {
-    let text = parts
-        .iter()
-        .flatten()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    (!text.is_empty()).then_some(text)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_has_a_label_and_a_value() {
+        assert_eq!(FIELDS.len(), 19);
+        let values = values_of(&UpdateProfileRequest::default(), "a@b.cz");
+        for f in FIELDS {
+            assert!(label_of(f).is_some(), "{f}");
+            assert!(values.contains_key(*f), "{f}");
+        }
+        assert_eq!(values["email"], "a@b.cz");
+    }
+
+    #[test]
+    fn stored_values_fill_the_form() {
+        let p = UpdateProfileRequest {
+            email: Some("jan@barasek.com".into()),
+            country: Some("CZ".into()),
+            newsletter: Some(true),
+            groups: vec!["vip".into()],
+            ..Default::default()
+        };
+        let v = values_of(&p, "other@x.cz");
+        assert_eq!(v["email"], "jan@barasek.com");
+        assert_eq!(v["country"], "CZ");
+        assert_eq!(v["newsletter"], "true");
+        assert_eq!(v["groups"], "");
+    }
 }

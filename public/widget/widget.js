@@ -1,0 +1,141 @@
+/*
+ * BizKit profile widget — the loader a host site includes once:
+ *
+ *   <div data-bizkit-profile data-token="SESSION-TOKEN" data-api-base="https://api.example.com"
+ *        data-lang="cs"></div>
+ *   <script src="https://forms.example.com/widget/widget.js" defer></script>
+ *
+ * or, from the host's own script:  BizkitProfile.mount(element, { token, apiBase, lang })
+ * (returns a promise). `data-theme="dark"` or `"auto"` on the element switches the colours;
+ * --bizkit-accent, --bizkit-font, --bizkit-radius, --bizkit-surface, --bizkit-text and
+ * --bizkit-background set on it match the host's look.
+ *
+ * Each element gets an open shadow root holding the widget's stylesheet and the form, so the
+ * host's CSS and the widget's never meet. The token is read once and removed from the element; it is
+ * sent only as `Authorization: Bearer` to the API base. The host's Content-Security-Policy must allow
+ * this script's origin in script-src and style-src, 'wasm-unsafe-eval' in script-src, and the API
+ * base in connect-src.
+ */
+(function () {
+  'use strict';
+  if (window.BizkitProfile) {
+    return;
+  }
+  var script = document.currentScript;
+  var base = new URL('./', script && script.src ? script.src : location.href).href;
+  var ownOrigin = new URL(base).origin;
+  var wasm = null;
+
+  function load() {
+    if (!wasm) {
+      wasm = import(base + 'bizkit-widget.js').then(function (glue) {
+        return glue.default({ module_or_path: base + 'bizkit-widget_bg.wasm' }).then(function () {
+          return glue;
+        });
+      });
+      // A failed load may be retried by the next mount.
+      wasm.catch(function () {
+        wasm = null;
+      });
+    }
+    return wasm;
+  }
+
+  function stylesheet(root, href) {
+    return new Promise(function (resolve) {
+      var link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = href;
+      link.onload = link.onerror = function () {
+        resolve();
+      };
+      root.appendChild(link);
+    });
+  }
+
+  // The form's error summary links to fields by id; inside a shadow root the document cannot find
+  // them, so the root does.
+  function focusLinkedField(root) {
+    return function (event) {
+      var link = event.target && event.target.closest ? event.target.closest('a[href^="#"]') : null;
+      if (!link) {
+        return;
+      }
+      var id = decodeURIComponent(link.getAttribute('href').slice(1));
+      var field = id && root.getElementById(id);
+      if (field) {
+        event.preventDefault();
+        field.focus();
+        field.scrollIntoView({ block: 'center' });
+      }
+    };
+  }
+
+  function failed(container, lang) {
+    var p = document.createElement('p');
+    p.className = 'widget-failed';
+    p.setAttribute('role', 'alert');
+    p.textContent = /^(cs|sk)/i.test(lang || document.documentElement.lang || navigator.language || '')
+      ? 'Formulář profilu se nepodařilo načíst. Zkuste stránku načíst znovu.'
+      : 'The profile form could not be loaded. Try reloading the page.';
+    container.hidden = false;
+    container.appendChild(p);
+  }
+
+  function mount(host, options) {
+    options = options || {};
+    if (!host || host.nodeType !== 1) {
+      return Promise.reject(new TypeError('BizkitProfile.mount: give it an element'));
+    }
+    if (host.__bizkitProfile) {
+      return host.__bizkitProfile;
+    }
+    var token = options.token || host.getAttribute('data-token') || '';
+    var apiBase = options.apiBase || host.getAttribute('data-api-base') || ownOrigin;
+    var lang = options.lang || host.getAttribute('data-lang') || '';
+    // Handed over once: the token does not stay in the host page's DOM.
+    host.removeAttribute('data-token');
+    var root;
+    try {
+      root = host.shadowRoot || host.attachShadow({ mode: 'open' });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    var container = document.createElement('div');
+    container.className = 'bizkit-root';
+    // Hidden until its stylesheet is in: no flash of an unstyled form.
+    container.hidden = true;
+    root.appendChild(container);
+    root.addEventListener('click', focusLinkedField(root));
+    var done = Promise.all([stylesheet(root, base + 'widget.css'), load()]).then(
+      function (loaded) {
+        container.hidden = false;
+        loaded[1].mountProfile(container, token, apiBase, lang);
+        host.dispatchEvent(new CustomEvent('bizkit-profile-ready', { bubbles: true }));
+      },
+      function (error) {
+        failed(container, lang);
+        delete host.__bizkitProfile;
+        throw error;
+      },
+    );
+    host.__bizkitProfile = done;
+    return done;
+  }
+
+  function scan() {
+    var found = document.querySelectorAll('[data-bizkit-profile]');
+    for (var i = 0; i < found.length; i++) {
+      mount(found[i]).catch(function (error) {
+        console.error('BizKit profile widget:', error);
+      });
+    }
+  }
+
+  window.BizkitProfile = { mount: mount, scan: scan };
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', scan);
+  } else {
+    scan();
+  }
+})();

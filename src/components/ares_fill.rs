@@ -1,0 +1,338 @@
+//! Filling company details from ARES into a form that already holds some: once the IČO is valid,
+//! the company is looked up, and the form offers to put its name, DIČ and address into the fields.
+//! Empty fields are filled at the person's word; fields that already hold something else are only
+//! replaced after the person agreed to exactly those replacements, which are listed old → new.
+//!
+//! The look-up is debounced and cached like [`crate::components::ares`]; here a backend that refuses
+//! the call to this person (401/403) or lacks it (404) simply hides the offer.
+
+use std::collections::HashMap;
+
+use bizkit_contract::Ico;
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::components::ares::{AresRecord, Lookup};
+use crate::components::form::FormCtl;
+use crate::components::layout::{expect_session, use_announcer};
+use crate::i18n::portal::{PortalUi, portal};
+use crate::i18n::{fill, use_i18n};
+
+const DEBOUNCE_MS: u64 = 400;
+
+/// Looks up the company of a valid IČO in `value`; any refusal of the call hides the feature.
+/// `wanted` decides whether a new look-up is worth a call (a result already in is still shown):
+/// ARES asks clients not to repeat queries, so a stored IČO whose details are all filled in is not
+/// looked up again on every visit.
+pub fn use_company_lookup(value: Signal<String>, wanted: Signal<bool>) -> ReadSignal<Lookup> {
+    let session = expect_session();
+    let (state, set_state) = signal(Lookup::Idle);
+    let cache = StoredValue::new(HashMap::<String, Lookup>::new());
+    let ico = Memo::new(move |_| value.with(|v| Ico::parse(v).ok().map(|i| i.as_str().to_owned())));
+    Effect::new(move |_| {
+        let Some(current) = ico.get() else {
+            if state.get_untracked() != Lookup::Unsupported {
+                set_state.set(Lookup::Idle);
+            }
+            return;
+        };
+        if state.get_untracked() == Lookup::Unsupported {
+            return;
+        }
+        if let Some(hit) = cache.with_value(|c| c.get(&current).cloned()) {
+            set_state.set(hit);
+            return;
+        }
+        if !wanted.get() {
+            set_state.set(Lookup::Idle);
+            return;
+        }
+        set_state.set(Lookup::Checking);
+        set_timeout(
+            move || {
+                if ico.try_get_untracked().flatten().as_deref() != Some(current.as_str()) {
+                    return;
+                }
+                let client = session.client();
+                leptos::task::spawn_local(async move {
+                    let outcome = match client
+                        .get::<AresRecord>(&format!("/bff/ares/{current}"))
+                        .await
+                    {
+                        Ok(r) => Lookup::Found(Box::new(r)),
+                        Err(ApiError::NotFound { code: Some(c) }) if c == "ARES_NOT_FOUND" => {
+                            Lookup::NotFound
+                        }
+                        Err(ApiError::Rejected { .. }) => Lookup::NotFound,
+                        Err(
+                            ApiError::NotFound { .. }
+                            | ApiError::Forbidden { .. }
+                            | ApiError::Unauthorized { .. },
+                        ) => Lookup::Unsupported,
+                        Err(_) => Lookup::Unavailable,
+                    };
+                    if matches!(outcome, Lookup::Found(_) | Lookup::NotFound) {
+                        let _ = cache.try_update_value(|c| {
+                            c.insert(current.clone(), outcome.clone());
+                        });
+                    }
+                    let still =
+                        ico.try_get_untracked().flatten().as_deref() == Some(current.as_str());
+                    if still || outcome == Lookup::Unsupported {
+                        set_state.try_set(outcome);
+                    }
+                });
+            },
+            std::time::Duration::from_millis(DEBOUNCE_MS),
+        );
+    });
+    state
+}
+
+/// A form field ARES can fill: its JSON name, its label, and what ARES has for it.
+#[derive(Clone, Copy)]
+pub struct Target {
+    pub field: &'static str,
+    pub label: fn(&PortalUi) -> &'static str,
+    pub from: fn(&AresRecord) -> Option<String>,
+}
+
+/// One change ARES would make.
+#[derive(Clone, Debug)]
+pub struct Change {
+    pub field: &'static str,
+    pub label: fn(&PortalUi) -> &'static str,
+    pub current: String,
+    pub proposed: String,
+}
+
+impl PartialEq for Change {
+    /// The label follows from the field.
+    fn eq(&self, other: &Self) -> bool {
+        self.field == other.field
+            && self.current == other.current
+            && self.proposed == other.proposed
+    }
+}
+
+/// Whether two values say the same, ignoring case and spacing (`272 01` = `27201`,
+/// `cz12345678` = `CZ12345678`).
+pub fn same(a: &str, b: &str) -> bool {
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    squash(a) == squash(b)
+}
+
+/// What ARES would fill: into empty fields, and over fields holding something else.
+pub fn changes(
+    targets: &[Target],
+    record: &AresRecord,
+    current: impl Fn(&str) -> String,
+) -> (Vec<Change>, Vec<Change>) {
+    let mut empty = Vec::new();
+    let mut differing = Vec::new();
+    for t in targets {
+        let Some(proposed) = (t.from)(record).filter(|p| !p.trim().is_empty()) else {
+            continue;
+        };
+        let now = current(t.field);
+        let change = Change {
+            field: t.field,
+            label: t.label,
+            current: now.clone(),
+            proposed: proposed.trim().to_owned(),
+        };
+        if now.trim().is_empty() {
+            empty.push(change);
+        } else if !same(&now, &proposed) {
+            differing.push(change);
+        }
+    }
+    (empty, differing)
+}
+
+fn labels(list: &[Change], t: &'static PortalUi) -> String {
+    list.iter()
+        .map(|c| (c.label)(t))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The ARES offer under an IČO field.
+#[component]
+pub fn AresFill(
+    form: FormCtl,
+    state: ReadSignal<Lookup>,
+    targets: &'static [Target],
+    id: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let done = NodeRef::<html::P>::new();
+    let values = form.values();
+    let plan = Memo::new(move |_| match state.get() {
+        Lookup::Found(r) => Some(changes(targets, &r, |f| values.get(f))),
+        _ => None,
+    });
+    // What was last filled, shown (and focused) after the buttons went away.
+    let filled = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        // A new IČO starts a new offer.
+        state.track();
+        filled.set(None);
+    });
+    let apply = move |replace: bool| {
+        let Some((empty, differing)) = plan.get_untracked() else {
+            return;
+        };
+        let mut used = empty;
+        if replace {
+            used.extend(differing);
+        }
+        for c in &used {
+            form.field(c.field).value.set(c.proposed.clone());
+        }
+        let p = portal(i18n.lang.get_untracked());
+        let text = fill(p.ares_filled, &labels(&used, p));
+        announcer.say(text.clone());
+        filled.set(Some(text));
+        request_animation_frame(move || {
+            if let Some(el) = done.try_get_untracked().flatten() {
+                let _ = el.focus();
+            }
+        });
+    };
+
+    view! {
+        <div class="ares ares-fill" id=id aria-live="polite">
+            {move || {
+                let t = i18n.t();
+                let p = portal(i18n.lang.get());
+                match state.get() {
+                    Lookup::Idle | Lookup::Unsupported => ().into_any(),
+                    Lookup::Checking => view! { <p class="hint">{t.ares_checking}</p> }.into_any(),
+                    Lookup::NotFound => view! { <p class="notice warn">{t.ares_not_found}</p> }.into_any(),
+                    Lookup::Unavailable => view! { <p class="notice">{p.ares_unavailable}</p> }.into_any(),
+                    Lookup::Found(r) => {
+                        let (empty, differing) = plan.get().unwrap_or_default();
+                        let nothing = empty.is_empty() && differing.is_empty();
+                        let has_empty = !empty.is_empty();
+                        let has_differing = !differing.is_empty();
+                        view! {
+                            <div class="notice found">
+                                <p>{p.ares_found}</p>
+                                <p class="company"><strong>{r.company_name.clone()}</strong></p>
+                                <p>{r.address()}</p>
+                                {r.dic.clone().map(|d| view! { <p>{t.dic} ": " {d}</p> })}
+                                {r.dissolved.then(|| view! { <p class="warn">{t.ares_dissolved}</p> })}
+                                {move || filled.get().map(|text| view! {
+                                    <p class="ares-done" tabindex="-1" node_ref=done>{text}</p>
+                                })}
+                                {nothing.then(|| view! { <p class="ares-same">{p.ares_matches}</p> })}
+                                {has_empty.then(|| view! {
+                                    <p class="ares-fills">{fill(p.ares_would_fill, &labels(&empty, p))}</p>
+                                })}
+                                {has_differing.then(|| view! {
+                                    <p class="ares-replaces">{p.ares_would_replace}</p>
+                                    <ul class="ares-changes">
+                                        {differing.iter().map(|c| view! {
+                                            <li>
+                                                <strong>{(c.label)(p)}</strong> ": "
+                                                <del>{c.current.clone()}</del> " → " <ins>{c.proposed.clone()}</ins>
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                })}
+                                {(!nothing).then(|| view! {
+                                    <div class="actions">
+                                        <button type="button" class="button secondary ares-use" on:click=move |_| apply(true)>
+                                            {p.ares_use}
+                                        </button>
+                                        {(has_empty && has_differing).then(|| view! {
+                                            <button type="button" class="button link ares-empty-only" on:click=move |_| apply(false)>
+                                                {p.ares_fill_empty_only}
+                                            </button>
+                                        })}
+                                    </div>
+                                })}
+                            </div>
+                        }
+                        .into_any()
+                    }
+                }
+            }}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TARGETS: &[Target] = &[
+        Target {
+            field: "companyName",
+            label: |p| p.company_name,
+            from: |r| Some(r.company_name.clone()),
+        },
+        Target {
+            field: "taxIdentificationNumber",
+            label: |p| p.dic,
+            from: |r| r.dic.clone(),
+        },
+        Target {
+            field: "postalCode",
+            label: |p| p.postal_code,
+            from: |r| r.postal_code.clone(),
+        },
+        Target {
+            field: "city",
+            label: |p| p.city,
+            from: |r| r.city.clone(),
+        },
+    ];
+
+    #[test]
+    fn empty_fields_are_filled_and_differing_ones_listed() {
+        let record = AresRecord {
+            company_name: "BizKitHub s.r.o.".into(),
+            dic: Some("CZ05103118".into()),
+            postal_code: Some("272 01".into()),
+            city: Some("Kladno".into()),
+            ..Default::default()
+        };
+        let current = |f: &str| match f {
+            "taxIdentificationNumber" => "cz 05103118".to_owned(),
+            "postalCode" => "27201".to_owned(),
+            "city" => "Praha".to_owned(),
+            _ => String::new(),
+        };
+        let (empty, differing) = changes(TARGETS, &record, current);
+        assert_eq!(
+            empty.iter().map(|c| c.field).collect::<Vec<_>>(),
+            vec!["companyName"]
+        );
+        assert_eq!(
+            differing.iter().map(|c| c.field).collect::<Vec<_>>(),
+            vec!["city"]
+        );
+        assert_eq!(differing[0].current, "Praha");
+        assert_eq!(differing[0].proposed, "Kladno");
+    }
+
+    #[test]
+    fn nothing_ares_lacks_is_proposed() {
+        let record = AresRecord {
+            company_name: "X".into(),
+            ..Default::default()
+        };
+        let (empty, differing) = changes(TARGETS, &record, |_| String::new());
+        assert_eq!(empty.len(), 1);
+        assert!(differing.is_empty());
+    }
+}

@@ -1,0 +1,115 @@
+// Helpers for the specs that edit the demo customer's profile (portal, widget). There is one demo
+// customer and the server stores every profile field on each save, so two workers saving it at once
+// would overwrite each other's values: those tests take a lock (a directory in the run's own data
+// folder, shared by the workers) and start from a known profile.
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** The demo customer's profile as the server creates it on first start. */
+export const DEMO_PROFILE = {
+  email: 'jan@barasek.com',
+  name: 'Jan Barášek',
+  firstName: 'Jan',
+  lastName: 'Barášek',
+  phone: '+420 777123456',
+  companyName: 'BizKitHub s.r.o.',
+  companyRegistrationNumber: '05103118',
+  taxIdentificationNumber: 'CZ05103118',
+  streetAddress: 'R. Novotného 1505',
+  city: 'Kladno',
+  cityPart: 'Kročehlavy',
+  stateRegion: 'Středočeský kraj',
+  postalCode: '272 01',
+  country: 'CZ',
+  newsletter: false,
+  primaryLocale: 'cs',
+  customerRealIp: '127.0.0.1',
+} as const;
+
+export type ProfileBody = Partial<Record<keyof typeof DEMO_PROFILE | 'referralId', string | boolean>> & {
+  groups?: string[];
+};
+
+/** Runs `body` while no other test of this run edits the demo customer's profile. */
+export async function withDemoProfile<T>(body: () => Promise<T>): Promise<T> {
+  const dir = path.join(process.env.BIZKIT_E2E_DATA_DIR ?? tmpdir(), 'e2e-demo-profile.lock');
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (Date.now() > deadline) throw new Error(`the demo profile stayed locked (${dir})`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return await body();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Stores a profile through the API (as the customer): the demo one, changed by `changes`. */
+export async function setProfile(customer: APIRequestContext, changes: ProfileBody = {}): Promise<void> {
+  const body: Record<string, unknown> = { ...DEMO_PROFILE, ...changes };
+  // A field given as '' is left out, which the server stores as "not given".
+  for (const [key, value] of Object.entries(body)) {
+    if (value === '') delete body[key];
+  }
+  const response = await customer.post('/api/v1/customer/update-profile', { data: body });
+  expect(response.status(), `set the demo profile: ${await response.text()}`).toBe(200);
+}
+
+/** The stored profile, as `GET /api/v1/customer/profile` answers it. */
+export async function storedProfile(customer: APIRequestContext): Promise<Record<string, unknown>> {
+  const response = await customer.get('/api/v1/customer/profile');
+  expect(response.status()).toBe(200);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** The session token the app keeps for this tab (never logged). */
+export async function tabToken(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const s = sessionStorage.getItem('bizkit.session');
+    return s ? (JSON.parse(s) as { token: string }).token : '';
+  });
+}
+
+/**
+ * Answers the app's ARES look-ups with what the server's ARES gives an administrator (the local
+ * server offers `GET /bff/ares/{ico}` to administrators only; a backend that offers it to customers
+ * is what the portal's ARES offer is for). Unknown IČOs get ARES_NOT_FOUND.
+ */
+export async function aresForCustomers(page: Page, admin: APIRequestContext): Promise<string[]> {
+  const asked: string[] = [];
+  await page.route('**/bff/ares/*', async (route) => {
+    const ico = new URL(route.request().url()).pathname.split('/').pop() ?? '';
+    asked.push(ico);
+    const answer = await admin.get(`/bff/ares/${ico}`);
+    await route.fulfill({
+      status: answer.status(),
+      contentType: answer.headers()['content-type'],
+      body: await answer.body(),
+    });
+  });
+  return asked;
+}
+
+/** A full-page screenshot at phone size, attached to the report and kept under the test's output. */
+export async function phoneScreenshot(
+  page: Page,
+  testInfo: import('@playwright/test').TestInfo,
+  name: string,
+): Promise<void> {
+  // Nothing may stick out sideways: a phone would scroll the whole page horizontally.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'the page is no wider than the phone').toBeLessThanOrEqual(0);
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+}
