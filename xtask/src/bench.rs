@@ -1,8 +1,8 @@
-//! `cargo xtask bench`: how big, how fast and how lean the release app is, and how many contact
-//! creates the server takes. Builds what `run` builds (skipping unchanged builds), runs the server's
-//! `load` example, starts the server on a free loopback port with a throw-away data folder, and runs
-//! `bench/bench.mjs` (Playwright on Debian's Chromium) against it. Reports against the targets and
-//! never fails because one was missed.
+//! `cargo xtask bench`: how big, how fast and how lean the release app and the embeddable widget
+//! are, and how many contact creates the server takes. Builds what `run` builds (skipping unchanged
+//! builds), runs the server's `load` example, starts the server on a free loopback port with a
+//! throw-away data folder, and runs `bench/bench.mjs` (Playwright on Debian's Chromium) against it.
+//! Reports against the targets and never fails because one was missed.
 
 use crate::cmd::Cmd;
 use crate::{Repo, app, secs, tools};
@@ -19,17 +19,23 @@ Builds the release app into dist/ and the server (both skipped when nothing chan
 server's load example (2000 contact creates, concurrency 8), then starts the server on a free
 loopback port with a temporary data folder and measures in headless Chromium (bench/bench.mjs):
 
-  - bytes downloaded for /contacts/new per type (wasm, JS, CSS, HTML): raw, gzip -9, brotli 11
-  - cold start to a usable form (median of 5 fresh contexts), with and without 4x CPU throttling
-  - keystroke to next frame in the e-mail, phone and IČO fields (median, p95)
+  - bytes downloaded per type (wasm, JS, CSS, HTML): raw, gzip -9, brotli 11, for three entries:
+    the admin app (/contacts/new), the portal profile (/portal/profile, as the demo customer) and
+    the widget on its example host page (/embed-example.html; the widget's own files counted);
+    API calls listed apart
+  - cold start to a usable form for each entry (median of 5 fresh contexts), with and without 4x
+    CPU throttling
+  - keystroke to next frame (median, p95): e-mail, phone and IČO on the contact form; phone and
+    full name on the profile with every field filled; e-mail and tag input on the contact form
+    with 100 tags attached
   - the tag picker with 10, 1,000 and 10,000 existing groups
-  - JS heap and wasm memory after loading the form and typing
+  - JS heap and wasm memory after loading the admin form and typing
 
 Writes target/bench/bench.json and target/bench/bench.md and prints the table. A missed target
 is reported, never an error.
 
 OPTIONS:
-    --runs N        cold-start runs per throttling setting          [env BENCH_RUNS, default 5]
+    --runs N        cold-start runs per entry and throttling setting [env BENCH_RUNS, default 5]
     --no-build      measure dist/ and target/server/ as they are, without building
     -h, --help      this text
 ";
@@ -97,8 +103,15 @@ pub fn main(repo: &Repo, args: &[String]) -> Result<ExitCode> {
     let out_dir = repo.target_dir.join("bench");
     std::fs::create_dir_all(&out_dir)
         .with_context(|| format!("could not create {}", out_dir.display()))?;
-    for stale in ["bench.json", "bench.md", "not-ready.png"] {
-        let _ = std::fs::remove_file(out_dir.join(stale));
+    // Screenshots of a page that never became usable are `not-ready-<entry>.png`.
+    if let Ok(entries) = std::fs::read_dir(&out_dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name == "bench.json" || name == "bench.md" || name.starts_with("not-ready") {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
     }
 
     // The server first, alone, so the browser does not compete with it for the two cores.

@@ -298,18 +298,60 @@ pub async fn static_files(State(state): State<AppState>, req: Request) -> Respon
     };
     let last = path.rsplit('/').next().unwrap_or_default();
     let has_extension = last.contains('.');
-    let served = ServeDir::new(&dist)
-        .oneshot(req)
-        .await
-        .ok()
-        .map(|r| r.map(Body::new));
+    let mut files = ServeDir::new(&dist);
+    let precompressed = precompressed_fresh(&dist, &path);
+    if precompressed {
+        files = files.precompressed_br().precompressed_gzip();
+    }
+    let served = files.oneshot(req).await.ok().map(|r| r.map(Body::new));
     match served {
-        Some(response) if response.status() != StatusCode::NOT_FOUND => {
+        Some(mut response) if response.status() != StatusCode::NOT_FOUND => {
+            if precompressed {
+                // Caches must keep the brotli, gzip and plain answers apart.
+                response
+                    .headers_mut()
+                    .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+            }
             with_cache_control(response, &path)
         }
         _ if has_extension => ApiError::not_found("There is no such file.").into_response(),
         _ => serve_index(&dist).await,
     }
+}
+
+/// Whether the file at `path` under `dist` has compressed siblings (`.br`, `.gz`, written by the
+/// build) and none of them is older than the file itself. Only then may they be served: a sibling
+/// left from an earlier build (a rebuild by hand, without the step that compresses) would hand out
+/// the old app.
+pub fn precompressed_fresh(dist: &Path, path: &str) -> bool {
+    let mut file = dist.to_path_buf();
+    for segment in path.split('/').filter(|s| !s.is_empty()) {
+        // Odd paths get no shortcut; ServeDir judges them as usual.
+        if segment == ".." || segment == "." || segment.contains(['%', '\\']) {
+            return false;
+        }
+        file.push(segment);
+    }
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    if !file.is_file() {
+        return false;
+    }
+    let Some(original) = modified(&file) else {
+        return false;
+    };
+    let mut any = false;
+    for ext in ["br", "gz"] {
+        let mut sibling = file.clone().into_os_string();
+        sibling.push(".");
+        sibling.push(ext);
+        if let Some(compressed) = modified(Path::new(&sibling)) {
+            if compressed < original {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
 }
 
 async fn serve_index(dist: &Path) -> Response {

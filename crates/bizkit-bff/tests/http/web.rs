@@ -281,3 +281,66 @@ async fn openapi_describes_every_endpoint() {
     );
     assert!(create["409"].is_object());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serves_fresh_precompressed_files_and_never_stale_ones() {
+    let d = dist();
+    let wasm = "bizkit-forms-0123456789abcdef_bg.wasm";
+    // Stand-ins: the server must hand out these bytes as they are, not compress anything itself.
+    std::fs::write(d.path().join(format!("{wasm}.br")), b"BROTLI").unwrap();
+    std::fs::write(d.path().join(format!("{wasm}.gz")), b"GZIP").unwrap();
+    let path = d.path().to_path_buf();
+    let s = start_with(move |c| c.dist = Some(path)).await;
+    let fetch = |encoding: &'static str| {
+        let req = s
+            .client
+            .get(s.url(&format!("/{wasm}")))
+            .header("accept-encoding", encoding);
+        async move {
+            let r = req.send().await.unwrap();
+            let headers = r.headers().clone();
+            let body = r.bytes().await.unwrap().to_vec();
+            (headers, body)
+        }
+    };
+    let header = |h: &HeaderMap, name: &str| {
+        h.get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+
+    let (h, body) = fetch("gzip, deflate, br").await;
+    assert_eq!(body, b"BROTLI");
+    assert_eq!(header(&h, "content-encoding"), "br");
+    assert_eq!(header(&h, "content-type"), "application/wasm");
+    assert_eq!(header(&h, "vary"), "accept-encoding");
+    assert!(header(&h, "cache-control").contains("immutable"));
+    assert!(!header(&h, "content-security-policy").is_empty());
+    let (h, body) = fetch("gzip").await;
+    assert_eq!(body, b"GZIP");
+    assert_eq!(header(&h, "content-encoding"), "gzip");
+    let (h, body) = fetch("identity").await;
+    assert_eq!(body, b"\0asm\x01\0\0\0");
+    assert_eq!(header(&h, "content-encoding"), "");
+
+    // A rebuild that did not compress: the siblings are older than the file, so they are ignored.
+    let f = std::fs::File::options()
+        .write(true)
+        .open(d.path().join(wasm))
+        .unwrap();
+    f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5))
+        .unwrap();
+    let (h, body) = fetch("gzip, deflate, br").await;
+    assert_eq!(body, b"\0asm\x01\0\0\0");
+    assert_eq!(header(&h, "content-encoding"), "");
+
+    // Files without siblings are served as before; a path that climbs out finds nothing.
+    let (h, body) = fetch("br").await;
+    assert_eq!(header(&h, "content-encoding"), "");
+    assert!(!body.is_empty());
+    assert!(!bizkit_bff::web::precompressed_fresh(
+        d.path(),
+        &format!("/../{wasm}")
+    ));
+    assert_eq!(s.get("/robots.txt", None).await.text, "User-agent: *\n");
+}
