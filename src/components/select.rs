@@ -85,7 +85,7 @@ pub fn exact(options: &[SelectOption], text: &str) -> Option<usize> {
     if t.is_empty() {
         return None;
     }
-    options.iter().position(|o| o.names.iter().any(|n| *n == t))
+    options.iter().position(|o| o.names.contains(&t))
 }
 
 /// What a country option stands for on the wire.
