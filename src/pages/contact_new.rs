@@ -11,7 +11,7 @@ use crate::components::form::{FormCtl, Values, send};
 use crate::components::layout::{expect_session, use_announcer};
 use crate::components::notices::{DraftNotice, guard_leaving, retry_after_sign_in};
 use crate::components::submit::SubmitButton;
-use crate::components::tag_picker::{Suggestion, Tag, TagPicker, read_tags};
+use crate::components::tag_picker::{Tag, TagPicker, existing_groups, read_tags};
 use crate::i18n::use_i18n;
 
 const FIELDS: &[&str] = &[
@@ -86,19 +86,7 @@ pub fn ContactNew() -> impl IntoView {
     form.keep_draft(&session.scope());
     guard_leaving(form);
 
-    let groups = LocalResource::new(move || {
-        let client = session.client();
-        async move {
-            client
-                .get::<Vec<Tag>>("/bff/customer-group/list")
-                .await
-                .unwrap_or_default()
-                .into_iter()
-                .map(Suggestion::new)
-                .collect::<Vec<_>>()
-        }
-    });
-    let suggestions = Signal::derive(move || groups.get().unwrap_or_default());
+    let suggestions = existing_groups(session);
 
     let email = form.field("email");
     let phone = form.field("phone");
