@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::ares::{AresRecord, Lookup};
+use crate::components::error_summary::focus_after_render;
 use crate::components::form::FormCtl;
 use crate::components::layout::{expect_session, use_announcer};
 use crate::i18n::portal::{PortalUi, portal};
@@ -201,11 +202,7 @@ pub fn AresFill(
         let text = fill(p.ares_filled, &labels(&used, p));
         announcer.say(text.clone());
         filled.set(Some(text));
-        request_animation_frame(move || {
-            if let Some(el) = done.try_get_untracked().flatten() {
-                let _ = el.focus();
-            }
-        });
+        focus_after_render(done);
     };
 
     view! {

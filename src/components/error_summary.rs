@@ -97,3 +97,17 @@ pub fn focus_by_id(id: &str) {
         el.scroll_into_view();
     }
 }
+
+/// Focuses `target` once the view that holds it has rendered: a result heading after a save, the
+/// summary after a failed submit. Before the next frame the element may not exist yet.
+pub fn focus_after_render<E>(target: NodeRef<E>)
+where
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + AsRef<web_sys::HtmlElement> + 'static,
+{
+    request_animation_frame(move || {
+        if let Some(el) = target.try_get_untracked().flatten() {
+            let _ = AsRef::<web_sys::HtmlElement>::as_ref(&el).focus();
+        }
+    });
+}

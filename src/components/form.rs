@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::api::{self, Answer, ApiError, Call};
+use crate::components::error_summary::focus_after_render;
 use crate::draft::{self, Draft};
 use crate::i18n::{I18n, fill};
 use crate::session::Session;
@@ -307,11 +308,7 @@ impl FormCtl {
     pub fn focus_summary(&self) {
         let summary = self.summary;
         // After the summary rendered its new items.
-        request_animation_frame(move || {
-            if let Some(el) = summary.try_get_untracked().flatten() {
-                let _ = el.focus();
-            }
-        });
+        focus_after_render(summary);
     }
 
     /// The `Idempotency-Key` for this body: the pending one when the same body is sent again (a retry

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use serde::Deserialize;
 
 use crate::components::ares::{AresPreview, use_ares};
-use crate::components::error_summary::ErrorSummary;
+use crate::components::error_summary::{ErrorSummary, focus_after_render};
 use crate::components::field::{CheckboxField, Control, Field};
 use crate::components::form::{FormCtl, Values, send};
 use crate::components::layout::{expect_session, use_announcer};
@@ -149,11 +149,7 @@ pub fn ContactNew() -> impl IntoView {
             form.succeeded();
             stored.try_set(Some(shown));
             announcer.say(i18n.t().contact_created);
-            request_animation_frame(move || {
-                if let Some(h) = done_heading.try_get_untracked().flatten() {
-                    let _ = h.focus();
-                }
-            });
+            focus_after_render(done_heading);
         }
     });
 

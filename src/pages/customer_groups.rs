@@ -4,7 +4,7 @@ use bizkit_contract::{AddGroupsRequest, CuRefNo};
 use leptos::prelude::*;
 use serde::Deserialize;
 
-use crate::components::error_summary::{ErrorSummary, focus_by_id};
+use crate::components::error_summary::{ErrorSummary, focus_after_render, focus_by_id};
 use crate::components::field::Field;
 use crate::components::form::{FormCtl, Values, send};
 use crate::components::layout::{expect_session, use_announcer};
@@ -71,11 +71,7 @@ pub fn CustomerGroups() -> impl IntoView {
             form.succeeded();
             announcer.say(i18n.t().groups_done);
             changed.try_set(Some(answer.body));
-            request_animation_frame(move || {
-                if let Some(h) = done_heading.try_get_untracked().flatten() {
-                    let _ = h.focus();
-                }
-            });
+            focus_after_render(done_heading);
         }
     });
     let submit_now = move || {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use serde::Deserialize;
 
 use crate::components::code_picker::{CodeOption, CodePicker, read_codes};
-use crate::components::error_summary::{ErrorSummary, focus_by_id};
+use crate::components::error_summary::{ErrorSummary, focus_after_render, focus_by_id};
 use crate::components::field::{Control, Field};
 use crate::components::form::{FormCtl, Values, send};
 use crate::components::layout::{expect_session, use_announcer};
@@ -111,11 +111,7 @@ pub fn MemberInvite() -> impl IntoView {
                 email: sent_to,
                 added,
             }));
-            request_animation_frame(move || {
-                if let Some(h) = done_heading.try_get_untracked().flatten() {
-                    let _ = h.focus();
-                }
-            });
+            focus_after_render(done_heading);
         }
     });
     let submit_now = move || {

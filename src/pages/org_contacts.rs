@@ -15,7 +15,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{Answer, ApiError};
-use crate::components::error_summary::{ErrorSummary, focus_by_id};
+use crate::components::error_summary::{ErrorSummary, focus_after_render, focus_by_id};
 use crate::components::field::{Control, Field};
 use crate::components::form::{FormCtl, Values, describe, send};
 use crate::components::layout::{expect_session, use_announcer};
@@ -261,11 +261,7 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
             }));
             refresh.update(|n| *n += 1);
             announcer.say(portal(i18n.lang.get_untracked()).org_contact_created);
-            request_animation_frame(move || {
-                if let Some(h) = done_heading.try_get_untracked().flatten() {
-                    let _ = h.focus();
-                }
-            });
+            focus_after_render(done_heading);
         }
     });
     let submit_now = move || {

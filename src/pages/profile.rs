@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::components::ares::AresRecord;
 use crate::components::ares_fill::{AresFill, Target, use_company_lookup};
-use crate::components::error_summary::ErrorSummary;
+use crate::components::error_summary::{ErrorSummary, focus_after_render};
 use crate::components::field::{CheckboxField, Control, Field};
 use crate::components::form::{FormCtl, Values, describe, send};
 use crate::components::layout::expect_session;
@@ -462,11 +462,7 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
             }
             // Spoken by its live region (and read again where focus lands), so not announced twice.
             saved.set(Some(Saved { fields: changed }));
-            request_animation_frame(move || {
-                if let Some(el) = saved_ref.try_get_untracked().flatten() {
-                    let _ = el.focus();
-                }
-            });
+            focus_after_render(saved_ref);
         }
     });
 

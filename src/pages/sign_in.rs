@@ -5,6 +5,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::ApiError;
+use crate::components::error_summary::focus_after_render;
 use crate::components::form::describe;
 use crate::components::layout::expect_session;
 use crate::i18n::use_i18n;
@@ -54,13 +55,7 @@ pub fn SignIn() -> impl IntoView {
         );
     });
 
-    let focus_summary = move || {
-        request_animation_frame(move || {
-            if let Some(el) = summary.try_get_untracked().flatten() {
-                let _ = el.focus();
-            }
-        })
-    };
+    let focus_summary = move || focus_after_render(summary);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
