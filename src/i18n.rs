@@ -113,6 +113,8 @@ pub fn fill(template: &str, value: &str) -> String {
 pub struct Ui {
     pub app_name: &'static str,
     pub loading: &'static str,
+    /// A required field left empty, named: the summary then says which one.
+    pub required_named: &'static str,
     pub skip_to_content: &'static str,
     pub language: &'static str,
     pub nav_label: &'static str,
@@ -244,6 +246,7 @@ pub struct Ui {
 static EN: Ui = Ui {
     app_name: "BizKit Forms",
     loading: "Loading…",
+    required_named: "Fill in “{}”",
     skip_to_content: "Skip to main content",
     language: "Language",
     nav_label: "Main",
@@ -375,6 +378,7 @@ static EN: Ui = Ui {
 static CS: Ui = Ui {
     app_name: "BizKit Formuláře",
     loading: "Načítání…",
+    required_named: "Vyplňte pole „{}“",
     skip_to_content: "Přejít na hlavní obsah",
     language: "Jazyk",
     nav_label: "Hlavní",

@@ -55,6 +55,7 @@ pub fn CodePicker(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let field = form.field(name);
+    form.set_label(name, legend.clone());
     let id = form.dom_id(name);
     let error_id = format!("{id}-error");
     let query = RwSignal::new(String::new());

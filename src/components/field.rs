@@ -39,6 +39,7 @@ pub fn Field(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let field = form.field(name);
+    form.set_label(name, label.clone());
     let id = form.dom_id(name);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -184,6 +185,7 @@ pub fn CheckboxField(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let field = form.field(name);
+    form.set_label(name, label.clone());
     let id = form.dom_id(name);
     let hint_id = format!("{id}-hint");
     let reason_id = format!("{id}-reason");

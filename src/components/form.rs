@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use bizkit_contract::FieldError;
+use bizkit_contract::{ErrorCode, FieldError};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -29,6 +29,8 @@ pub struct FieldCtl {
     armed: RwSignal<bool>,
     /// A server error, and the value it was about: editing the value hides it.
     server: RwSignal<Option<(String, String, String)>>,
+    /// The label the field shows, so that "required" can name it (set by the field component).
+    label: StoredValue<Option<TextProp>>,
 }
 
 impl FieldCtl {
@@ -39,6 +41,7 @@ impl FieldCtl {
             initial: RwSignal::new(String::new()),
             armed: RwSignal::new(false),
             server: RwSignal::new(None),
+            label: StoredValue::new(None),
         }
     }
 }
@@ -85,6 +88,13 @@ pub struct FormCtl {
     pub summary: NodeRef<html::Div>,
     draft_key: StoredValue<Option<String>>,
     pending_key: RwSignal<Option<(String, String)>>,
+}
+
+/// "Fill in “E-mail”" for a field whose label is known.
+fn required_named(field: FieldCtl, i18n: I18n) -> Option<String> {
+    let label = field.label.with_value(|l| l.as_ref().map(|l| l.get()))?;
+    let label = label.trim().trim_end_matches([':', '*']).trim();
+    (!label.is_empty()).then(|| fill(i18n.t().required_named, label))
 }
 
 impl FormCtl {
@@ -149,6 +159,11 @@ impl FormCtl {
             .with(|e| e.iter().find(|e| e.field == name).map(|e| e.code))
     }
 
+    /// Tells the form what a field is called on screen; the field components do this.
+    pub fn set_label(&self, name: &str, label: TextProp) {
+        self.field(name).label.set_value(Some(label));
+    }
+
     /// The message shown under a field now, if any.
     pub fn visible_error(&self, name: &str, i18n: I18n) -> Option<String> {
         let base = name.split(['[', '.']).next().unwrap_or(name);
@@ -157,14 +172,27 @@ impl FormCtl {
             && let Some((code, message, for_value)) = field.server.get()
             && field.value.with(|v| *v == for_value)
         {
+            if code == ErrorCode::Required.as_str()
+                && let Some(named) = required_named(field, i18n)
+            {
+                return Some(named);
+            }
             return Some(i18n.code_message(&code, &message));
         }
         let shown = self.submitted.get() || field.armed.get();
         if !shown {
             return None;
         }
-        self.local_error(name)
-            .map(|c| bizkit_contract::message(c, i18n.lang.get()).to_owned())
+        match self.local_error(name)? {
+            // "Fill in this field" five times in the summary would not say which; the label does.
+            // `type.id`, `country.id`: the field is the object the id picks.
+            ErrorCode::Required if name == base || name.strip_prefix(base) == Some(".id") => {
+                required_named(field, i18n).or_else(|| {
+                    Some(bizkit_contract::message(ErrorCode::Required, i18n.lang.get()).to_owned())
+                })
+            }
+            code => Some(bizkit_contract::message(code, i18n.lang.get()).to_owned()),
+        }
     }
 
     /// Called when a field loses focus: a failing, non-empty value arms its error.

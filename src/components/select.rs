@@ -150,6 +150,7 @@ pub fn SearchSelect(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let field = form.field(name);
+    form.set_label(name, label.clone());
     let id = form.dom_id(error_name.unwrap_or(name));
     let list_id = format!("{id}-listbox");
     let hint_id = format!("{id}-hint");

@@ -133,6 +133,7 @@ pub fn TagPicker(
     let i18n = use_i18n();
     let announcer = use_announcer();
     let field = form.field(name);
+    form.set_label(name, label.clone());
     let input_id = form.dom_id(name);
     let list_id = format!("{input_id}-listbox");
     let hint_id = format!("{input_id}-hint");

@@ -367,6 +367,7 @@ fn TypeChoice(form: FormCtl) -> impl IntoView {
     let i18n = use_i18n();
     let p = move || portal(i18n.lang.get());
     let field = form.field("type");
+    form.set_label("type", TextProp::from(move || p().contact_type));
     let error = Memo::new(move |_| {
         form.visible_error("type", i18n)
             .or_else(|| form.visible_error("type.id", i18n))

@@ -292,7 +292,7 @@ for (const lang of ['cs', 'en'] as const) {
     await filterBox(page, 'permissionCodes').fill('zzz');
     await f.submit.click();
     await expect(f.summary).toBeFocused();
-    await expect(f.error('email')).toContainText(lang === 'cs' ? 'Vyplňte toto pole' : 'Fill in this field');
+    await expect(f.error('email')).toContainText(lang === 'cs' ? 'Vyplňte pole „E-mail“' : 'Fill in “E-mail”');
     await expect(f.counter('firstName')).toBeVisible();
     await axe(page);
 

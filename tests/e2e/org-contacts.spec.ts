@@ -74,9 +74,10 @@ test('the type comes first: required, fixed once created, and nothing else until
 
   await f.submit.click();
   await expect(f.summary).toBeFocused();
-  const link = f.summary.getByRole('link', { name: 'Fill in this field' });
+  // The summary names the field, so a list of several empty fields still says which is which.
+  const link = f.summary.getByRole('link', { name: 'Fill in “Contact type”' });
   await expect(link).toHaveAttribute('href', '#orgcontact-type-id');
-  await expect(page.locator('#orgcontact-type-error')).toContainText('Fill in this field');
+  await expect(page.locator('#orgcontact-type-error')).toContainText('Fill in “Contact type”');
   await expect(group).toHaveAttribute('aria-describedby', 'orgcontact-type-hint orgcontact-type-error');
   await link.click();
   await expect(radio(page, 1)).toBeFocused();
