@@ -38,6 +38,21 @@ impl I18n {
         ui(self.lang.get())
     }
 
+    /// A text that follows the language, for a text node or a text prop: `{i18n.text(|t| t.loading)}`.
+    /// A `fn` pointer instead of a closure per text, so the ~200 texts share one instantiation of Leptos's
+    /// reactive text rendering (measured: 2.1 KB gzip off the admin wasm, 0.9 KB off the widget's).
+    pub fn text(self, pick: fn(&'static Ui) -> &'static str) -> impl Fn() -> &'static str + Copy {
+        move || pick(self.t())
+    }
+
+    /// [`I18n::text`] for the portal's texts.
+    pub fn portal_text(
+        self,
+        pick: fn(&'static portal::PortalUi) -> &'static str,
+    ) -> impl Fn() -> &'static str + Copy {
+        move || pick(portal::portal(self.lang.get()))
+    }
+
     /// Localised text for a code from the server: our own wording when we know the code, the server's
     /// message otherwise.
     pub fn code_message(&self, code: &str, server_message: &str) -> String {

@@ -49,7 +49,7 @@ pub fn App() -> impl IntoView {
     let i18n = I18n::provide();
     let config = LocalResource::new(Config::load);
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{i18n.text(|t| t.loading)}</p> }>
             {move || {
                 config
                     .get()

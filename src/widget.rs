@@ -13,7 +13,6 @@ use leptos::prelude::*;
 
 use crate::components::layout::Announcer;
 use crate::config::Config;
-use crate::i18n::portal::portal;
 use crate::i18n::{I18n, code, pick_lang};
 use crate::pages::profile::Profile;
 use crate::session::{Access, Session};
@@ -67,21 +66,20 @@ fn Widget(token: String, api_base: String, lang: String) -> impl IntoView {
     });
     let announcer = Announcer::provide();
     let access = Memo::new(move |_| session.access());
-    let p = move || portal(i18n.lang.get());
     view! {
         <div class="bizkit-widget" lang=move || code(i18n.lang.get())>
             {move || {
                 if session.checking.get() {
-                    return view! { <p class="loading">{move || i18n.t().loading}</p> }.into_any();
+                    return view! { <p class="loading">{i18n.text(|t| t.loading)}</p> }.into_any();
                 }
                 match access.get() {
                     Access::Customer => view! { <Profile embedded=true /> }.into_any(),
                     Access::SignedOut => {
-                        view! { <p class="notice warn" role="alert">{move || p().widget_no_sign_in}</p> }
+                        view! { <p class="notice warn" role="alert">{i18n.portal_text(|p| p.widget_no_sign_in)}</p> }
                             .into_any()
                     }
                     Access::Admin => {
-                        view! { <p class="notice warn" role="alert">{move || p().widget_customers_only}</p> }
+                        view! { <p class="notice warn" role="alert">{i18n.portal_text(|p| p.widget_customers_only)}</p> }
                             .into_any()
                     }
                 }

@@ -66,7 +66,7 @@ pub fn CodePicker(
     let legend_text = Memo::new(move |_| legend.get().to_string());
     let body = move || match listed() {
         None if options.get().is_none() => {
-            view! { <p class="hint">{move || i18n.t().loading}</p> }.into_any()
+            view! { <p class="hint">{i18n.text(|t| t.loading)}</p> }.into_any()
         }
         // No list from the backend: free entry, one field for all codes.
         None => view! { <FreeCodes form name /> }.into_any(),
@@ -80,7 +80,7 @@ pub fn CodePicker(
         >
             <legend class="label">
                 {move || legend_text.get()} " "
-                <span class="optional">{move || i18n.t().optional}</span>
+                <span class="optional">{i18n.text(|t| t.optional)}</span>
             </legend>
             <Show when=move || error.get().is_some()>
                 <p class="error-message" id=format!("{}-error", form.dom_id(name))>
@@ -100,10 +100,10 @@ fn FreeCodes(form: FormCtl, name: &'static str) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     view! {
         <label class="label" for=id.clone()>
-            {move || i18n.t().codes_free_label}
+            {i18n.text(|t| t.codes_free_label)}
         </label>
         <p class="hint" id=hint_id.clone()>
-            {move || i18n.t().codes_free_hint}
+            {i18n.text(|t| t.codes_free_hint)}
         </p>
         <input
             id=id
@@ -161,7 +161,7 @@ fn CodeList(
             class="input filter"
             type="search"
             autocomplete="off"
-            placeholder=move || i18n.t().codes_filter_placeholder
+            placeholder=i18n.text(|t| t.codes_filter_placeholder)
             aria-controls=list_id.clone()
             aria-describedby=count_id.clone()
             bind:value=query
@@ -198,7 +198,7 @@ fn CodeList(
             />
         </ul>
         <Show when=move || shown.with(|s| s.is_empty())>
-            <p class="hint">{move || i18n.t().codes_no_match}</p>
+            <p class="hint">{i18n.text(|t| t.codes_no_match)}</p>
         </Show>
     }
 }

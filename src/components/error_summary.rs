@@ -32,7 +32,7 @@ pub fn ErrorSummary(
         >
             <Show when=visible>
                 <h2 class="error-summary-title" id=format!("{}-summary-title", form.key)>
-                    {move || i18n.t().error_summary_title}
+                    {i18n.text(|t| t.error_summary_title)}
                 </h2>
                 <ul class="error-summary-list">
                     <For
@@ -72,7 +72,7 @@ pub fn ErrorSummary(
                                             class="button secondary"
                                             on:click=move |_| cb.run(())
                                         >
-                                            {move || i18n.t().retry}
+                                            {i18n.text(|t| t.retry)}
                                         </button>
                                     }
                                 })

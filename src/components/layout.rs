@@ -100,27 +100,27 @@ pub fn Shell(children: Children) -> impl IntoView {
         }
     };
     view! {
-        <a class="skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
+        <a class="skip-link" href="#main">{i18n.text(|t| t.skip_to_content)}</a>
         <header class="topbar">
             <div class="topbar-inner">
                 <span class="brand">
                     <span class="brand-mark" aria-hidden="true">"B"</span>
-                    {move || i18n.t().app_name}
+                    {i18n.text(|t| t.app_name)}
                 </span>
                 <Show when=move || access.get() == Access::Admin>
-                    <nav class="nav" aria-label=move || i18n.t().nav_label>
+                    <nav class="nav" aria-label=i18n.text(|t| t.nav_label)>
                         <A href="/contacts/new" on:click=confirm_leave>
-                            {move || i18n.t().nav_contact_new}
+                            {i18n.text(|t| t.nav_contact_new)}
                         </A>
                         <A href="/members/invite" on:click=confirm_leave>
-                            {move || i18n.t().nav_member_invite}
+                            {i18n.text(|t| t.nav_member_invite)}
                         </A>
                         <A href="/customers/groups" on:click=confirm_leave>
-                            {move || i18n.t().nav_customer_groups}
+                            {i18n.text(|t| t.nav_customer_groups)}
                         </A>
                         <Show when=move || org_id.get().is_some()>
                             <A href=org_contacts_href on:click=confirm_leave>
-                                {move || crate::i18n::portal::portal(i18n.lang.get()).nav_org_contacts}
+                                {i18n.portal_text(|p| p.nav_org_contacts)}
                             </A>
                         </Show>
                     </nav>
@@ -129,7 +129,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <LangSwitch />
                     <Show when=move || access.get() != Access::SignedOut>
                         <span class="who">
-                            <span class="visually-hidden">{move || i18n.t().signed_in_as} " "</span>
+                            <span class="visually-hidden">{i18n.text(|t| t.signed_in_as)} " "</span>
                             {move || email.get()}
                             <Show when=move || !org.get().is_empty()>
                                 <span class="org">{move || org.get()}</span>
@@ -144,7 +144,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                                 }
                             }
                         >
-                            {move || i18n.t().sign_out}
+                            {i18n.text(|t| t.sign_out)}
                         </button>
                     </Show>
                 </div>
@@ -188,7 +188,7 @@ fn LangSwitch() -> impl IntoView {
         }
     };
     view! {
-        <div class="lang-switch" role="group" aria-label=move || i18n.t().language>
+        <div class="lang-switch" role="group" aria-label=i18n.text(|t| t.language)>
             {button(Lang::Cs, "cs", "Čeština")}
             {button(Lang::En, "en", "English")}
         </div>
@@ -215,7 +215,7 @@ fn guarded(needed: Access, children: ChildrenFn) -> impl IntoView {
     let checking = session.checking;
     move || {
         if checking.get() {
-            return view! { <p class="loading">{move || i18n.t().loading}</p> }.into_any();
+            return view! { <p class="loading">{i18n.text(|t| t.loading)}</p> }.into_any();
         }
         match access.get() {
             Access::SignedOut => {
@@ -225,19 +225,19 @@ fn guarded(needed: Access, children: ChildrenFn) -> impl IntoView {
             a if a == needed => children().into_any(),
             _ if needed == Access::Admin => view! {
                 <section class="panel narrow">
-                    <h1>{move || i18n.t().admins_only_title}</h1>
-                    <p>{move || i18n.t().admins_only_body}</p>
+                    <h1>{i18n.text(|t| t.admins_only_title)}</h1>
+                    <p>{i18n.text(|t| t.admins_only_body)}</p>
                     <p>
-                        <A href="/portal/profile">{move || i18n.t().go_to_profile}</A>
+                        <A href="/portal/profile">{i18n.text(|t| t.go_to_profile)}</A>
                     </p>
                 </section>
             }
             .into_any(),
             _ => view! {
                 <section class="panel narrow">
-                    <h1>{move || i18n.t().error_forbidden}</h1>
+                    <h1>{i18n.text(|t| t.error_forbidden)}</h1>
                     <p>
-                        <A href="/">{move || i18n.t().go_home}</A>
+                        <A href="/">{i18n.text(|t| t.go_home)}</A>
                     </p>
                 </section>
             }
@@ -322,11 +322,11 @@ fn ReauthDialog() -> impl IntoView {
         >
             <Show when=move || session.expired.get()>
             <form class="stack" on:submit=submit novalidate>
-                <h2 id="reauth-title">{move || i18n.t().session_expired_title}</h2>
-                <p>{move || i18n.t().session_expired_intro}</p>
+                <h2 id="reauth-title">{i18n.text(|t| t.session_expired_title)}</h2>
+                <p>{i18n.text(|t| t.session_expired_intro)}</p>
                 <p class="muted">{move || email.get()}</p>
                 <div class="field" class:field-error=move || error.get().is_some()>
-                    <label class="label" for="reauth-password">{move || i18n.t().password}</label>
+                    <label class="label" for="reauth-password">{i18n.text(|t| t.password)}</label>
                     <Show when=move || error.get().is_some()>
                         <p class="error-message" id="reauth-error">{move || error.get()}</p>
                     </Show>
@@ -342,7 +342,7 @@ fn ReauthDialog() -> impl IntoView {
                 </div>
                 <div class="actions">
                     <button type="submit" class="button primary" aria-disabled=move || busy.get().then_some("true")>
-                        {move || i18n.t().sign_in_submit}
+                        {i18n.text(|t| t.sign_in_submit)}
                     </button>
                     <button
                         type="button"
@@ -351,7 +351,7 @@ fn ReauthDialog() -> impl IntoView {
                             session.sign_out();
                         }
                     >
-                        {move || i18n.t().sign_out}
+                        {i18n.text(|t| t.sign_out)}
                     </button>
                 </div>
             </form>

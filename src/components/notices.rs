@@ -22,9 +22,9 @@ pub fn DraftNotice(form: FormCtl) -> impl IntoView {
     view! {
         <Show when=move || form.restored.get()>
             <div class="notice info draft-notice">
-                <p>{move || i18n.t().draft_restored}</p>
+                <p>{i18n.text(|t| t.draft_restored)}</p>
                 <button type="button" class="button link" on:click=move |_| form.reset()>
-                    {move || i18n.t().draft_discard}
+                    {i18n.text(|t| t.draft_discard)}
                 </button>
             </div>
         </Show>

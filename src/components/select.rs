@@ -338,12 +338,12 @@ pub fn SearchSelect(
             <label class="label" for=id.clone()>
                 {move || label.get()}
                 {(!required)
-                    .then(|| view! { " " <span class="optional">{move || i18n.t().optional}</span> })}
+                    .then(|| view! { " " <span class="optional">{i18n.text(|t| t.optional)}</span> })}
             </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
             <Show when=move || error.get().is_some()>
                 <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">{move || i18n.t().error_summary_title} ": "</span>
+                    <span class="visually-hidden">{i18n.text(|t| t.error_summary_title)} ": "</span>
                     {move || error.get()}
                 </p>
             </Show>

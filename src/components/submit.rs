@@ -19,7 +19,7 @@ pub fn SubmitButton(form: FormCtl, #[prop(into)] label: TextProp) -> impl IntoVi
         >
             <Show when=move || form.pending.get() fallback=move || label.get()>
                 <span class="spinner" aria-hidden="true"></span>
-                {move || i18n.t().saving}
+                {i18n.text(|t| t.saving)}
             </Show>
         </button>
     }

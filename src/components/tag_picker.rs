@@ -281,7 +281,7 @@ pub fn TagPicker(
             <label class="label" for=input_id.clone()>
                 {move || label.get()}
                 {(!required)
-                    .then(|| view! { " " <span class="optional">{move || i18n.t().optional}</span> })}
+                    .then(|| view! { " " <span class="optional">{i18n.text(|t| t.optional)}</span> })}
             </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
             <Show when=move || form.visible_error(name, i18n).is_some()>
@@ -314,7 +314,7 @@ pub fn TagPicker(
                                 <span class="swatch" style:background-color=tag.color.clone() aria-hidden="true"></span>
                                 <span class="tag-name">{tag.name.clone()}</span>
                                 <span class="tag-slug">
-                                    {move || i18n.t().tags_stored_as} " " <code>{tag.slug.clone()}</code>
+                                    {i18n.text(|t| t.tags_stored_as)} " " <code>{tag.slug.clone()}</code>
                                 </span>
                                 <label class="visually-hidden" for=color_id.clone()>
                                     {move || fill(i18n.t().tags_color, &tag_name)}
@@ -379,7 +379,7 @@ pub fn TagPicker(
                     id=list_id.clone()
                     class="listbox"
                     role="listbox"
-                    aria-label=move || i18n.t().tags_suggestions
+                    aria-label=i18n.text(|t| t.tags_suggestions)
                     class:hidden=move || !expanded()
                 >
                     {move || {

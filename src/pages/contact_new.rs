@@ -181,51 +181,51 @@ pub fn ContactNew() -> impl IntoView {
                 fallback=move || {
                     view! {
                         <div class="success">
-                            <h2 tabindex="-1" node_ref=done_heading>{move || i18n.t().contact_created}</h2>
-                            <p>{move || i18n.t().contact_stored_intro}</p>
+                            <h2 tabindex="-1" node_ref=done_heading>{i18n.text(|t| t.contact_created)}</h2>
+                            <p>{i18n.text(|t| t.contact_stored_intro)}</p>
                             {move || stored.get().map(|c| view! { <StoredView contact=c /> })}
                             <button type="button" class="button primary" on:click=next>
-                                {move || i18n.t().contact_next}
+                                {i18n.text(|t| t.contact_next)}
                             </button>
                         </div>
                     }
                 }
             >
-                <h1>{move || i18n.t().contact_title}</h1>
-                <p class="lead">{move || i18n.t().contact_intro}</p>
+                <h1>{i18n.text(|t| t.contact_title)}</h1>
+                <p class="lead">{i18n.text(|t| t.contact_intro)}</p>
                 <DraftNotice form />
                 <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
                 <form class="form-grid" data-form="contact" on:submit=on_submit novalidate>
                     <Field form name="email" control=Control::Email autocomplete="off"
-                        label=move || i18n.t().email hint=move || i18n.t().email_hint
+                        label=i18n.text(|t| t.email) hint=i18n.text(|t| t.email_hint)
                         preview=email_preview />
                     <Field form name="phone" control=Control::Tel autocomplete="off"
-                        label=move || i18n.t().phone hint=move || i18n.t().phone_hint
+                        label=i18n.text(|t| t.phone) hint=i18n.text(|t| t.phone_hint)
                         preview=phone_preview />
                     <Field form name="firstName" autocomplete="off" counter=128
-                        label=move || i18n.t().first_name />
+                        label=i18n.text(|t| t.first_name) />
                     <Field form name="lastName" autocomplete="off" counter=128
-                        label=move || i18n.t().last_name />
+                        label=i18n.text(|t| t.last_name) />
                     <div class="span-2">
                         <Field form name="companyRegistrationNumber" control=Control::Numeric
-                            autocomplete="off" label=move || i18n.t().ico hint=move || i18n.t().ico_hint
+                            autocomplete="off" label=i18n.text(|t| t.ico) hint=i18n.text(|t| t.ico_hint)
                             preview=ico_preview>
                             <AresPreview state=ares id="contact-ares".to_owned() />
                         </Field>
                     </div>
                     <div class="span-2 checks">
                         <CheckboxField form name="sendRegistrationInvite"
-                            label=move || i18n.t().send_invite hint=move || i18n.t().send_invite_hint
-                            disabled=no_email disabled_reason=move || i18n.t().send_invite_needs_email />
+                            label=i18n.text(|t| t.send_invite) hint=i18n.text(|t| t.send_invite_hint)
+                            disabled=no_email disabled_reason=i18n.text(|t| t.send_invite_needs_email) />
                         <CheckboxField form name="ignoreBulkMail"
-                            label=move || i18n.t().ignore_bulk_mail hint=move || i18n.t().ignore_bulk_mail_hint />
+                            label=i18n.text(|t| t.ignore_bulk_mail) hint=i18n.text(|t| t.ignore_bulk_mail_hint) />
                     </div>
                     <div class="span-2">
                         <TagPicker form name="groupList" groups=suggestions
-                            label=move || i18n.t().tags_label hint=move || i18n.t().tags_hint />
+                            label=i18n.text(|t| t.tags_label) hint=i18n.text(|t| t.tags_hint) />
                     </div>
                     <div class="span-2 actions">
-                        <SubmitButton form label=move || i18n.t().contact_submit />
+                        <SubmitButton form label=i18n.text(|t| t.contact_submit) />
                     </div>
                 </form>
             </Show>

@@ -117,8 +117,8 @@ pub fn CustomerGroups() -> impl IntoView {
                     }
                 }
             >
-                <h1>{move || i18n.t().groups_title}</h1>
-                <p class="lead">{move || i18n.t().groups_intro}</p>
+                <h1>{i18n.text(|t| t.groups_title)}</h1>
+                <p class="lead">{i18n.text(|t| t.groups_intro)}</p>
                 <DraftNotice form />
                 <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
                 <form
@@ -131,21 +131,21 @@ pub fn CustomerGroups() -> impl IntoView {
                     novalidate
                 >
                     <fieldset class="span-2 fieldset form-grid">
-                        <legend class="label">{move || i18n.t().identify_legend}</legend>
+                        <legend class="label">{i18n.text(|t| t.identify_legend)}</legend>
                         <Field form name="email" control=crate::components::field::Control::Email
-                            autocomplete="off" label=move || i18n.t().email hint=move || i18n.t().email_hint />
-                        <Field form name="cuRefNo" autocomplete="off" label=move || i18n.t().cu_ref_no
-                            hint=move || i18n.t().cu_ref_no_hint preview=cu_valid counter=16 />
+                            autocomplete="off" label=i18n.text(|t| t.email) hint=i18n.text(|t| t.email_hint) />
+                        <Field form name="cuRefNo" autocomplete="off" label=i18n.text(|t| t.cu_ref_no)
+                            hint=i18n.text(|t| t.cu_ref_no_hint) preview=cu_valid counter=16 />
                         <Show when=move || both.get()>
-                            <p class="notice info span-2" role="status">{move || i18n.t().cu_ref_no_wins}</p>
+                            <p class="notice info span-2" role="status">{i18n.text(|t| t.cu_ref_no_wins)}</p>
                         </Show>
                     </fieldset>
                     <div class="span-2">
                         <TagPicker form name="groups" groups=suggestions required=true
-                            label=move || i18n.t().tags_label hint=move || i18n.t().tags_hint />
+                            label=i18n.text(|t| t.tags_label) hint=i18n.text(|t| t.tags_hint) />
                     </div>
                     <div class="span-2 actions">
-                        <SubmitButton form label=move || i18n.t().groups_submit />
+                        <SubmitButton form label=i18n.text(|t| t.groups_submit) />
                     </div>
                 </form>
             </Show>

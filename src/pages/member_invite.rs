@@ -150,8 +150,8 @@ pub fn MemberInvite() -> impl IntoView {
                     }
                 }
             >
-                <h1>{move || i18n.t().invite_title}</h1>
-                <p class="lead">{move || i18n.t().invite_intro}</p>
+                <h1>{i18n.text(|t| t.invite_title)}</h1>
+                <p class="lead">{i18n.text(|t| t.invite_intro)}</p>
                 <DraftNotice form />
                 <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
                 <form
@@ -165,21 +165,21 @@ pub fn MemberInvite() -> impl IntoView {
                 >
                     <div class="span-2">
                         <Field form name="email" control=Control::Email required=true autocomplete="off"
-                            label=move || i18n.t().email hint=move || i18n.t().email_hint
+                            label=i18n.text(|t| t.email) hint=i18n.text(|t| t.email_hint)
                             preview=email_preview />
                     </div>
                     <Field form name="firstName" autocomplete="off" counter=128
-                        label=move || i18n.t().first_name />
+                        label=i18n.text(|t| t.first_name) />
                     <Field form name="lastName" autocomplete="off" counter=128
-                        label=move || i18n.t().last_name />
-                    <CodePicker form name="permissionCodes" legend=move || i18n.t().permissions options=permissions />
-                    <CodePicker form name="roleCodes" legend=move || i18n.t().roles options=roles />
+                        label=i18n.text(|t| t.last_name) />
+                    <CodePicker form name="permissionCodes" legend=i18n.text(|t| t.permissions) options=permissions />
+                    <CodePicker form name="roleCodes" legend=i18n.text(|t| t.roles) options=roles />
                     <div class="span-2">
                         <Field form name="description" control=Control::TextArea
-                            label=move || i18n.t().description hint=move || i18n.t().description_hint />
+                            label=i18n.text(|t| t.description) hint=i18n.text(|t| t.description_hint) />
                     </div>
                     <div class="span-2 actions">
-                        <SubmitButton form label=move || i18n.t().invite_submit />
+                        <SubmitButton form label=i18n.text(|t| t.invite_submit) />
                     </div>
                 </form>
             </Show>

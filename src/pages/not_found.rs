@@ -8,10 +8,10 @@ pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="panel narrow">
-            <h1>{move || i18n.t().not_found_title}</h1>
-            <p>{move || i18n.t().not_found_body}</p>
+            <h1>{i18n.text(|t| t.not_found_title)}</h1>
+            <p>{i18n.text(|t| t.not_found_body)}</p>
             <p>
-                <A href="/">{move || i18n.t().go_home}</A>
+                <A href="/">{i18n.text(|t| t.go_home)}</A>
             </p>
         </section>
     }

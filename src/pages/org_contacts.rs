@@ -140,7 +140,6 @@ pub fn OrgContacts() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_session();
     let params = use_params_map();
-    let p = move || portal(i18n.lang.get());
     let org_param = Memo::new(move |_| params.with(|m| m.get("org").unwrap_or_default()));
     let org_id = Memo::new(move |_| org_param.with(|o| o.trim().parse::<u64>().ok()));
     let own = Memo::new(move |_| {
@@ -163,17 +162,17 @@ pub fn OrgContacts() -> impl IntoView {
 
     view! {
         <section class="panel org-contacts" data-page="org-contacts">
-            <h1>{move || p().org_contacts_title}</h1>
+            <h1>{i18n.portal_text(|p| p.org_contacts_title)}</h1>
             {move || {
                 match org_id.get() {
                     None => view! {
-                        <p class="notice warn" role="alert">{move || p().org_unknown}</p>
+                        <p class="notice warn" role="alert">{i18n.portal_text(|p| p.org_unknown)}</p>
                     }
                     .into_any(),
                     Some(_) if foreign.get() => view! {
                         <div class="notice warn" role="alert">
-                            <p>{move || p().org_foreign}</p>
-                            <p><A href=own_link>{move || p().org_go_own}</A></p>
+                            <p>{i18n.portal_text(|p| p.org_foreign)}</p>
+                            <p><A href=own_link>{i18n.portal_text(|p| p.org_go_own)}</A></p>
                         </div>
                     }
                     .into_any(),
@@ -189,7 +188,6 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_session();
     let announcer = use_announcer();
-    let p = move || portal(i18n.lang.get());
     let path = format!("/api/v1/organizations/{org}/contacts");
     let rules = StoredValue::new(session.org_rules());
     let form = FormCtl::new("orgcontact", FIELDS, move |v| {
@@ -289,17 +287,17 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
                 fallback=move || {
                     view! {
                         <div class="success">
-                            <h2 tabindex="-1" node_ref=done_heading>{move || p().org_contact_created}</h2>
+                            <h2 tabindex="-1" node_ref=done_heading>{i18n.portal_text(|p| p.org_contact_created)}</h2>
                             {move || created.get().map(|c| view! { <CreatedView created=c /> })}
                             <button type="button" class="button primary" on:click=next>
-                                {move || p().org_contact_next}
+                                {i18n.portal_text(|p| p.org_contact_next)}
                             </button>
                         </div>
                     }
                 }
             >
-                <h2>{move || p().org_contact_new}</h2>
-                <p class="lead">{move || p().org_contact_intro}</p>
+                <h2>{i18n.portal_text(|p| p.org_contact_new)}</h2>
+                <p class="lead">{i18n.portal_text(|p| p.org_contact_intro)}</p>
                 <DraftNotice form />
                 <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
                 <form class="form-grid" data-form="orgcontact" on:submit=on_submit novalidate>
@@ -307,52 +305,52 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
                         <TypeChoice form />
                     </div>
                     <Show when=move || kind.get().is_none()>
-                        <p class="span-2 hint">{move || p().type_first}</p>
+                        <p class="span-2 hint">{i18n.portal_text(|p| p.type_first)}</p>
                     </Show>
                     <Show when=move || kind.get().is_some()>
-                        <h3 class="span-2 subhead">{move || p().org_contact_person}</h3>
-                        <Field form name="name" autocomplete="off" counter=128 label=move || p().contact_name />
+                        <h3 class="span-2 subhead">{i18n.portal_text(|p| p.org_contact_person)}</h3>
+                        <Field form name="name" autocomplete="off" counter=128 label=i18n.portal_text(|p| p.contact_name) />
                         <Show when=shows("title")>
                             <Field form name="title" autocomplete="off" counter=64
-                                label=move || p().contact_title hint=move || p().contact_title_hint />
+                                label=i18n.portal_text(|p| p.contact_title) hint=i18n.portal_text(|p| p.contact_title_hint) />
                         </Show>
-                        <Field form name="department" autocomplete="off" label=move || p().department />
+                        <Field form name="department" autocomplete="off" label=i18n.portal_text(|p| p.department) />
                         <Field form name="email" control=Control::Email autocomplete="off"
-                            label=move || p().email hint=move || p().contact_email_hint
+                            label=i18n.portal_text(|p| p.email) hint=i18n.portal_text(|p| p.contact_email_hint)
                             preview=email_preview />
                         <Field form name="phone" control=Control::Tel autocomplete="off"
-                            label=move || p().phone hint=move || i18n.t().phone_hint
+                            label=i18n.portal_text(|p| p.phone) hint=i18n.text(|t| t.phone_hint)
                             preview=phone_preview("phone") />
                         <Show when=shows("mobile")>
                             <Field form name="mobile" control=Control::Tel autocomplete="off"
-                                label=move || p().mobile preview=phone_preview("mobile") />
+                                label=i18n.portal_text(|p| p.mobile) preview=phone_preview("mobile") />
                         </Show>
                     </Show>
                     <Show when=shows("street")>
-                        <h3 class="span-2 subhead">{move || p().group_address}</h3>
+                        <h3 class="span-2 subhead">{i18n.portal_text(|p| p.group_address)}</h3>
                         <div class="span-2">
-                            <Field form name="street" autocomplete="off" label=move || p().street_address />
+                            <Field form name="street" autocomplete="off" label=i18n.portal_text(|p| p.street_address) />
                         </div>
                         <div class="span-2">
                             <Field form name="secondary_address" autocomplete="off"
-                                label=move || p().secondary_address hint=move || p().secondary_address_hint />
+                                label=i18n.portal_text(|p| p.secondary_address) hint=i18n.portal_text(|p| p.secondary_address_hint) />
                         </div>
-                        <Field form name="zipcode" autocomplete="off" label=move || p().postal_code
-                            hint=move || p().zipcode_hint preview=zip_preview />
-                        <Field form name="city" autocomplete="off" label=move || p().city />
-                        <Field form name="state" autocomplete="off" label=move || p().state />
+                        <Field form name="zipcode" autocomplete="off" label=i18n.portal_text(|p| p.postal_code)
+                            hint=i18n.portal_text(|p| p.zipcode_hint) preview=zip_preview />
+                        <Field form name="city" autocomplete="off" label=i18n.portal_text(|p| p.city) />
+                        <Field form name="state" autocomplete="off" label=i18n.portal_text(|p| p.state) />
                         <SearchSelect form name="country" error_name="country.id" options=countries
-                            label=move || p().country hint=move || p().country_hint />
+                            label=i18n.portal_text(|p| p.country) hint=i18n.portal_text(|p| p.country_hint) />
                     </Show>
                     <Show when=shows("purchase_order_number")>
                         <div class="span-2">
                             <Field form name="purchase_order_number" autocomplete="off" counter=50
-                                label=move || p().purchase_order_number
-                                hint=move || p().purchase_order_number_hint />
+                                label=i18n.portal_text(|p| p.purchase_order_number)
+                                hint=i18n.portal_text(|p| p.purchase_order_number_hint) />
                         </div>
                     </Show>
                     <div class="span-2 actions">
-                        <SubmitButton form label=move || p().org_contact_submit />
+                        <SubmitButton form label=i18n.portal_text(|p| p.org_contact_submit) />
                     </div>
                 </form>
             </Show>
@@ -367,7 +365,7 @@ fn TypeChoice(form: FormCtl) -> impl IntoView {
     let i18n = use_i18n();
     let p = move || portal(i18n.lang.get());
     let field = form.field("type");
-    form.set_label("type", TextProp::from(move || p().contact_type));
+    form.set_label("type", TextProp::from(i18n.portal_text(|p| p.contact_type)));
     let error = Memo::new(move |_| {
         form.visible_error("type", i18n)
             .or_else(|| form.visible_error("type.id", i18n))
@@ -382,11 +380,11 @@ fn TypeChoice(form: FormCtl) -> impl IntoView {
                 if error.get().is_some() { format!("{hint_id} {error_id}") } else { hint_id.to_owned() }
             }
         >
-            <legend class="label">{move || p().contact_type}</legend>
-            <p class="hint" id=hint_id>{move || p().contact_type_hint}</p>
+            <legend class="label">{i18n.portal_text(|p| p.contact_type)}</legend>
+            <p class="hint" id=hint_id>{i18n.portal_text(|p| p.contact_type_hint)}</p>
             <Show when=move || error.get().is_some()>
                 <p class="error-message" id=error_id>
-                    <span class="visually-hidden">{move || i18n.t().error_summary_title} ": "</span>
+                    <span class="visually-hidden">{i18n.text(|t| t.error_summary_title)} ": "</span>
                     {move || error.get()}
                 </p>
             </Show>
@@ -494,21 +492,20 @@ fn ContactList(
     refresh: RwSignal<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || portal(i18n.lang.get());
     view! {
         <section class="contact-list" aria-labelledby="org-contacts-list-title">
-            <h2 id="org-contacts-list-title">{move || p().org_contacts_list}</h2>
-            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            <h2 id="org-contacts-list-title">{i18n.portal_text(|p| p.org_contacts_list)}</h2>
+            <Suspense fallback=move || view! { <p class="loading">{i18n.text(|t| t.loading)}</p> }>
                 {move || {
                     list.get()
                         .map(|result| match result {
                             Ok(contacts) if contacts.is_empty() => {
-                                view! { <p class="hint">{move || p().org_contacts_none}</p> }.into_any()
+                                view! { <p class="hint">{i18n.portal_text(|p| p.org_contacts_none)}</p> }.into_any()
                             }
                             Ok(contacts) => view! { <ContactTable contacts /> }.into_any(),
                             // A backend without the list: the form still works.
                             Err(ApiError::NotFound { .. }) => {
-                                view! { <p class="hint">{move || p().org_contacts_no_list}</p> }.into_any()
+                                view! { <p class="hint">{i18n.portal_text(|p| p.org_contacts_no_list)}</p> }.into_any()
                             }
                             Err(e) => {
                                 let msg = describe(&e, i18n);
@@ -520,7 +517,7 @@ fn ContactList(
                                             class="button secondary"
                                             on:click=move |_| refresh.update(|n| *n += 1)
                                         >
-                                            {move || i18n.t().retry}
+                                            {i18n.text(|t| t.retry)}
                                         </button>
                                     </div>
                                 }
@@ -546,13 +543,13 @@ fn ContactTable(contacts: Vec<OrgContact>) -> impl IntoView {
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || p().contact_id}</th>
-                        <th scope="col">{move || p().contact_type}</th>
-                        <th scope="col">{move || p().contact_name}</th>
-                        <th scope="col">{move || p().email}</th>
-                        <th scope="col">{move || p().phone}</th>
-                        <th scope="col">{move || p().country}</th>
-                        <th scope="col">{move || p().purchase_order_number}</th>
+                        <th scope="col">{i18n.portal_text(|p| p.contact_id)}</th>
+                        <th scope="col">{i18n.portal_text(|p| p.contact_type)}</th>
+                        <th scope="col">{i18n.portal_text(|p| p.contact_name)}</th>
+                        <th scope="col">{i18n.portal_text(|p| p.email)}</th>
+                        <th scope="col">{i18n.portal_text(|p| p.phone)}</th>
+                        <th scope="col">{i18n.portal_text(|p| p.country)}</th>
+                        <th scope="col">{i18n.portal_text(|p| p.purchase_order_number)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -565,19 +562,19 @@ fn ContactTable(contacts: Vec<OrgContact>) -> impl IntoView {
                             view! {
                                 // `data-label`: on a phone each row becomes a card that names its cells.
                                 <tr data-contact-id=c.contact_id.clone()>
-                                    <td data-label=move || p().contact_id>{c.contact_id.clone()}</td>
-                                    <td data-label=move || p().contact_type>
+                                    <td data-label=i18n.portal_text(|p| p.contact_id)>{c.contact_id.clone()}</td>
+                                    <td data-label=i18n.portal_text(|p| p.contact_type)>
                                         {move || type_name(type_id, i18n.lang.get(), &type_fallback)}
                                     </td>
-                                    <td data-label=move || p().contact_name>{c.name.clone().unwrap_or_default()}</td>
-                                    <td class="wrap" data-label=move || p().email>
+                                    <td data-label=i18n.portal_text(|p| p.contact_name)>{c.name.clone().unwrap_or_default()}</td>
+                                    <td class="wrap" data-label=i18n.portal_text(|p| p.email)>
                                         {c.email.clone().unwrap_or_default()}
                                     </td>
-                                    <td class="nowrap" data-label=move || p().phone>
+                                    <td class="nowrap" data-label=i18n.portal_text(|p| p.phone)>
                                         {c.phone.clone().unwrap_or_default()}
                                     </td>
-                                    <td data-label=move || p().country>{move || country_name(&country, i18n.lang.get())}</td>
-                                    <td data-label=move || p().purchase_order_number>
+                                    <td data-label=i18n.portal_text(|p| p.country)>{move || country_name(&country, i18n.lang.get())}</td>
+                                    <td data-label=i18n.portal_text(|p| p.purchase_order_number)>
                                         {c.purchase_order_number.clone().unwrap_or_default()}
                                     </td>
                                 </tr>

@@ -249,19 +249,19 @@ pub fn Profile(
         }
         expired
     });
-    let p = move || portal(i18n.lang.get());
     let title = move || {
         if embedded {
-            view! { <h2 class="portal-title">{move || p().profile_title}</h2> }.into_any()
+            view! { <h2 class="portal-title">{i18n.portal_text(|p| p.profile_title)}</h2> }
+                .into_any()
         } else {
-            view! { <h1>{move || p().profile_title}</h1> }.into_any()
+            view! { <h1>{i18n.portal_text(|p| p.profile_title)}</h1> }.into_any()
         }
     };
     view! {
         <section class="panel portal" class:embedded=embedded data-page="profile">
             {title}
-            <p class="lead">{move || p().profile_intro}</p>
-            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            <p class="lead">{i18n.portal_text(|p| p.profile_intro)}</p>
+            <Suspense fallback=move || view! { <p class="loading">{i18n.text(|t| t.loading)}</p> }>
                 {move || {
                     profile
                         .get()
@@ -274,7 +274,7 @@ pub fn Profile(
                             }
                             Err(ApiError::Unauthorized { .. }) => {
                                 view! {
-                                    <p class="notice warn" role="alert">{move || p().profile_session_ended}</p>
+                                    <p class="notice warn" role="alert">{i18n.portal_text(|p| p.profile_session_ended)}</p>
                                 }
                                     .into_any()
                             }
@@ -282,14 +282,14 @@ pub fn Profile(
                                 let msg = describe(&e, i18n);
                                 view! {
                                     <div class="notice warn" role="alert">
-                                        <p>{move || p().profile_load_failed}</p>
+                                        <p>{i18n.portal_text(|p| p.profile_load_failed)}</p>
                                         <p>{msg}</p>
                                         <button
                                             type="button"
                                             class="button secondary"
                                             on:click=move |_| reload.update(|n| *n += 1)
                                         >
-                                            {move || i18n.t().retry}
+                                            {i18n.text(|t| t.retry)}
                                         </button>
                                     </div>
                                 }
@@ -504,7 +504,7 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
     let joined_view = move || {
         let list = joined.get();
         if list.is_empty() {
-            view! { <p class="hint">{move || p().groups_none}</p> }.into_any()
+            view! { <p class="hint">{i18n.portal_text(|p| p.groups_none)}</p> }.into_any()
         } else {
             view! {
                 <ul class="tags joined-groups" aria-labelledby="profile-joined-label">
@@ -531,104 +531,104 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
         <div role="status" class="saved-region">
             <Show when=move || saved.get().is_some()>
                 <div class="notice saved-notice" tabindex="-1" node_ref=saved_ref>
-                    <p><strong>{move || p().profile_saved}</strong></p>
+                    <p><strong>{i18n.portal_text(|p| p.profile_saved)}</strong></p>
                     {move || saved_text().flatten().map(|t| view! { <p>{t}</p> })}
                 </div>
             </Show>
             <Show when=move || nothing_to_save.get()>
-                <p class="notice">{move || p().profile_no_changes}</p>
+                <p class="notice">{i18n.portal_text(|p| p.profile_no_changes)}</p>
             </Show>
         </div>
         <Show when=ended>
-            <p class="notice warn" role="alert">{move || p().profile_session_ended}</p>
+            <p class="notice warn" role="alert">{i18n.portal_text(|p| p.profile_session_ended)}</p>
         </Show>
         <DraftNotice form />
         <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
         <form class="portal-form" data-form="profile" on:submit=on_submit novalidate>
             <fieldset class="portal-group">
-                <legend>{move || p().group_contact}</legend>
+                <legend>{i18n.portal_text(|p| p.group_contact)}</legend>
                 <div class="form-grid">
                     <div class="span-2">
                         <Field form name="email" control=Control::Email readonly=true autocomplete="email"
-                            required=true label=move || p().email hint=move || p().email_readonly_hint
+                            required=true label=i18n.portal_text(|p| p.email) hint=i18n.portal_text(|p| p.email_readonly_hint)
                             preview=email_preview />
                     </div>
                     <Field form name="firstName" autocomplete="given-name" counter=128
-                        label=move || p().first_name preview=name_preview("firstName") />
+                        label=i18n.portal_text(|p| p.first_name) preview=name_preview("firstName") />
                     <Field form name="lastName" autocomplete="family-name" counter=128
-                        label=move || p().last_name preview=name_preview("lastName") />
+                        label=i18n.portal_text(|p| p.last_name) preview=name_preview("lastName") />
                     <Field form name="name" autocomplete="name" counter=128
-                        label=move || p().full_name hint=move || p().full_name_hint
+                        label=i18n.portal_text(|p| p.full_name) hint=i18n.portal_text(|p| p.full_name_hint)
                         preview=name_preview("name") />
                     <Field form name="phone" control=Control::Tel autocomplete="tel"
-                        label=move || p().phone hint=move || i18n.t().phone_hint preview=phone_preview />
+                        label=i18n.portal_text(|p| p.phone) hint=i18n.text(|t| t.phone_hint) preview=phone_preview />
                 </div>
             </fieldset>
             <fieldset class="portal-group">
-                <legend>{move || p().group_company}</legend>
+                <legend>{i18n.portal_text(|p| p.group_company)}</legend>
                 <div class="form-grid">
                     <div class="span-2">
                         <Field form name="companyRegistrationNumber" control=Control::Numeric
-                            autocomplete="off" label=move || p().ico hint=move || p().ico_hint
+                            autocomplete="off" label=i18n.portal_text(|p| p.ico) hint=i18n.portal_text(|p| p.ico_hint)
                             preview=ico_preview>
                             <AresFill form state=ares targets=ARES_TARGETS id="profile-ares".to_owned() />
                         </Field>
                     </div>
                     <Field form name="companyName" autocomplete="organization" counter=255
-                        label=move || p().company_name />
+                        label=i18n.portal_text(|p| p.company_name) />
                     <Field form name="taxIdentificationNumber" autocomplete="off"
-                        label=move || p().dic hint=move || p().dic_hint preview=dic_preview />
+                        label=i18n.portal_text(|p| p.dic) hint=i18n.portal_text(|p| p.dic_hint) preview=dic_preview />
                 </div>
             </fieldset>
             <fieldset class="portal-group">
-                <legend>{move || p().group_address}</legend>
+                <legend>{i18n.portal_text(|p| p.group_address)}</legend>
                 <div class="form-grid">
                     <div class="span-2">
                         <Field form name="streetAddress" autocomplete="street-address" counter=255
-                            label=move || p().street_address hint=move || p().street_hint />
+                            label=i18n.portal_text(|p| p.street_address) hint=i18n.portal_text(|p| p.street_hint) />
                     </div>
                     <Field form name="cityPart" autocomplete="address-level3"
-                        label=move || p().city_part />
-                    <Field form name="city" autocomplete="address-level2" label=move || p().city />
+                        label=i18n.portal_text(|p| p.city_part) />
+                    <Field form name="city" autocomplete="address-level2" label=i18n.portal_text(|p| p.city) />
                     <Field form name="postalCode" autocomplete="postal-code"
-                        label=move || p().postal_code hint=move || p().postal_code_hint
+                        label=i18n.portal_text(|p| p.postal_code) hint=i18n.portal_text(|p| p.postal_code_hint)
                         preview=postal_preview />
                     <Field form name="stateRegion" autocomplete="address-level1"
-                        label=move || p().state_region />
+                        label=i18n.portal_text(|p| p.state_region) />
                     <div class="span-2">
                         <SearchSelect form name="country" options=countries autocomplete="country-name"
-                            label=move || p().country hint=move || p().country_hint />
+                            label=i18n.portal_text(|p| p.country) hint=i18n.portal_text(|p| p.country_hint) />
                     </div>
                 </div>
             </fieldset>
             <fieldset class="portal-group">
-                <legend>{move || p().group_preferences}</legend>
+                <legend>{i18n.portal_text(|p| p.group_preferences)}</legend>
                 <div class="form-grid">
                     <div class="span-2">
                         <SearchSelect form name="primaryLocale" options=locales
-                            label=move || p().primary_locale hint=move || p().primary_locale_hint />
+                            label=i18n.portal_text(|p| p.primary_locale) hint=i18n.portal_text(|p| p.primary_locale_hint) />
                     </div>
                     <div class="span-2 checks">
-                        <CheckboxField form name="newsletter" label=move || p().newsletter
-                            hint=move || p().newsletter_hint />
+                        <CheckboxField form name="newsletter" label=i18n.portal_text(|p| p.newsletter)
+                            hint=i18n.portal_text(|p| p.newsletter_hint) />
                     </div>
                     <div class="span-2 joined">
-                        <p class="label" id="profile-joined-label">{move || p().groups_joined}</p>
+                        <p class="label" id="profile-joined-label">{i18n.portal_text(|p| p.groups_joined)}</p>
                         {joined_view}
                     </div>
                     <div class="span-2">
                         <TagPicker form name="groups" groups=suggestions
-                            label=move || p().groups_add hint=move || p().groups_add_hint />
+                            label=i18n.portal_text(|p| p.groups_add) hint=i18n.portal_text(|p| p.groups_add_hint) />
                     </div>
                     <Field form name="referralId" autocomplete="off" counter=16
-                        label=move || p().referral_id hint=move || p().referral_id_hint />
+                        label=i18n.portal_text(|p| p.referral_id) hint=i18n.portal_text(|p| p.referral_id_hint) />
                     <Field form name="customerRealIp" autocomplete="off"
-                        label=move || p().customer_real_ip hint=move || p().customer_real_ip_hint
+                        label=i18n.portal_text(|p| p.customer_real_ip) hint=i18n.portal_text(|p| p.customer_real_ip_hint)
                         preview=ip_preview />
                 </div>
             </fieldset>
             <div class="actions">
-                <SubmitButton form label=move || p().profile_submit />
+                <SubmitButton form label=i18n.portal_text(|p| p.profile_submit) />
                 <p class="unsaved" aria-live="polite">
                     {move || dirty.get().then(|| p().profile_unsaved)}
                 </p>

@@ -122,11 +122,11 @@ pub fn SignIn() -> impl IntoView {
 
     view! {
         <section class="panel narrow">
-            <h1>{move || i18n.t().sign_in_title}</h1>
-            <p class="lead">{move || i18n.t().sign_in_intro}</p>
+            <h1>{i18n.text(|t| t.sign_in_title)}</h1>
+            <p class="lead">{i18n.text(|t| t.sign_in_intro)}</p>
             <div class="error-summary" class:hidden=move || !has_errors() node_ref=summary tabindex="-1" role="alert" aria-labelledby="sign-in-summary-title">
                 <Show when=has_errors>
-                    <h2 class="error-summary-title" id="sign-in-summary-title">{move || i18n.t().error_summary_title}</h2>
+                    <h2 class="error-summary-title" id="sign-in-summary-title">{i18n.text(|t| t.error_summary_title)}</h2>
                     <ul class="error-summary-list">
                         {move || form_error.get().map(|m| view! { <li>{m}</li> })}
                         {move || email_error.get().map(|m| view! { <li><a href="#sign-in-email" on:click=focus_link("sign-in-email")>{m}</a></li> })}
@@ -136,7 +136,7 @@ pub fn SignIn() -> impl IntoView {
             </div>
             <form class="stack" data-form="sign-in" on:submit=on_submit novalidate>
                 <div class="field" class:field-error=move || email_error.get().is_some()>
-                    <label class="label" for="sign-in-email">{move || i18n.t().email}</label>
+                    <label class="label" for="sign-in-email">{i18n.text(|t| t.email)}</label>
                     <Show when=move || email_error.get().is_some()>
                         <p class="error-message" id="sign-in-email-error">{move || email_error.get()}</p>
                     </Show>
@@ -148,7 +148,7 @@ pub fn SignIn() -> impl IntoView {
                         on:input=move |_| email_error.set(None) />
                 </div>
                 <div class="field" class:field-error=move || password_error.get().is_some()>
-                    <label class="label" for="sign-in-password">{move || i18n.t().password}</label>
+                    <label class="label" for="sign-in-password">{i18n.text(|t| t.password)}</label>
                     <Show when=move || password_error.get().is_some()>
                         <p class="error-message" id="sign-in-password-error">{move || password_error.get()}</p>
                     </Show>
@@ -161,19 +161,19 @@ pub fn SignIn() -> impl IntoView {
                 </div>
                 <div class="actions">
                     <button type="submit" class="button primary" aria-disabled=move || busy.get().then_some("true")>
-                        <Show when=move || busy.get() fallback=move || i18n.t().sign_in_submit>
+                        <Show when=move || busy.get() fallback=i18n.text(|t| t.sign_in_submit)>
                             <span class="spinner" aria-hidden="true"></span>
-                            {move || i18n.t().loading}
+                            {i18n.text(|t| t.loading)}
                         </Show>
                     </button>
                 </div>
             </form>
             <details class="token-sign-in">
-                <summary>{move || i18n.t().token_summary}</summary>
+                <summary>{i18n.text(|t| t.token_summary)}</summary>
                 <form class="stack" data-form="token" on:submit=on_token novalidate>
                     <div class="field" class:field-error=move || token_error.get().is_some()>
-                        <label class="label" for="sign-in-token">{move || i18n.t().token_label}</label>
-                        <p class="hint" id="sign-in-token-hint">{move || i18n.t().token_hint}</p>
+                        <label class="label" for="sign-in-token">{i18n.text(|t| t.token_label)}</label>
+                        <p class="hint" id="sign-in-token-hint">{i18n.text(|t| t.token_hint)}</p>
                         <Show when=move || token_error.get().is_some()>
                             <p class="error-message" id="sign-in-token-error" role="alert">{move || token_error.get()}</p>
                         </Show>
@@ -186,7 +186,7 @@ pub fn SignIn() -> impl IntoView {
                             }
                             bind:value=token />
                     </div>
-                    <button type="submit" class="button secondary">{move || i18n.t().token_submit}</button>
+                    <button type="submit" class="button secondary">{i18n.text(|t| t.token_submit)}</button>
                 </form>
             </details>
         </section>
