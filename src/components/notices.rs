@@ -1,9 +1,9 @@
 //! What every form shares around its fields: the "draft restored" notice, the warning before leaving
-//! with unsaved changes, and the re-send after signing in again.
+//! with unsaved changes, the submission and its re-send after signing in again.
 
 use leptos::prelude::*;
 
-use crate::components::form::FormCtl;
+use crate::components::form::{FormCtl, Values};
 use crate::components::layout::{use_announcer, use_leave_guard};
 use crate::i18n::use_i18n;
 use crate::session::{Access, Session};
@@ -67,4 +67,29 @@ pub fn retry_after_sign_in(form: FormCtl, session: Session, resubmit: impl Fn() 
             resubmit();
         }
     });
+}
+
+/// A form page's submission: checks the form (one request at a time, focus on the error summary when
+/// it fails), sends the body `request` builds from the values through `save`, and sends it again after
+/// a sign-in the submission was waiting for. Returns the submit, for the form's `on:submit` and the
+/// summary's retry.
+pub fn submission<R, O>(
+    form: FormCtl,
+    session: Session,
+    save: Action<String, O>,
+    request: fn(Values) -> R,
+) -> impl Fn() + Copy + 'static
+where
+    R: serde::Serialize + 'static,
+    O: 'static,
+{
+    let submit = move || {
+        if !form.begin_submit() {
+            return;
+        }
+        let json = serde_json::to_string(&request(form.values())).unwrap_or_default();
+        save.dispatch_local(json);
+    };
+    retry_after_sign_in(form, session, submit);
+    submit
 }

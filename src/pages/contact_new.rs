@@ -9,7 +9,7 @@ use crate::components::error_summary::{ErrorSummary, focus_after_render};
 use crate::components::field::{CheckboxField, Control, Field};
 use crate::components::form::{FormCtl, Values, send};
 use crate::components::layout::{expect_session, use_announcer};
-use crate::components::notices::{DraftNotice, guard_leaving, retry_after_sign_in};
+use crate::components::notices::{DraftNotice, guard_leaving, submission};
 use crate::components::submit::SubmitButton;
 use crate::components::tag_picker::{Tag, TagPicker, existing_groups, read_tags};
 use crate::i18n::use_i18n;
@@ -153,15 +153,7 @@ pub fn ContactNew() -> impl IntoView {
         }
     });
 
-    let submit_now = move || {
-        if !form.begin_submit() {
-            return;
-        }
-        let body = form.values();
-        let json = serde_json::to_string(&request(body)).unwrap_or_default();
-        save.dispatch_local(json);
-    };
-    retry_after_sign_in(form, session, submit_now);
+    let submit_now = submission(form, session, save, request);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         submit_now();

@@ -8,7 +8,7 @@ use crate::components::error_summary::{ErrorSummary, focus_after_render, focus_b
 use crate::components::field::Field;
 use crate::components::form::{FormCtl, Values, send};
 use crate::components::layout::{expect_session, use_announcer};
-use crate::components::notices::{DraftNotice, guard_leaving, retry_after_sign_in};
+use crate::components::notices::{DraftNotice, guard_leaving, submission};
 use crate::components::submit::SubmitButton;
 use crate::components::tag_picker::{TagPicker, existing_groups, read_tags};
 use crate::i18n::use_i18n;
@@ -74,14 +74,7 @@ pub fn CustomerGroups() -> impl IntoView {
             focus_after_render(done_heading);
         }
     });
-    let submit_now = move || {
-        if !form.begin_submit() {
-            return;
-        }
-        let json = serde_json::to_string(&request(form.values())).unwrap_or_default();
-        save.dispatch_local(json);
-    };
-    retry_after_sign_in(form, session, submit_now);
+    let submit_now = submission(form, session, save, request);
     let next = move |_| {
         changed.set(None);
         form.reset();

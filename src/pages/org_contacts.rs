@@ -20,7 +20,7 @@ use crate::components::field::{Control, Field};
 use crate::components::form::{FormCtl, Values, describe, send};
 use crate::components::layout::{expect_session, use_announcer};
 use crate::components::live_check::check_while_typing;
-use crate::components::notices::{DraftNotice, guard_leaving, retry_after_sign_in};
+use crate::components::notices::{DraftNotice, guard_leaving, submission};
 use crate::components::select::{CountryValue, SearchSelect, country_options};
 use crate::components::submit::SubmitButton;
 use crate::i18n::portal::{PortalUi, portal};
@@ -262,14 +262,7 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
             focus_after_render(done_heading);
         }
     });
-    let submit_now = move || {
-        if !form.begin_submit() {
-            return;
-        }
-        let json = serde_json::to_string(&request(form.values())).unwrap_or_default();
-        save.dispatch_local(json);
-    };
-    retry_after_sign_in(form, session, submit_now);
+    let submit_now = submission(form, session, save, request);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         submit_now();
