@@ -215,9 +215,13 @@ impl FormCtl {
             .fields
             .with_value(|f| f.iter().map(|f| f.name).collect());
         let errors = self.errors.get();
+        // An either/or rule ("an e-mail or a phone number") puts one message on each of its fields: the
+        // summary lists it once, linked to the first, rather than two links with the same words.
+        let mut said = std::collections::HashSet::new();
         for name in names {
             if let Some(msg) = self.visible_error(name, i18n)
                 && seen.insert(name.to_owned())
+                && said.insert(msg.clone())
             {
                 items.push((self.dom_id(name), msg));
             }
