@@ -116,6 +116,9 @@ error_codes! {
     ForbiddenParameter = "FORBIDDEN_PARAMETER", 400;
     /// No group was given where at least one is required.
     GroupsRequired = "GROUPS_REQUIRED", 422;
+    // ---- import ----
+    /// An earlier row of the imported file already has this e-mail (or, without one, this phone).
+    DuplicateInFile = "DUPLICATE_IN_FILE", 422;
     // ---- server ----
     /// Top-level code of a 422 answer that lists field errors.
     ValidationFailed = "VALIDATION_FAILED", 422;

@@ -3,6 +3,7 @@
 //! - [`code`]: stable error codes and field errors,
 //! - [`rules`]: one parser per field rule, each returning a normal-form newtype or a code,
 //! - [`api`]: the wire types of every call and the request parsers,
+//! - [`import`]: what a spreadsheet row needs to become a contact-create request,
 //! - [`problem`]: the RFC 9457 error body,
 //! - [`messages`]: Czech and English text for every code.
 //!
@@ -12,12 +13,14 @@
 pub mod api;
 pub mod code;
 mod de;
+pub mod import;
 pub mod messages;
 pub mod problem;
 pub mod rules;
 
 pub use api::*;
 pub use code::*;
+pub use import::*;
 pub use messages::*;
 pub use problem::*;
 pub use rules::*;

@@ -204,6 +204,10 @@ fn texts(code: ErrorCode) -> (&'static str, &'static str) {
             "Do not send this value: the system assigns it",
         ),
         C::GroupsRequired => ("Zadejte aspoň jednu skupinu", "Enter at least one group"),
+        C::DuplicateInFile => (
+            "Stejný kontakt už je v jednom z předchozích řádků souboru: jeden z nich opravte, nebo přeskočte",
+            "The same contact is in an earlier row of the file: correct one of them or skip one",
+        ),
         C::ValidationFailed => (
             "Některá pole je třeba opravit: podívejte se na zvýrazněná pole",
             "Some fields need correcting: check the highlighted fields",
