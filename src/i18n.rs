@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::storage;
 
+pub(crate) mod import;
 pub mod portal;
 pub mod text;
 

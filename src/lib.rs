@@ -77,6 +77,10 @@ fn AppRouter() -> impl IntoView {
                         view=|| view! { <AdminPage><pages::contact_new::ContactNew /></AdminPage> }
                     />
                     <Route
+                        path=path!("/contacts/import")
+                        view=|| view! { <AdminPage><pages::contact_import::ContactImport /></AdminPage> }
+                    />
+                    <Route
                         path=path!("/portal/profile")
                         view=|| view! { <CustomerPage><pages::profile::Profile /></CustomerPage> }
                     />

@@ -6,6 +6,7 @@
 //! Crates, chosen on what they add to the release wasm (gzip -9 after `wasm-opt -Oz`, measured in
 //! a minimal wasm-bindgen crate with the same profile): see `MEASURED` in the README's figures.
 
+pub mod browser;
 pub mod decode;
 pub mod mapping;
 pub mod records;

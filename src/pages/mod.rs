@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod contact_import;
 pub mod contact_new;
 pub mod customer_groups;
 pub mod home;
