@@ -119,7 +119,10 @@ fn assign_group(tx: &Transaction<'_>, customer_id: i64, group_id: i64) -> Result
     )? == 1)
 }
 
-fn customer_groups(tx: &Transaction<'_>, customer_id: i64) -> Result<Vec<CustomerGroup>, ApiError> {
+pub(crate) fn customer_groups(
+    tx: &Transaction<'_>,
+    customer_id: i64,
+) -> Result<Vec<CustomerGroup>, ApiError> {
     let mut stmt = tx.prepare_cached(
         "SELECT g.slug, g.name, g.color FROM customer_group g
            JOIN customer_group_member m ON m.group_id = g.id
@@ -412,7 +415,7 @@ pub async fn contact_create(
     ))
 }
 
-fn stored_contact(r: &Row<'_>) -> rusqlite::Result<(i64, StoredContact)> {
+pub(crate) fn stored_contact(r: &Row<'_>) -> rusqlite::Result<(i64, StoredContact)> {
     Ok((
         r.get(0)?,
         StoredContact {

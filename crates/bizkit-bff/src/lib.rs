@@ -5,6 +5,7 @@
 
 pub mod ares;
 pub mod auth;
+pub mod contact_list;
 pub mod db;
 pub mod demo;
 pub mod error;
@@ -60,6 +61,7 @@ pub fn app(state: AppState) -> Router {
             "/bff/contact/create",
             idempotent(post(h::contact_create), &state),
         )
+        .route("/bff/contact/list", get(contact_list::contact_list))
         .route("/bff/contact/{customer_id}", get(h::contact_get))
         .route(
             "/bff/member/invite-email",

@@ -146,6 +146,7 @@ impl Modify for CommonResponses {
         handlers::session_get,
         handlers::contact_create,
         handlers::contact_get,
+        crate::contact_list::contact_list,
         handlers::member_invite,
         handlers::permission_list,
         handlers::customer_group_list,

@@ -5,6 +5,7 @@ mod access;
 mod ares;
 mod auth;
 mod common;
+mod contact_list;
 mod contacts;
 mod customers;
 mod idempotency;
