@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { measureImport, importMarkdown } from './import.mjs';
 
 const BASE_URL = requiredEnv('BENCH_BASE_URL').replace(/\/$/, '');
 const OUT_DIR = requiredEnv('BENCH_OUT_DIR');
@@ -277,6 +278,9 @@ async function main() {
     log(`tag picker with ${GROUP_COUNTS.join(', ')} groups`);
     const growth = {};
     for (const rate of [1, THROTTLE]) growth[rate] = await tagGrowth(open, rate);
+    const imported = await soft('import', 'import of 10,000 rows', () =>
+      measureImport({ browser, baseUrl: BASE_URL, seed: seeds.admin, throttle: THROTTLE, log }),
+    );
     const server = readLoadOutput();
     const report = {
       date: new Date().toISOString(),
@@ -298,11 +302,12 @@ async function main() {
       growth,
       memory,
       server,
+      import: imported,
       problems,
       benchSeconds: Math.round((Date.now() - started) / 100) / 10,
     };
     fs.writeFileSync(path.join(OUT_DIR, 'bench.json'), JSON.stringify(report, null, 2) + '\n');
-    fs.writeFileSync(path.join(OUT_DIR, 'bench.md'), markdown(report));
+    fs.writeFileSync(path.join(OUT_DIR, 'bench.md'), markdown(report) + importMarkdown(report.import));
     log(`done in ${report.benchSeconds}s`);
   } finally {
     await browser.close();

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::storage;
 
+#[cfg_attr(not(feature = "import"), allow(dead_code))]
 pub(crate) mod import;
 pub mod portal;
 pub mod text;

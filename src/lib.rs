@@ -11,6 +11,7 @@ pub mod components;
 pub mod config;
 pub mod draft;
 pub mod i18n;
+#[cfg(feature = "import")]
 pub mod import;
 pub mod pages;
 pub mod session;

@@ -112,9 +112,14 @@ pub fn Shell(children: Children) -> impl IntoView {
                         <A href="/contacts/new" on:click=confirm_leave>
                             {i18n.text(|t| t.nav_contact_new)}
                         </A>
-                        <A href="/contacts/import" on:click=confirm_leave>
-                            {i18n.tr(&crate::i18n::import::NAV)}
-                        </A>
+                        {cfg!(feature = "import")
+                            .then(|| {
+                                view! {
+                                    <A href="/contacts/import" on:click=confirm_leave>
+                                        {i18n.tr(&crate::i18n::import::NAV)}
+                                    </A>
+                                }
+                            })}
                         <A href="/members/invite" on:click=confirm_leave>
                             {i18n.text(|t| t.nav_member_invite)}
                         </A>

@@ -100,6 +100,8 @@ struct Ctx {
     /// The rows the filter shows, refreshed when the filter or the import changes as a whole —
     /// not on each keystroke, so a row being corrected does not vanish under the cursor.
     view_rows: RwSignal<Vec<usize>>,
+    /// Rows are being checked again (after a mapping change) while the table stays in place.
+    checking: RwSignal<bool>,
     running: RwSignal<bool>,
     pause: RwSignal<Option<Pause>>,
     in_flight: RwSignal<Vec<usize>>,
@@ -313,7 +315,13 @@ async fn load(ctx: Ctx, bytes: Vec<u8>, name: String) {
 /// Checks every row again (after reading, a mapping change, a restored draft), a slice at a
 /// time; the table waits meanwhile.
 async fn recheck(ctx: Ctx) {
-    ctx.phase.set(Phase::Reading);
+    // Shown over the table where it is shown, so focus and scroll stay where they were.
+    let in_place = matches!(ctx.phase.get_untracked(), Phase::Review | Phase::Done);
+    if in_place {
+        ctx.checking.set(true);
+    } else {
+        ctx.phase.set(Phase::Reading);
+    }
     let total = ctx
         .imp
         .with_untracked(|i| i.as_ref().map_or(0, |i| i.rows.len()));
@@ -339,7 +347,10 @@ async fn recheck(ctx: Ctx) {
         }
     });
     ctx.refresh_view();
-    ctx.phase.set(Phase::Review);
+    ctx.checking.set(false);
+    if !in_place {
+        ctx.phase.set(Phase::Review);
+    }
 }
 
 fn start(ctx: Ctx) {
@@ -560,6 +571,7 @@ pub fn ContactImport() -> impl IntoView {
         filter: RwSignal::new(Filter::All),
         page: RwSignal::new(0),
         view_rows: RwSignal::new(Vec::new()),
+        checking: RwSignal::new(false),
         running: RwSignal::new(false),
         pause: RwSignal::new(None),
         in_flight: RwSignal::new(Vec::new()),
@@ -602,7 +614,11 @@ pub fn ContactImport() -> impl IntoView {
     // Sending went on hold for the sign-in dialog: once signed in again, it goes on.
     Effect::new(move |_| {
         let waiting = ctx.pause.with(|p| *p == Some(Pause::SignIn));
-        if waiting && !session.expired.get() && session.access() == Access::Admin {
+        if waiting
+            && !ctx.running.get()
+            && !session.expired.get()
+            && session.access() == Access::Admin
+        {
             ctx.pause.set(None);
             start(ctx);
         }
@@ -1063,7 +1079,7 @@ fn Progress(ctx: Ctx, counts: Memo<Counts>) -> impl IntoView {
     let i18n = ctx.i18n;
     let started = Memo::new(move |_| ctx.imp.with(|i| i.as_ref().is_some_and(|i| i.started)));
     let send = move |_| {
-        if ctx.running.get_untracked() {
+        if ctx.running.get_untracked() || ctx.checking.get_untracked() {
             return;
         }
         let c = counts.get_untracked();
@@ -1257,6 +1273,9 @@ fn RowsTable(ctx: Ctx) -> impl IntoView {
         )
     };
     view! {
+        <Show when=move || ctx.checking.get()>
+            <p class="muted" role="status" data-import-state="checking">{i18n.tr(&t::CHECKING)}</p>
+        </Show>
         <div class="table-tools">
             <label class="label" for="import-filter">{i18n.tr(&t::SHOW)}</label>
             <select id="import-filter" class="input" on:change=on_filter
@@ -1502,6 +1521,7 @@ fn Cell(ctx: Ctx, i: usize, line: u32, target: Target, column: usize) -> impl In
     });
     let readonly = Memo::new(move |_| {
         ctx.running.get()
+            || ctx.checking.get()
             || ctx.imp.with(|imp| {
                 imp.as_ref()
                     .and_then(|imp| imp.rows.get(i))

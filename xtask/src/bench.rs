@@ -126,6 +126,13 @@ pub fn main(repo: &Repo, args: &[String]) -> Result<ExitCode> {
     std::fs::write(&load_file, &load_output)
         .with_context(|| format!("could not write {}", load_file.display()))?;
 
+    // A second release build of the app, without the import: only when the dist was built here.
+    let import_cost = if build {
+        Some(crate::bench_import::measure(repo, &out_dir)?)
+    } else {
+        None
+    };
+
     let server = Server::start(repo, &server_bin)?;
     let commit = commit(repo);
     let bench = repo
@@ -137,6 +144,7 @@ pub fn main(repo: &Repo, args: &[String]) -> Result<ExitCode> {
         .env("BENCH_RUNS", &runs)
         .env("BENCH_COMMIT", commit)
         .env("CHROMIUM_BIN", tools::CHROMIUM)
+        .env("BENCH_IMPORT_COST", import_cost.unwrap_or_default())
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
         .run();
     drop(server);

@@ -3,6 +3,7 @@
 
 mod app;
 mod bench;
+mod bench_import;
 mod cmd;
 mod run;
 mod test;
