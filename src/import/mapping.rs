@@ -179,11 +179,19 @@ pub fn guess_values<'a>(
     .map(|(_, t)| t)
 }
 
-/// Whether the first record is a header: some cell names a field, and none holds an e-mail
-/// (a file without a header starts with data, and contact data nearly always has e-mails).
-pub fn looks_like_header(first: &[String]) -> bool {
-    first.iter().any(|c| guess_header(c).is_some())
-        && !first.iter().any(|c| Email::parse(c).is_ok())
+/// Whether the first record is a header: no cell of it holds an e-mail or a phone number, and
+/// either some cell names a field, or the next record does hold an e-mail or a phone number
+/// (a header of names we do not know, over data).
+pub fn looks_like_header(first: &[String], next: Option<&[String]>, phone_prefix: &str) -> bool {
+    let data = |cells: &[String]| {
+        cells
+            .iter()
+            .any(|c| Email::parse(c).is_ok() || Phone::parse(c, phone_prefix).is_ok())
+    };
+    if data(first) {
+        return false;
+    }
+    first.iter().any(|c| guess_header(c).is_some()) || next.is_some_and(data)
 }
 
 /// A choice per column: `None` is "not imported".
@@ -323,9 +331,16 @@ mod tests {
 
     #[test]
     fn header_or_data() {
-        assert!(looks_like_header(&s(&["Jméno", "E-mail"])));
-        assert!(!looks_like_header(&s(&["Jan", "jan@firma.cz"])));
-        assert!(!looks_like_header(&s(&["a", "b"])));
+        let h = |first: &[&str], next: Option<&[&str]>| {
+            let next = next.map(s);
+            looks_like_header(&s(first), next.as_deref(), "+420")
+        };
+        assert!(h(&["Jméno", "E-mail"], None));
+        assert!(!h(&["Jan", "jan@firma.cz"], Some(&["Eva", "eva@firma.cz"])));
+        assert!(!h(&["Jan", "777 123 456"], None));
+        assert!(!h(&["a", "b"], Some(&["c", "d"])));
+        // Headers we do not know, over contact data: still a header.
+        assert!(h(&["Kdo", "Kam psát"], Some(&["Jan", "jan@firma.cz"])));
     }
 
     #[test]

@@ -269,10 +269,14 @@ async fn load(ctx: Ctx, bytes: Vec<u8>, name: String) {
         return;
     }
     let mut imp = Import::new(name, encoding, delimiter, records, new_idempotency_key);
-    imp.has_header = imp
-        .rows
-        .first()
-        .is_some_and(|r| mapping::looks_like_header(&r.cells));
+    let prefix = ctx.rules.with_value(|r| r.phone_prefix.clone());
+    imp.has_header = imp.rows.first().is_some_and(|r| {
+        mapping::looks_like_header(
+            &r.cells,
+            imp.rows.get(1).map(|n| n.cells.as_slice()),
+            &prefix,
+        )
+    });
     if !imp.has_header && imp.rows.len() > MAX_ROWS {
         ctx.load_error.set(Some(&t::TOO_MANY_ROWS));
         ctx.phase.set(Phase::Choose);
@@ -284,7 +288,6 @@ async fn load(ctx: Ctx, bytes: Vec<u8>, name: String) {
         .take(SAMPLE_ROWS)
         .map(|r| r.cells.clone())
         .collect();
-    let prefix = ctx.rules.with_value(|r| r.phone_prefix.clone());
     imp.mapping = mapping::guess(
         imp.header(),
         imp.columns,
@@ -604,10 +607,14 @@ pub fn ContactImport() -> impl IntoView {
         ctx.imp.set(Some(imp));
         spawn_local(async move {
             recheck(ctx).await;
-            let left = ctx
+            let counts = ctx
                 .imp
-                .with_untracked(|i| i.as_ref().map_or(0, |i| i.counts().left));
-            ctx.resumed.set(started && left > 0);
+                .with_untracked(|i| i.as_ref().map(Import::counts))
+                .unwrap_or_default();
+            ctx.resumed.set(started && counts.left > 0);
+            if started && counts.left == 0 && counts.invalid == 0 {
+                ctx.phase.set(Phase::Done);
+            }
         });
     }
 

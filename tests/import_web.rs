@@ -1,0 +1,69 @@
+//! The import's browser side in headless Chromium (`wasm-bindgen-test`): a real `File` read as
+//! bytes and decoded by the wasm build of the decoder and the CSV reader, storage, yielding, and
+//! the download of the refused rows.
+#![cfg(all(target_arch = "wasm32", feature = "import"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use bizkit_forms::import::browser::{download, file_bytes, now_ms, sleep, store};
+use bizkit_forms::import::decode::{SourceEncoding, decode};
+use bizkit_forms::import::records::{RecordReader, sniff_delimiter};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn a_windows_1250_file_is_read_decoded_and_split() {
+    // "Jméno;Příjmení\r\nJiří;\"Kříž; st.\"" as Czech Excel writes it.
+    let bytes: &[u8] = b"Jm\xe9no;P\xf8\xedjmen\xed\r\nJi\xf8\xed;\"K\xf8\xed\x9e; st.\"\r\n";
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, "kontakty.csv").unwrap();
+    let read = file_bytes(&file).await.unwrap();
+    assert_eq!(read, bytes);
+    let (text, encoding) = decode(&read);
+    assert_eq!(encoding, SourceEncoding::Windows1250);
+    // The browser's own decoder agrees with the wasm one.
+    let browser = web_sys::TextDecoder::new_with_label("windows-1250")
+        .unwrap()
+        .decode_with_u8_array(&read)
+        .unwrap();
+    assert_eq!(text, browser);
+    let delimiter = sniff_delimiter(&text);
+    assert_eq!(delimiter, b';');
+    let mut reader = RecordReader::new(text, delimiter);
+    assert_eq!(reader.next_record().unwrap(), ["Jméno", "Příjmení"]);
+    assert_eq!(reader.next_record().unwrap(), ["Jiří", "Kříž; st."]);
+    assert!(reader.next_record().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn sleeping_lets_earlier_tasks_run() {
+    let ran = Rc::new(Cell::new(false));
+    let flag = ran.clone();
+    let earlier = Closure::once_into_js(move || flag.set(true));
+    web_sys::window()
+        .unwrap()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(earlier.unchecked_ref(), 0)
+        .unwrap();
+    let before = now_ms();
+    sleep(0).await;
+    assert!(ran.get(), "the task queued before the yield ran during it");
+    sleep(30).await;
+    assert!(now_ms() - before >= 29.0);
+}
+
+#[wasm_bindgen_test]
+fn storage_and_download() {
+    assert!(store("bizkit.import.test", "{}"));
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("bizkit.import.test")
+        .unwrap();
+    assert_eq!(stored.as_deref(), Some("{}"));
+    assert!(download("refused.csv", "Row;Error\r\n"));
+}
