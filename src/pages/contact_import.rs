@@ -134,26 +134,32 @@ impl Ctx {
     }
 
     fn save(self) {
-        let json = self
-            .imp
-            .try_with_untracked(|imp| imp.as_ref().and_then(|i| serde_json::to_string(i).ok()))
-            .flatten();
-        let key = self.draft_key.get_value();
+        // Disposed (the page was left): what it held was saved when it went.
+        let (Some(json), Some(key)) = (
+            self.imp
+                .try_with_untracked(|imp| imp.as_ref().map(serde_json::to_string)),
+            self.draft_key.try_get_value(),
+        ) else {
+            return;
+        };
         match json {
-            Some(json) => {
+            Some(Ok(json)) => {
                 let kept = store(&key, &json);
                 self.not_kept.try_set(!kept);
             }
+            // Never happens for these types; the last good draft stays.
+            Some(Err(_)) => {}
             None => storage::local_remove(&key),
         }
     }
 
     /// Saves at most once a second while things change (a send answers many rows a second).
     fn schedule_save(self) {
-        if self.save_pending.get_value() {
+        // A page that was left (disposed values) saved its draft as it went.
+        if self.save_pending.try_get_value().unwrap_or(true) {
             return;
         }
-        self.save_pending.set_value(true);
+        self.save_pending.try_set_value(true);
         spawn_local(async move {
             sleep(800).await;
             if self.save_pending.try_set_value(false).is_none() {
@@ -406,8 +412,14 @@ fn set_state(ctx: Ctx, i: usize, state: RowState) {
     });
 }
 
+/// Whether the run goes on: not paused, and the page still there (a page that was left has
+/// disposed its signals; its draft was saved when it went).
+fn going(ctx: Ctx) -> bool {
+    matches!(ctx.pause.try_get_untracked(), Some(None))
+}
+
 async fn worker(ctx: Ctx) {
-    while ctx.pause.try_get_untracked().flatten().is_none() {
+    while going(ctx) {
         let Some(i) = pick(ctx) else {
             break;
         };
@@ -417,7 +429,7 @@ async fn worker(ctx: Ctx) {
             let json = serde_json::to_string(&request(&row.cells, &imp.mapping)).ok()?;
             Some((json, row.key.clone(), row.state == RowState::Unknown))
         }) else {
-            ctx.in_flight.update(|f| f.retain(|x| *x != i));
+            ctx.in_flight.try_update(|f| f.retain(|x| *x != i));
             continue;
         };
         let mut attempt = 0;
@@ -433,21 +445,25 @@ async fn worker(ctx: Ctx) {
                 .post_json::<Created>(PATH, json.clone(), call)
                 .await
                 .map(|a| a.body.customer_id);
+            if ctx.pause.try_get_untracked().is_none() {
+                // The page was left meanwhile: the draft resends this row under the same key.
+                return;
+            }
             match outcome(result, attempt, was_unknown) {
                 Outcome::Created(id) => {
-                    ctx.no_answer.set_value(0);
+                    ctx.no_answer.try_set_value(0);
                     set_state(ctx, i, RowState::Created(id));
                 }
                 Outcome::Refused(failure) => {
-                    ctx.no_answer.set_value(0);
+                    ctx.no_answer.try_set_value(0);
                     set_state(ctx, i, RowState::Failed(failure));
                 }
                 Outcome::Retry { after_ms, unknown } => {
                     if unknown {
                         was_unknown = true;
                         set_state(ctx, i, RowState::Unknown);
-                        let n = ctx.no_answer.get_value() + 1;
-                        ctx.no_answer.set_value(n);
+                        let n = ctx.no_answer.try_get_value().unwrap_or_default() + 1;
+                        ctx.no_answer.try_set_value(n);
                         if n >= UNREACHABLE_AFTER {
                             ctx.pause.try_set(Some(Pause::Unreachable));
                             break;
@@ -455,7 +471,7 @@ async fn worker(ctx: Ctx) {
                     }
                     attempt += 1;
                     sleep(after_ms).await;
-                    if ctx.pause.try_get_untracked().flatten().is_some() {
+                    if !going(ctx) {
                         break;
                     }
                     continue;
@@ -473,8 +489,11 @@ async fn worker(ctx: Ctx) {
         ctx.in_flight.try_update(|f| f.retain(|x| *x != i));
         announce_progress(ctx);
     }
-    let left = ctx.workers.get_value().saturating_sub(1);
-    ctx.workers.set_value(left);
+    let Some(left) = ctx.workers.try_get_value() else {
+        return;
+    };
+    let left = left.saturating_sub(1);
+    ctx.workers.try_set_value(left);
     if left == 0 {
         finished(ctx);
     }
@@ -493,8 +512,8 @@ fn announce_progress(ctx: Ctx) {
         return;
     }
     let decile = c.sent() * 10 / total;
-    if decile > ctx.announced.get_value() && decile < 10 {
-        ctx.announced.set_value(decile);
+    if decile > ctx.announced.try_get_value().unwrap_or(10) && decile < 10 {
+        ctx.announced.try_set_value(decile);
         ctx.announcer.say(fill(
             ctx.i18n.now(&t::SENDING_PERCENT),
             &(decile * 10).to_string(),
@@ -504,8 +523,10 @@ fn announce_progress(ctx: Ctx) {
 
 /// The last worker stopped: done, or paused for a reason the page shows.
 fn finished(ctx: Ctx) {
-    ctx.running.try_set(false);
     ctx.save();
+    if ctx.running.try_set(false).is_some() {
+        return;
+    }
     ctx.refresh_view();
     let i18n = ctx.i18n;
     match ctx.pause.get_untracked() {
