@@ -76,6 +76,8 @@ pub(crate) const HAS_HEADER: Text = Text::new(
     "The first row holds the column names",
 );
 pub(crate) const COLUMN: Text = Text::new("Sloupec", "Column");
+/// A column's header as a label: `„E-mail“ (sloupec 3)`.
+pub(crate) const QUOTED: Text = Text::new("„{}“", "“{}”");
 pub(crate) const EXAMPLE: Text = Text::new("např.", "e.g.");
 pub(crate) const NOT_IMPORTED: Text = Text::new("— neimportovat —", "— do not import —");
 pub(crate) const MOVED_FROM: Text = Text::new(

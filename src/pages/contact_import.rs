@@ -930,7 +930,14 @@ fn Mapping(ctx: Ctx) -> impl IntoView {
                     .and_then(|i| i.column_name(c).map(str::to_owned))
                     .map_or_else(
                         || format!("{} {}", i18n.tr(&t::COLUMN)(), c + 1),
-                        |n| format!("„{n}“ ({} {})", i18n.tr(&t::COLUMN)().to_lowercase(), c + 1),
+                        |n| {
+                            format!(
+                                "{} ({} {})",
+                                fill(i18n.tr(&t::QUOTED)(), &n),
+                                i18n.tr(&t::COLUMN)().to_lowercase(),
+                                c + 1
+                            )
+                        },
                     )
             })
         };
@@ -1142,7 +1149,11 @@ fn Progress(ctx: Ctx, counts: Memo<Counts>) -> impl IntoView {
             i18n.tr(&t::SEND)()
         }
     };
-    let can_send = move || !ctx.running.get() && counts.get().left > 0;
+    // Also with nothing valid left: the button then says what to correct.
+    let can_send = move || {
+        let c = counts.get();
+        !ctx.running.get() && (c.left > 0 || c.invalid > 0)
+    };
     view! {
         <div class="import-progress" data-import-progress>
             <dl class="import-counts">

@@ -270,6 +270,53 @@ test.describe('English', () => {
   });
 });
 
+test.describe('the mapping and the language', () => {
+  test.use({ locale: 'en-US' });
+
+  test('a changed mapping is remembered for the organisation (no token stored), and the page follows a language switch', async ({
+    page,
+  }) => {
+    const id = unique();
+    const paste = ['Poznámka\tEmail', `Nováková\tn.${id}@example.com`, `Kříž\t${id}@@x`].join('\n');
+    await openSignedIn(page, '/contacts/import');
+    const area = page.getByLabel('Or paste rows copied from a spreadsheet');
+    await area.fill(paste);
+    await page.getByRole('button', { name: 'Read the pasted rows' }).click();
+    await reviewed(page);
+    await expect(page.locator('#import-map-0')).toHaveValue('');
+    await expect(page.locator('label[for="import-map-0"]')).toHaveText('“Poznámka” (column 1)');
+    await page.locator('#import-map-0').selectOption('lastName');
+    await expect(page.locator('#import-r2-lastName')).toHaveValue('Nováková');
+    const remembered = await page.evaluate(() =>
+      Object.entries(localStorage).filter(([k]) => k.startsWith('bizkit.import.mapping.')),
+    );
+    expect(remembered).toHaveLength(1);
+    expect(JSON.parse(remembered[0][1])).toEqual({ poznamka: 'lastName', email: 'email' });
+    const session = await page.evaluate(() => sessionStorage.getItem('bizkit.session') ?? '');
+    const token = (JSON.parse(session) as { token: string }).token;
+    for (const [, value] of await page.evaluate(() => Object.entries(localStorage))) {
+      expect(value).not.toContain(token);
+    }
+
+    // The language follows at once, the contract's messages included.
+    await expect(page.locator('#import-r3-email-error')).toContainText('Enter an e-mail address in the correct format');
+    await page.getByRole('button', { name: 'Čeština', exact: true }).click();
+    await expect(page.locator('main h1')).toHaveText('Import kontaktů z tabulky');
+    await expect(page.locator('#import-r3-email-error')).toContainText('Zadejte e-mail ve správném tvaru');
+    await expect(page.getByRole('textbox', { name: 'Příjmení, Řádek 2' })).toHaveValue('Nováková');
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+
+    // A new import with the same header: the remembered choice, not the guess.
+    await page.getByRole('button', { name: 'Start again with another file' }).click();
+    await expect(page.locator('#import-file')).toBeFocused();
+    await area.fill(paste);
+    await page.getByRole('button', { name: 'Read the pasted rows' }).click();
+    await reviewed(page);
+    await expect(page.locator('#import-map-0')).toHaveValue('lastName');
+    await axe(page);
+  });
+});
+
 test.describe('the server dies mid-import', () => {
   test.use({ locale: 'en-US' });
   let server: OwnServer;
