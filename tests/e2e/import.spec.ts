@@ -5,7 +5,7 @@
 //
 // What the server holds is read back through the API (`GET /bff/contact/list`), never assumed.
 import type { APIRequestContext, Page, Request, Route } from '@playwright/test';
-import { test, expect, axe, signIn, DEMO_USERS } from './support/fixtures';
+import { test, expect, axe, signIn, apiOn, DEMO_USERS } from './support/fixtures';
 import { openSignedIn, recordRequests, resourceStatus, unique } from './support/forms';
 import { OwnServer } from './support/server';
 
@@ -407,11 +407,7 @@ test.describe('the server dies mid-import', () => {
     expect((await replay!.response())?.headers()['idempotent-replayed']).toBe('true');
 
     // Exactly one contact per row.
-    const anonymous = await playwright.request.newContext({ baseURL: server.url });
-    const auth = await anonymous.post('/api/v1/authenticate', { data: DEMO_USERS.admin });
-    const token = ((await auth.json()) as { auth_token: string }).auth_token;
-    await anonymous.dispose();
-    const api = await playwright.request.newContext({ baseURL: server.url, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+    const api = await apiOn(playwright, server.url, 'admin');
     const imported = (await contacts(api)).filter((c) => /^Row \d+$/.test(c.firstName ?? ''));
     await api.dispose();
     expect(imported.map((c) => c.firstName).sort()).toEqual(

@@ -6,7 +6,7 @@
 // Tests that stop, kill or reconfigure a server start their OWN (support/server.ts) on their own
 // port and data folder; the rest use the harness's server and page.route.
 import type { APIRequestContext, Page, Request, Route } from '@playwright/test';
-import { test, expect, axe, signIn, DEMO_USERS } from './support/fixtures';
+import { test, expect, axe, signIn, apiOn, DEMO_USERS } from './support/fixtures';
 import { KitForm, openSignedIn, recordRequests, resourceStatus, storedRow, unique } from './support/forms';
 import { OwnServer } from './support/server';
 
@@ -99,16 +99,6 @@ function keyOf(request: Request): string {
   return request.headers()['idempotency-key'] ?? '';
 }
 
-/** A request context on `base` signed in as the demo administrator. */
-async function adminApi(playwright: import('@playwright/test').PlaywrightWorkerArgs['playwright'], base: string) {
-  const anonymous = await playwright.request.newContext({ baseURL: base });
-  const auth = await anonymous.post('/api/v1/authenticate', { data: DEMO_USERS.admin });
-  expect(auth.status()).toBe(200);
-  const token = ((await auth.json()) as { auth_token: string }).auth_token;
-  await anonymous.dispose();
-  return playwright.request.newContext({ baseURL: base, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
-}
-
 /** Opens a page of an own server signed in as the administrator. */
 async function openOn(page: Page, server: OwnServer, path: string): Promise<void> {
   await page.goto(`${server.url}${path}`);
@@ -186,7 +176,7 @@ test.describe('an expired session mid-form', () => {
     await page.locator('#reauth-password').fill(DEMO_USERS.admin.password);
     await dialog.getByRole('button', { name: 'Sign in' }).click();
     await expect(dialog).toBeHidden();
-    const api = await adminApi(playwright, server.url);
+    const api = await apiOn(playwright, server.url, 'admin');
     await expectStored(page, api, v);
     await api.dispose();
 
@@ -260,7 +250,7 @@ test.describe('the server goes away mid-submit', () => {
     await expectEveryField(f, v);
     await f.submit.click();
 
-    const api = await adminApi(playwright, server.url);
+    const api = await apiOn(playwright, server.url, 'admin');
     const customerId = await expectStored(page, api, v);
     await api.dispose();
     expect(posts).toHaveLength(3);
@@ -302,7 +292,7 @@ test.describe('the server goes away mid-submit', () => {
     await expect(page.locator('.draft-notice')).toContainText(T.draftRestored);
     await expectEveryField(f, v);
     await f.submit.click();
-    const api = await adminApi(playwright, server.url);
+    const api = await apiOn(playwright, server.url, 'admin');
     await expectStored(page, api, v);
     await api.dispose();
     expect(posts).toHaveLength(2);

@@ -5,6 +5,7 @@ import {
   expect,
   type APIRequestContext,
   type Page,
+  type PlaywrightWorkerArgs,
 } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -112,6 +113,18 @@ export async function apiToken(request: APIRequestContext, role: Role): Promise<
   const body = (await response.json()) as { auth_token?: unknown; role?: unknown };
   expect(typeof body.auth_token, 'auth_token in the response').toBe('string');
   return body.auth_token as string;
+}
+
+/** A request context on `baseURL` (a server of the test's own) signed in as a demo user. */
+export async function apiOn(
+  playwright: PlaywrightWorkerArgs['playwright'],
+  baseURL: string,
+  role: Role,
+): Promise<APIRequestContext> {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const token = await apiToken(anonymous, role);
+  await anonymous.dispose();
+  return playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
 }
 
 export interface AxeOptions {
