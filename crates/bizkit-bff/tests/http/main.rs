@@ -4,12 +4,17 @@
 mod access;
 mod ares;
 mod auth;
+mod caps;
 mod common;
 mod contacts;
 mod customers;
+mod demo;
 mod idempotency;
+mod limits;
 mod members;
 mod org_contacts;
+mod privacy;
 mod races;
+mod sessions;
 mod storage;
 mod web;
