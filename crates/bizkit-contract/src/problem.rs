@@ -171,7 +171,12 @@ mod tests {
         assert_eq!(json["moreErrors"], 80);
         let few = Problem::validation(&errors[..3], Lang::En);
         assert_eq!(few.more_errors, None);
-        assert!(serde_json::to_value(&few).unwrap().get("moreErrors").is_none());
+        assert!(
+            serde_json::to_value(&few)
+                .unwrap()
+                .get("moreErrors")
+                .is_none()
+        );
         // The app reads answers without the member, and with it.
         let back: Problem = serde_json::from_value(json).unwrap();
         assert_eq!(back.more_errors, Some(80));
