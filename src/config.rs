@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Config {
     /// Base URL of the backend, without a trailing slash; empty means the app's own origin.
@@ -13,6 +13,34 @@ pub struct Config {
     /// 100 ms – 10 min is ignored.
     #[serde(default, deserialize_with = "timeout_ms")]
     pub request_timeout_ms: Option<u32>,
+    /// How many days a draft is kept in this browser at most (`draftMaxAgeDays`, default 7; more
+    /// than 0, at most 365, fractions allowed).
+    #[serde(default = "draft_max_age_default", deserialize_with = "draft_max_age")]
+    pub draft_max_age_days: f64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            api_base_url: String::new(),
+            request_timeout_ms: None,
+            draft_max_age_days: crate::draft::DEFAULT_MAX_AGE_DAYS,
+        }
+    }
+}
+
+fn draft_max_age_default() -> f64 {
+    crate::draft::DEFAULT_MAX_AGE_DAYS
+}
+
+/// A number of days in the accepted range, else the default: a broken setting never keeps drafts
+/// forever, nor drops them at once.
+fn draft_max_age<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(value
+        .as_f64()
+        .filter(|days| *days > 0.0 && *days <= 365.0)
+        .unwrap_or(crate::draft::DEFAULT_MAX_AGE_DAYS))
 }
 
 /// Any JSON value, kept only when it is a whole number of milliseconds in the accepted range: a
@@ -71,6 +99,20 @@ mod tests {
             assert_eq!(config.request_timeout_ms, None, "{odd}");
             // A bad timeout does not cost the rest of the file.
             assert_eq!(config.api_base_url, "https://a.example", "{odd}");
+        }
+    }
+
+    #[test]
+    fn drafts_are_kept_seven_days_unless_configured() {
+        assert_eq!(Config::from_json("{}").draft_max_age_days, 7.0);
+        assert_eq!(Config::from_json("").draft_max_age_days, 7.0);
+        assert_eq!(
+            Config::from_json(r#"{"draftMaxAgeDays": 1.5}"#).draft_max_age_days,
+            1.5
+        );
+        for odd in ["0", "-1", "366", "\"7\"", "null", "{}"] {
+            let json = format!(r#"{{"draftMaxAgeDays": {odd}}}"#);
+            assert_eq!(Config::from_json(&json).draft_max_age_days, 7.0, "{odd}");
         }
     }
 }

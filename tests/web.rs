@@ -227,3 +227,78 @@ async fn client_maps_real_browser_answers() {
         "{r:?}"
     );
 }
+
+/// Drafts in the real `localStorage`: each records its owner and age; a sign-out removes exactly
+/// that person's, and stale ones go when the app starts or the draft is loaded.
+#[wasm_bindgen_test]
+fn drafts_are_removed_for_their_owner_and_when_stale() {
+    use bizkit_forms::draft::{self, Draft};
+    let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    local.clear().unwrap();
+    let value = |v: &str| Draft {
+        values: [("firstName".to_owned(), v.to_owned())].into(),
+        pending: None,
+    };
+    let (mine, other, org) = (
+        draft::key("contact", "1.admin@demo.test"),
+        draft::key("contact", "1.admin@demo.test.evil"),
+        draft::key("orgcontact", "1.admin@demo.test.org1"),
+    );
+    draft::set_owner(Some("1.admin@demo.test".into()));
+    draft::save(&mine, &value("Mine"));
+    draft::save(&org, &value("Mine too"));
+    draft::set_owner(Some("1.admin@demo.test.evil".into()));
+    draft::save(&other, &value("Someone else's"));
+    local.set_item("unrelated", "kept").unwrap();
+    assert_eq!(draft::load(&mine).unwrap(), value("Mine"));
+
+    assert_eq!(draft::remove_all_of("1.admin@demo.test"), 2);
+    assert!(local.get_item(&mine).unwrap().is_none());
+    assert!(local.get_item(&org).unwrap().is_none());
+    assert_eq!(draft::load(&other).unwrap(), value("Someone else's"));
+    assert_eq!(
+        local.get_item("unrelated").unwrap().as_deref(),
+        Some("kept")
+    );
+
+    // Eight days old, of unknown age, broken: dropped; one day old: kept.
+    let now = js_sys::Date::now();
+    let day = 86_400_000.0;
+    let aged = |days: f64| {
+        format!(
+            r#"{{"values":{{"firstName":"Old"}},"savedAt":{},"owner":"x"}}"#,
+            now - days * day
+        )
+    };
+    local
+        .set_item("bizkit.draft.v1.contact.a", &aged(8.0))
+        .unwrap();
+    local
+        .set_item("bizkit.draft.v1.contact.b", r#"{"values":{}}"#)
+        .unwrap();
+    local.set_item("bizkit.draft.v1.contact.c", "{").unwrap();
+    local
+        .set_item("bizkit.draft.v1.contact.d", &aged(1.0))
+        .unwrap();
+    draft::set_max_age_days(7.0);
+    assert_eq!(draft::sweep_stale(), 3);
+    assert!(
+        local
+            .get_item("bizkit.draft.v1.contact.d")
+            .unwrap()
+            .is_some()
+    );
+    // On load, too, for one that aged while the app ran.
+    local
+        .set_item("bizkit.draft.v1.contact.e", &aged(7.5))
+        .unwrap();
+    assert!(draft::load("bizkit.draft.v1.contact.e").is_none());
+    assert!(
+        local
+            .get_item("bizkit.draft.v1.contact.e")
+            .unwrap()
+            .is_none()
+    );
+    draft::set_owner(None);
+    local.clear().unwrap();
+}

@@ -20,6 +20,8 @@ pub fn ErrorSummary(
         }
     });
     let visible = move || !items.get().is_empty() || !form.form_errors.get().is_empty();
+    // "Error: " in the page title while the summary shows (GOV.UK).
+    crate::components::layout::error_title(visible);
     let title_id = format!("{}-summary-title", form.key);
     view! {
         <div

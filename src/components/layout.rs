@@ -1,6 +1,6 @@
 //! The page frame: skip link, header with navigation, language and sign-out, the live region for status
-//! messages, the guards that decide who sees what, and the sign-in dialog that opens in place when a
-//! session expires mid-form.
+//! messages, the guards that decide who sees what, the sign-in dialog that opens in place when a
+//! session expires mid-form, and the page title that says "Error: " while a form shows its errors.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -9,7 +9,8 @@ use leptos_router::hooks::use_location;
 
 use bizkit_contract::Lang;
 
-use crate::i18n::use_i18n;
+use crate::components::handover::HandoverDialog;
+use crate::i18n::{Text, use_i18n};
 use crate::session::{Access, Session};
 
 /// Polite announcements for screen readers (saved, tag added, draft restored…).
@@ -59,6 +60,113 @@ pub fn use_leave_guard() -> Option<LeaveGuard> {
     use_context::<LeaveGuard>()
 }
 
+/// The GOV.UK habit: while a form shows the errors of a failed submit, the page title starts with
+/// "Error: " ("Chyba: "), so a screen reader says so as soon as the page is announced.
+pub(crate) const ERROR_TITLE_PREFIX: Text = Text::new("Chyba: ", "Error: ");
+
+/// How many parts of the page show submit errors now (a form's summary, the sign-in page's);
+/// provided by the [`Shell`] only, so the embedded widget never touches its host page's title.
+#[derive(Clone, Copy)]
+pub struct ErrorTitle(RwSignal<u32>);
+
+impl ErrorTitle {
+    /// Keeps `document.title` as the page's own title, with the prefix while any part has errors.
+    fn provide(lang: RwSignal<bizkit_contract::Lang>) -> ErrorTitle {
+        let count = RwSignal::new(0u32);
+        let doc = web_sys::window().and_then(|w| w.document());
+        let own = doc.as_ref().map(|d| d.title()).unwrap_or_default();
+        let own = [ERROR_TITLE_PREFIX.cs, ERROR_TITLE_PREFIX.en]
+            .iter()
+            .fold(own, |t, p| {
+                t.strip_prefix(p).map(str::to_owned).unwrap_or(t)
+            });
+        Effect::new(move |_| {
+            let title = if count.get() > 0 {
+                format!("{}{own}", ERROR_TITLE_PREFIX.get(lang.get()))
+            } else {
+                own.clone()
+            };
+            if let Some(d) = &doc {
+                d.set_title(&title);
+            }
+        });
+        let t = ErrorTitle(count);
+        provide_context(t);
+        t
+    }
+}
+
+/// Marks the page title with "Error: " while `active` is true (call it where a page shows the errors
+/// of a failed submit: the error summary); the mark goes when `active` turns false or the caller's view
+/// is gone. Outside the [`Shell`] (the widget) it does nothing.
+pub fn error_title(active: impl Fn() -> bool + Send + Sync + 'static) {
+    let Some(ErrorTitle(count)) = use_context::<ErrorTitle>() else {
+        return;
+    };
+    let on = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mark = on.clone();
+    Effect::new(move |_| {
+        let now = active();
+        if mark.swap(now, std::sync::atomic::Ordering::Relaxed) != now {
+            count.update(|n| *n = if now { *n + 1 } else { n.saturating_sub(1) });
+        }
+    });
+    on_cleanup(move || {
+        if on.swap(false, std::sync::atomic::Ordering::Relaxed) {
+            count.try_update(|n| *n = n.saturating_sub(1));
+        }
+    });
+}
+
+/// Opens a modal `<dialog>` on the next frame, once the element `dialog` holds then is in the
+/// document (when a session is found ended right at page load, the element the effect saw can be
+/// replaced before the frame: `showModal` on it would throw), and only if `wanted` still holds;
+/// then runs `then` (focus). Gives up after a few frames.
+pub(crate) fn show_modal_when_ready(
+    dialog: NodeRef<html::Dialog>,
+    wanted: impl Fn() -> bool + 'static,
+    then: impl FnOnce() + 'static,
+) {
+    fn attempt(
+        dialog: NodeRef<html::Dialog>,
+        wanted: Box<dyn Fn() -> bool>,
+        then: Box<dyn FnOnce()>,
+        frames_left: u8,
+    ) {
+        request_animation_frame(move || {
+            if !wanted() {
+                return;
+            }
+            match dialog.try_get_untracked().flatten() {
+                Some(d) if d.is_connected() => {
+                    if !d.open() {
+                        let _ = d.show_modal();
+                    }
+                    then();
+                }
+                _ if frames_left > 0 => attempt(dialog, wanted, then, frames_left - 1),
+                _ => {}
+            }
+        });
+    }
+    attempt(dialog, Box::new(wanted), Box::new(then), 10);
+}
+
+/// Asked when someone signs out with unsaved changes: unlike leaving a page, signing out removes the
+/// draft.
+pub(crate) const SIGN_OUT_CONFIRM: Text = Text::new(
+    "Máte neuložené změny. Po odhlášení se z tohoto prohlížeče smažou. Opravdu se odhlásit?",
+    "You have unsaved changes. Signing out removes them from this browser. Sign out anyway?",
+);
+
+/// Signs out, asking first when a form has unsaved changes.
+fn sign_out_asking(session: Session, guard: Option<LeaveGuard>, lang: bizkit_contract::Lang) {
+    let dirty = guard.is_some_and(|g| g.0.get_untracked());
+    if !dirty || confirm(SIGN_OUT_CONFIRM.get(lang)) {
+        session.sign_out();
+    }
+}
+
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let i18n = use_i18n();
@@ -67,6 +175,11 @@ pub fn Shell(children: Children) -> impl IntoView {
     provide_context(announcer);
     let guard = LeaveGuard(RwSignal::new(false));
     provide_context(guard);
+    ErrorTitle::provide(i18n.lang);
+    // A session restored from the tab may have ended meanwhile; and one that ends while the page sits
+    // unattended must not leave drafts behind.
+    session.verify_stored();
+    session.watch_ends();
     let access = Memo::new(move |_| session.access());
     let email = Memo::new(move |_| {
         session
@@ -147,9 +260,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                             type="button"
                             class="button link"
                             on:click=move |_| {
-                                if !guard.0.get_untracked() || confirm(i18n.t().leave_confirm) {
-                                    session.sign_out();
-                                }
+                                sign_out_asking(session, Some(guard), i18n.lang.get_untracked())
                             }
                         >
                             {i18n.text(|t| t.sign_out)}
@@ -165,6 +276,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             {move || announcer.0.get()}
         </div>
         <ReauthDialog />
+        <HandoverDialog />
     }
 }
 
@@ -266,6 +378,7 @@ pub fn urlencode(s: &str) -> String {
 fn ReauthDialog() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_session();
+    let leave = use_leave_guard();
     let dialog = NodeRef::<html::Dialog>::new();
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -282,10 +395,11 @@ fn ReauthDialog() -> impl IntoView {
                 password.set(String::new());
                 error.set(None);
                 // After the content below rendered, so the dialog focuses its first field.
-                request_animation_frame(move || {
-                    let _ = d.show_modal();
-                    crate::components::error_summary::focus_by_id("reauth-password");
-                });
+                show_modal_when_ready(
+                    dialog,
+                    move || session.expired.get_untracked(),
+                    || crate::components::error_summary::focus_by_id("reauth-password"),
+                );
             } else if !open && d.open() {
                 d.close();
             }
@@ -356,7 +470,7 @@ fn ReauthDialog() -> impl IntoView {
                         type="button"
                         class="button secondary"
                         on:click=move |_| {
-                            session.sign_out();
+                            sign_out_asking(session, leave, i18n.lang.get_untracked())
                         }
                     >
                         {i18n.text(|t| t.sign_out)}

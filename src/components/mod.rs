@@ -6,6 +6,7 @@ pub mod code_picker;
 pub mod error_summary;
 pub mod field;
 pub mod form;
+pub mod handover;
 pub mod layout;
 pub mod live_check;
 pub mod notices;

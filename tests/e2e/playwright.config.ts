@@ -56,7 +56,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: [server, '--addr', addr, '--data-dir', process.env.BIZKIT_E2E_DATA_DIR, '--dist', dist]
+    // --demo: the tests sign in as the demo users.
+    command: [server, '--addr', addr, '--data-dir', process.env.BIZKIT_E2E_DATA_DIR, '--dist', dist, '--demo']
       .map(shellQuote)
       .join(' '),
     url: `${baseURL}/`,

@@ -190,15 +190,17 @@ impl Server {
             .arg(&data_dir)
             .arg("--dist")
             .arg(repo.dist())
+            // The bench signs in as the demo users.
+            .arg("--demo")
             .current_dir(&repo.root)
-            // Its stdout has the demo API keys of a first start; warnings and errors still show.
+            // Its stdout is the start-up banner; warnings and errors still show.
             .stdout(Stdio::null())
             .env(
                 "RUST_LOG",
                 std::env::var("RUST_LOG").unwrap_or_else(|_| "warn".to_owned()),
             );
         println!(
-            "$ {} --addr {addr} --data-dir {} --dist {}",
+            "$ {} --addr {addr} --data-dir {} --dist {} --demo",
             binary.display(),
             data_dir.display(),
             repo.dist().display()

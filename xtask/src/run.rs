@@ -20,15 +20,23 @@ OPTIONS:
     --data-dir DIR      the server's data folder            [env BIZKIT_DATA_DIR, default data/]
     --backend URL       make the app call another backend: written as apiBaseUrl into
                         dist/config.json (no rebuild)      [env BIZKIT_BACKEND, default: this server]
+    --no-demo           do not create the demo organisation and sign-ins in an empty data
+                        folder (by default the server is started with --demo)
+    --allow-public-demo serve the demo sign-ins on a non-loopback --addr too (the server
+                        refuses that otherwise: their passwords are published)
+    --print-api-keys    print the demo API keys when they are created
     -h, --help          this text
 
-The server also reads BIZKIT_ARES_URL and BIZKIT_TOKEN_TTL_SECS (see crates/bizkit-bff).
+The server also reads BIZKIT_ARES_URL, BIZKIT_TOKEN_TTL_SECS and BIZKIT_SESSION_IDLE_SECS (see
+`bizkit-bff --help`).
 ";
 
 struct Options {
     addr: String,
     data_dir: PathBuf,
     backend: Option<String>,
+    /// Flags handed to the server as they are (`--demo`, `--allow-public-demo`, …).
+    server_flags: Vec<&'static str>,
 }
 
 pub fn main(repo: &Repo, args: &[String]) -> Result<ExitCode> {
@@ -62,6 +70,7 @@ pub fn main(repo: &Repo, args: &[String]) -> Result<ExitCode> {
         .arg(&options.data_dir)
         .arg("--dist")
         .arg(repo.dist())
+        .args(&options.server_flags)
         .spawn()?;
 
     // Announce only once the server accepts connections, so the URL printed is one that works.
@@ -80,9 +89,13 @@ pub fn main(repo: &Repo, args: &[String]) -> Result<ExitCode> {
         std::thread::sleep(Duration::from_millis(100));
     }
     let url = format!("http://{}", connectable(addr));
+    let sign_ins = if options.server_flags.contains(&"--demo") {
+        "\n  Sign in as\n    administrator  admin@demo.test / demo-admin\n    customer       jan@barasek.com / demo-customer\n"
+    } else {
+        ""
+    };
     println!(
-        "\n  bizkit-forms is running at {url}/  (started in {})\n\
-         \n  Sign in as\n    administrator  admin@demo.test / demo-admin\n    customer       jan@barasek.com / demo-customer\n\
+        "\n  bizkit-forms is running at {url}/  (started in {})\n{sign_ins}\
          \n  Data folder: {}\n  Stop with Ctrl-C.\n",
         secs(started.elapsed()),
         options.data_dir.display(),
@@ -102,6 +115,8 @@ fn parse(repo: &Repo, args: &[String]) -> Result<Option<Options>> {
     let mut addr = env("BIZKIT_ADDR").unwrap_or_else(|| "127.0.0.1:8080".to_owned());
     let mut data_dir = env("BIZKIT_DATA_DIR").map(PathBuf::from);
     let mut backend = std::env::var("BIZKIT_BACKEND").ok();
+    let mut demo = true;
+    let mut server_flags = Vec::new();
 
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -120,17 +135,25 @@ fn parse(repo: &Repo, args: &[String]) -> Result<Option<Options>> {
             "--addr" => addr = value()?,
             "--data-dir" => data_dir = Some(PathBuf::from(value()?)),
             "--backend" => backend = Some(value()?),
+            "--no-demo" => demo = false,
+            "--allow-public-demo" => server_flags.push("--allow-public-demo"),
+            "--print-api-keys" => server_flags.push("--print-api-keys"),
             other => bail!("unknown option {other} for `cargo xtask run` (see --help)"),
         }
     }
     if addr.chars().all(|c| c.is_ascii_digit()) {
         addr = format!("127.0.0.1:{addr}");
     }
+    // The local server is for trying the app: its demo sign-ins come along unless refused.
+    if demo {
+        server_flags.push("--demo");
+    }
     Ok(Some(Options {
         addr,
         data_dir: data_dir.map_or_else(|| repo.root.join("data"), |d| absolute(&d)),
         // An empty BIZKIT_BACKEND means "no override", as if unset.
         backend: backend.filter(|b| !b.trim().is_empty()),
+        server_flags,
     }))
 }
 

@@ -22,10 +22,17 @@ async fn main() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let mut config = Config::new(dir.path());
     config.password_cost = PasswordCost::Fast;
+    config.demo = true;
     let state = tokio::task::spawn_blocking(move || AppState::new(config)).await??;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
-    let server = tokio::spawn(async move { axum::serve(listener, app(state)).await });
+    let server = tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+    });
 
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(concurrency)

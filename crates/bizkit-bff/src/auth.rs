@@ -1,10 +1,7 @@
 //! Bearer-token authentication: session tokens (random, stored as SHA-256 with an expiry) and API
 //! keys of the documented form (admin rights of their organisation), passwords as Argon2 hashes,
-//! role extractors, and a small limiter of failed sign-ins.
-
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+//! and role extractors. The sign-in limits are in [`crate::limits`], the session's lifetime in
+//! [`crate::sessions`].
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -20,7 +17,6 @@ use rand::Rng;
 use rusqlite::OptionalExtension;
 use sha2::{Digest, Sha256};
 
-use crate::db::now;
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -132,6 +128,15 @@ pub struct Principal {
     pub org_id: i64,
     pub role: Role,
     pub subject: Subject,
+    /// The session a session token belongs to; `None` for an API key.
+    pub session: Option<SessionRef>,
+}
+
+/// Which session row a call came with, and when it ends at the latest.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionRef {
+    pub token_hash: Vec<u8>,
+    pub expires_at: i64,
 }
 
 impl Principal {
@@ -186,6 +191,7 @@ pub async fn resolve(state: &AppState, token: String) -> Result<Principal, ApiEr
                     org_id,
                     role: Role::Admin,
                     subject: Subject::ApiKey { id, label },
+                    session: None,
                 })
             })
             .await;
@@ -198,13 +204,14 @@ pub async fn resolve(state: &AppState, token: String) -> Result<Principal, ApiEr
             move |tx| {
                 Ok(tx
                     .query_row(
-                        "SELECT s.expires_at, u.id, u.org_id, u.role, u.email, u.customer_id
+                        "SELECT s.expires_at, u.id, u.org_id, u.role, u.email, u.customer_id,
+                                s.last_used_at
                            FROM session s JOIN user u ON u.id = s.user_id
                           WHERE s.token_hash = ?1",
                         [&hash],
                         |r| {
                             Ok((
-                                r.get::<_, i64>(0)?,
+                                (r.get::<_, i64>(0)?, r.get::<_, i64>(6)?),
                                 r.get::<_, i64>(1)?,
                                 r.get::<_, i64>(2)?,
                                 r.get::<_, String>(3)?,
@@ -217,13 +224,11 @@ pub async fn resolve(state: &AppState, token: String) -> Result<Principal, ApiEr
             }
         })
         .await?;
-    let (expires_at, user_id, org_id, role, email, customer_id) =
+    let ((expires_at, last_used_at), user_id, org_id, role, email, customer_id) =
         row.ok_or(ApiError::Unauthorized(ErrorCode::Unauthorized))?;
-    if expires_at <= now() {
-        // The row stays (signing in removes sessions a week past their end): every later call
-        // with this token, in any tab, also learns that it expired rather than that it is unknown.
-        return Err(ApiError::Unauthorized(ErrorCode::TokenExpired));
-    }
+    // An ended row stays (signing in removes sessions a week past their end): every later call
+    // with this token, in any tab, also learns that it expired rather than that it is unknown.
+    crate::sessions::check_live(state, &hash, expires_at, last_used_at).await?;
     Ok(Principal {
         org_id,
         role: if role == "admin" {
@@ -236,6 +241,10 @@ pub async fn resolve(state: &AppState, token: String) -> Result<Principal, ApiEr
             email,
             customer_id,
         },
+        session: Some(SessionRef {
+            token_hash: hash,
+            expires_at,
+        }),
     })
 }
 
@@ -288,55 +297,6 @@ impl<S: Send + Sync> FromRequestParts<S> for Admin {
     }
 }
 
-/// Failed sign-ins per e-mail: after `MAX_FAILURES` within `WINDOW` the e-mail is refused with
-/// 429 until the window ends. Successful sign-ins clear the count.
-pub struct LoginLimiter {
-    failures: Mutex<HashMap<String, (Instant, u32)>>,
-}
-
-const MAX_FAILURES: u32 = 5;
-const WINDOW: Duration = Duration::from_secs(60);
-
-impl Default for LoginLimiter {
-    fn default() -> Self {
-        LoginLimiter {
-            failures: Mutex::new(HashMap::new()),
-        }
-    }
-}
-
-impl LoginLimiter {
-    /// `Err(seconds to wait)` while the e-mail is locked.
-    pub fn check(&self, key: &str) -> Result<(), u64> {
-        let map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        match map.get(key) {
-            Some((start, count)) if *count >= MAX_FAILURES && start.elapsed() < WINDOW => {
-                Err((WINDOW - start.elapsed()).as_secs().max(1))
-            }
-            _ => Ok(()),
-        }
-    }
-
-    pub fn failed(&self, key: &str) {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() > 100_000 {
-            map.retain(|_, (start, _)| start.elapsed() < WINDOW);
-        }
-        let entry = map.entry(key.to_owned()).or_insert((Instant::now(), 0));
-        if entry.0.elapsed() >= WINDOW {
-            *entry = (Instant::now(), 0);
-        }
-        entry.1 += 1;
-    }
-
-    pub fn succeeded(&self, key: &str) {
-        self.failures
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(key);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,18 +316,5 @@ mod tests {
         let h = hash_password("secret", PasswordCost::Fast).unwrap();
         assert!(verify_password("secret", &h));
         assert!(!verify_password("Secret", &h));
-    }
-
-    #[test]
-    fn limiter_locks_after_failures() {
-        let l = LoginLimiter::default();
-        for _ in 0..MAX_FAILURES {
-            assert!(l.check("a").is_ok());
-            l.failed("a");
-        }
-        assert!(l.check("a").is_err());
-        assert!(l.check("b").is_ok());
-        l.succeeded("a");
-        assert!(l.check("a").is_ok());
     }
 }

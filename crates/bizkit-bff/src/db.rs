@@ -161,6 +161,11 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (principal, key)
     ) WITHOUT ROWID;
     "#,
+    // 2: sessions end after an idle time too.
+    r#"
+    ALTER TABLE session ADD COLUMN last_used_at INTEGER NOT NULL DEFAULT 0;
+    UPDATE session SET last_used_at = created_at;
+    "#,
 ];
 
 #[derive(Clone)]

@@ -1,6 +1,8 @@
-//! Demo data written into an empty data folder: two organisations (so tests can prove nothing
+//! Demo data written into an empty data folder when asked for (`--demo`): two organisations (so tests can prove nothing
 //! crosses them), their admins, the demo customer with a profile, groups, the permission and
 //! role catalogue, and one API key per organisation.
+
+use std::net::IpAddr;
 
 use rusqlite::Transaction;
 
@@ -41,8 +43,18 @@ pub const ROLES: &[(&str, &str)] = &[
     ("viewer", "Viewer"),
 ];
 
-/// Creates the demo data when the database has no organisation yet; returns the new API keys.
-pub fn create_if_empty(db: &Db, cost: PasswordCost) -> anyhow::Result<Option<DemoCredentials>> {
+/// Fills an empty database: always the permission and role catalogue (reference data, no one's
+/// account), and the demo organisations with their well-known sign-ins only when `demo` is asked
+/// for (`--demo`). Returns the new API keys when it created the demo data.
+pub fn create_if_empty(
+    db: &Db,
+    cost: PasswordCost,
+    demo: bool,
+) -> anyhow::Result<Option<DemoCredentials>> {
+    db.write_blocking(insert_catalogue_if_empty)?;
+    if !demo {
+        return Ok(None);
+    }
     // Hashing is the slow part: do it outside the write transaction.
     let admin_hash = hash_password(ADMIN_PASSWORD, cost)?;
     let customer_hash = hash_password(CUSTOMER_PASSWORD, cost)?;
@@ -54,6 +66,50 @@ pub fn create_if_empty(db: &Db, cost: PasswordCost) -> anyhow::Result<Option<Dem
         }
         Ok(Some(insert(tx, &admin_hash, &customer_hash, &other_hash)?))
     })
+}
+
+/// Whether the database holds the demo sign-ins (made by this or an earlier start with `--demo`).
+pub fn present(db: &Db) -> anyhow::Result<bool> {
+    db.write_blocking(|tx| {
+        Ok(tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM user WHERE email_key IN (?1, ?2, ?3))",
+            (ADMIN_EMAIL, CUSTOMER_EMAIL, OTHER_ADMIN_EMAIL),
+            |r| r.get(0),
+        )?)
+    })
+}
+
+/// The demo sign-ins have published passwords: they are served on a loopback address only,
+/// unless the operator says explicitly that they want them reachable from elsewhere.
+pub fn check_address(ip: IpAddr, demo_data: bool, allow_public: bool) -> anyhow::Result<()> {
+    if demo_data && !ip.is_loopback() && !allow_public {
+        anyhow::bail!(
+            "refusing to serve the demo sign-ins (passwords published in the README) on {ip}, \
+             which is not a loopback address: listen on 127.0.0.1, use a data folder without \
+             demo data, or pass --allow-public-demo if you really mean it"
+        );
+    }
+    Ok(())
+}
+
+fn insert_catalogue_if_empty(tx: &Transaction<'_>) -> anyhow::Result<()> {
+    let known: i64 = tx.query_row("SELECT COUNT(*) FROM permission", [], |r| r.get(0))?;
+    if known > 0 {
+        return Ok(());
+    }
+    for (i, (code, name)) in PERMISSIONS.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO permission (code, name, position) VALUES (?1, ?2, ?3)",
+            (code, name, i as i64),
+        )?;
+    }
+    for (i, (code, name)) in ROLES.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO role (code, name, position) VALUES (?1, ?2, ?3)",
+            (code, name, i as i64),
+        )?;
+    }
+    Ok(())
 }
 
 fn insert(
@@ -69,18 +125,6 @@ fn insert(
                 (?2, 'Iná firma s.r.o.', 'SK', '+421', 'sk,cs,en')",
         (DEMO_ORG_ID, OTHER_ORG_ID),
     )?;
-    for (i, (code, name)) in PERMISSIONS.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO permission (code, name, position) VALUES (?1, ?2, ?3)",
-            (code, name, i as i64),
-        )?;
-    }
-    for (i, (code, name)) in ROLES.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO role (code, name, position) VALUES (?1, ?2, ?3)",
-            (code, name, i as i64),
-        )?;
-    }
     for (org, slug, name, color) in [
         (DEMO_ORG_ID, "vip", "VIP", Some("#d4af37")),
         (DEMO_ORG_ID, "newsletter", "Newsletter", Some("#1e88e5")),
@@ -169,4 +213,51 @@ fn insert(
         api_key,
         other_api_key,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_data_is_served_on_loopback_only_unless_allowed() {
+        let v4: IpAddr = "127.0.0.1".parse().unwrap();
+        let v6: IpAddr = "::1".parse().unwrap();
+        let any: IpAddr = "0.0.0.0".parse().unwrap();
+        let lan: IpAddr = "192.168.1.10".parse().unwrap();
+        assert!(check_address(v4, true, false).is_ok());
+        assert!(check_address(v6, true, false).is_ok());
+        assert!(check_address(any, true, false).is_err());
+        assert!(check_address(lan, true, false).is_err());
+        assert!(check_address(lan, true, true).is_ok());
+        assert!(check_address(any, false, false).is_ok());
+    }
+
+    #[test]
+    fn without_demo_only_the_catalogue_is_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("t.sqlite3")).unwrap();
+        assert!(
+            create_if_empty(&db, PasswordCost::Fast, false)
+                .unwrap()
+                .is_none()
+        );
+        assert!(!present(&db).unwrap());
+        let users: i64 = db
+            .write_blocking(|tx| Ok(tx.query_row("SELECT COUNT(*) FROM user", [], |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(users, 0);
+        assert!(
+            create_if_empty(&db, PasswordCost::Fast, true)
+                .unwrap()
+                .is_some()
+        );
+        assert!(present(&db).unwrap());
+        // Once made, never again.
+        assert!(
+            create_if_empty(&db, PasswordCost::Fast, true)
+                .unwrap()
+                .is_none()
+        );
+    }
 }

@@ -185,23 +185,61 @@ impl ApiError {
         }
     }
 
+    /// The problem body. Bounded whatever caused it: at most [`Problem::MAX_LISTED_ERRORS`] field
+    /// errors (and how many more), and no text longer than [`MAX_ECHO_CHARS`], since details
+    /// and field paths may echo what the client sent (a serde message quoting a 60 KB string, a
+    /// path parameter). So no answer to a 64 KiB body comes near 64 KiB.
     pub fn to_problem(&self) -> Problem {
         Problem {
             r#type: "about:blank".to_owned(),
             title: self.title().to_owned(),
             status: self.status().as_u16(),
-            detail: Some(self.detail()),
+            detail: Some(clip(self.detail())),
             code: Some(self.code().as_str().to_owned()),
             errors: self
                 .field_errors()
                 .into_iter()
+                .take(Problem::MAX_LISTED_ERRORS + 1)
                 .map(|e| ProblemFieldError {
                     message: message(e.code, Lang::En).to_owned(),
                     code: e.code.as_str().to_owned(),
-                    field: e.field,
+                    field: clip(e.field),
                 })
                 .collect(),
+            more_errors: None,
         }
+        .bounded()
+        .with_more(self.field_error_count())
+    }
+
+    fn field_error_count(&self) -> usize {
+        match self {
+            ApiError::Validation(errors) | ApiError::BadRequest { errors, .. } => errors.len(),
+            _ => self.field_errors().len(),
+        }
+    }
+}
+
+/// Longest text of a problem that may echo input (`detail`, a field path), in characters.
+pub const MAX_ECHO_CHARS: usize = 300;
+
+fn clip(text: String) -> String {
+    match text.char_indices().nth(MAX_ECHO_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text,
+    }
+}
+
+trait WithMore {
+    fn with_more(self, total: usize) -> Self;
+}
+
+impl WithMore for Problem {
+    /// `moreErrors` from the full count, of which only the first ones were rendered.
+    fn with_more(mut self, total: usize) -> Problem {
+        let more = total.saturating_sub(self.errors.len());
+        self.more_errors = (more > 0).then_some(more);
+        self
     }
 }
 

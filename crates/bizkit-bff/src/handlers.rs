@@ -2,8 +2,7 @@
 //! `parse` (the one place of every field rule) and keeps only storage, roles and look-ups here.
 
 use axum::extract::{OriginalUri, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::IntoResponse;
+use axum::http::StatusCode;
 use bizkit_contract::{
     AddGroupsRequest, AddGroupsResponse, AresRecord, AuthenticateRequest, AuthenticateResponse,
     CodeName, ContactCreateRequest, ContactCreateResponse, ContactType, Country, CustomerGroup,
@@ -15,13 +14,13 @@ use bizkit_contract::{
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use crate::ares::AresCompany;
-use crate::auth::{
-    Admin, Authenticated, Principal, Subject, new_session_token, random_alnum, sha256,
-    verify_password,
-};
+use crate::auth::{Admin, Authenticated, Principal, Subject, random_alnum, verify_password};
 use crate::db::{is_unique_violation, now, rfc3339};
 use crate::error::ApiError;
 use crate::extract::{Json, Path, query_param_names};
+use crate::idempotency::{JsonAnswer, KeyScope};
+use crate::limits::{ClientAddr, ClientKey};
+use crate::sessions;
 use crate::state::AppState;
 
 // ---------------------------------------------------------------------------------------------
@@ -170,14 +169,13 @@ fn new_cu_ref_no(tx: &Transaction<'_>, org_id: i64) -> Result<String, ApiError> 
 )]
 pub async fn authenticate_create(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     Json(req): Json<AuthenticateRequest>,
 ) -> Result<Json<AuthenticateResponse>, ApiError> {
     let valid = req.parse(&OrgRules::default())?;
     let key = valid.email.uniqueness_key();
-    state
-        .limiter
-        .check(&key)
-        .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+    // A failure slot first, before anything is looked up or hashed (see `limits`).
+    let mut slot = state.limiter.reserve(&key, ClientKey::of(client))?;
     let user = {
         let key = key.clone();
         state
@@ -205,35 +203,22 @@ pub async fn authenticate_create(
         .map(|(_, h, _)| h.clone())
         .unwrap_or_else(|| state.dummy_hash.to_string());
     let password = valid.password;
-    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-        .await
-        .map_err(|e| ApiError::internal(format!("password check: {e}")))?;
+    let permit = state.limiter.hash_permit().await?;
+    slot.hashing();
+    let matches = tokio::task::spawn_blocking(move || {
+        let _turn = permit;
+        verify_password(&password, &hash)
+    })
+    .await
+    .map_err(|e| ApiError::internal(format!("password check: {e}")))?;
     let Some((user_id, _, role)) = user.filter(|_| matches) else {
-        state.limiter.failed(&key);
+        // Dropping the slot counts the failure.
+        drop(slot);
         return Err(ApiError::Unauthorized(ErrorCode::InvalidCredentials));
     };
-    state.limiter.succeeded(&key);
+    slot.succeeded();
 
-    let token = new_session_token();
-    let token_hash = sha256(token.as_bytes());
-    let ttl = i64::try_from(state.token_ttl.as_secs()).unwrap_or(i64::MAX / 2);
-    state
-        .db
-        .write(move |tx| {
-            let now = now();
-            // Expired sessions are kept a week to answer TOKEN_EXPIRED rather than UNAUTHORIZED.
-            tx.execute(
-                "DELETE FROM session WHERE expires_at < ?1",
-                [now - 7 * 86_400],
-            )?;
-            tx.execute(
-                "INSERT INTO session (token_hash, user_id, created_at, expires_at)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![token_hash, user_id, now, now.saturating_add(ttl)],
-            )?;
-            Ok(())
-        })
-        .await?;
+    let token = sessions::create(&state, user_id).await?;
     Ok(Json(AuthenticateResponse {
         auth_token: token,
         role: if role == "admin" {
@@ -263,7 +248,13 @@ pub async fn session_get(
         // An API key has no e-mail; the label names it.
         Subject::ApiKey { label, .. } => format!("api-key:{label}"),
     };
+    let (expires_in_secs, idle_timeout_secs) = match &p.session {
+        Some(session) => sessions::times(&state, session.expires_at),
+        None => (None, None),
+    };
     Ok(Json(SessionResponse {
+        expires_in_secs,
+        idle_timeout_secs,
         role: p.role,
         email,
         organisation: SessionOrganisation {
@@ -300,8 +291,9 @@ pub async fn session_get(
 pub async fn contact_create(
     State(state): State<AppState>,
     Admin(p): Admin,
+    reservation: KeyScope,
     Json(req): Json<ContactCreateRequest>,
-) -> Result<impl IntoResponse, ApiError> {
+) -> Result<JsonAnswer, ApiError> {
     let org = org_of(&state, p.org_id).await?;
     let valid = req.parse(&org.rules())?;
 
@@ -320,99 +312,95 @@ pub async fn contact_create(
 
     let org_id = org.id;
     let public_id = uuid::Uuid::new_v4().to_string();
-    {
-        let public_id = public_id.clone();
-        state
-            .db
-            .write(move |tx| {
-                let email_key = valid.email.as_ref().map(|e| e.uniqueness_key());
-                if let Some(key) = &email_key {
-                    let taken: bool = tx.query_row(
-                        "SELECT EXISTS (SELECT 1 FROM customer WHERE org_id = ?1 AND email_key = ?2)",
-                        params![org_id, key],
-                        |r| r.get(0),
-                    )?;
-                    if taken {
-                        return Err(email_taken());
-                    }
+    state
+        .db
+        .write(move |tx| {
+            let email_key = valid.email.as_ref().map(|e| e.uniqueness_key());
+            if let Some(key) = &email_key {
+                let taken: bool = tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM customer WHERE org_id = ?1 AND email_key = ?2)",
+                    params![org_id, key],
+                    |r| r.get(0),
+                )?;
+                if taken {
+                    return Err(email_taken());
                 }
-                let cu_ref_no = new_cu_ref_no(tx, org_id)?;
-                let now = now();
-                let c = company.as_ref();
-                tx.execute(
-                    "INSERT INTO customer (public_id, org_id, cu_ref_no, email, email_key,
+            }
+            let cu_ref_no = new_cu_ref_no(tx, org_id)?;
+            let now = now();
+            let c = company.as_ref();
+            tx.execute(
+                "INSERT INTO customer (public_id, org_id, cu_ref_no, email, email_key,
                          first_name, last_name, phone, company_name, ico, dic, street_address,
                          city, city_part, state_region, postal_code, country, ignore_bulk_mail,
                          created_at, updated_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
                          ?16, ?17, ?18, ?19, ?19)",
-                    params![
-                        public_id,
-                        org_id,
-                        cu_ref_no,
-                        valid.email.as_ref().map(|e| e.as_str()),
-                        email_key,
-                        valid.first_name.as_ref().map(|v| v.as_str()),
-                        valid.last_name.as_ref().map(|v| v.as_str()),
-                        valid.phone.as_ref().map(|v| v.as_str()),
-                        c.map(|c| c.company_name.as_str()),
-                        valid.company_registration_number.as_ref().map(|v| v.as_str()),
-                        c.and_then(|c| c.dic.as_deref()),
-                        c.and_then(|c| c.street_address.as_deref()),
-                        c.and_then(|c| c.city.as_deref()),
-                        c.and_then(|c| c.city_part.as_deref()),
-                        c.and_then(|c| c.state_region.as_deref()),
-                        c.and_then(|c| c.postal_code.as_deref()),
-                        c.and_then(|c| c.country.as_deref()),
-                        valid.ignore_bulk_mail,
-                        now,
-                    ],
-                )
-                // The schema's UNIQUE (org_id, email_key) is the last word should the check
-                // above ever be bypassed.
-                .map_err(|e| {
-                    if is_unique_violation(&e) {
-                        email_taken()
-                    } else {
-                        e.into()
-                    }
-                })?;
-                let customer_id = tx.last_insert_rowid();
-                for group in &valid.group_list {
-                    let group_id = ensure_group(
-                        tx,
-                        org_id,
-                        group.slug.as_str(),
-                        group.name.as_str(),
-                        group.color.as_ref().map(|c| c.as_str()),
-                    )?;
-                    assign_group(tx, customer_id, group_id)?;
+                params![
+                    public_id,
+                    org_id,
+                    cu_ref_no,
+                    valid.email.as_ref().map(|e| e.as_str()),
+                    email_key,
+                    valid.first_name.as_ref().map(|v| v.as_str()),
+                    valid.last_name.as_ref().map(|v| v.as_str()),
+                    valid.phone.as_ref().map(|v| v.as_str()),
+                    c.map(|c| c.company_name.as_str()),
+                    valid
+                        .company_registration_number
+                        .as_ref()
+                        .map(|v| v.as_str()),
+                    c.and_then(|c| c.dic.as_deref()),
+                    c.and_then(|c| c.street_address.as_deref()),
+                    c.and_then(|c| c.city.as_deref()),
+                    c.and_then(|c| c.city_part.as_deref()),
+                    c.and_then(|c| c.state_region.as_deref()),
+                    c.and_then(|c| c.postal_code.as_deref()),
+                    c.and_then(|c| c.country.as_deref()),
+                    valid.ignore_bulk_mail,
+                    now,
+                ],
+            )
+            // The schema's UNIQUE (org_id, email_key) is the last word should the check
+            // above ever be bypassed.
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    email_taken()
+                } else {
+                    e.into()
                 }
-                if valid.send_registration_invite
-                    && let Some(email) = &valid.email
-                {
-                    tx.execute(
-                        "INSERT INTO outbox (org_id, kind, recipient, created_at)
+            })?;
+            let customer_id = tx.last_insert_rowid();
+            for group in &valid.group_list {
+                let group_id = ensure_group(
+                    tx,
+                    org_id,
+                    group.slug.as_str(),
+                    group.name.as_str(),
+                    group.color.as_ref().map(|c| c.as_str()),
+                )?;
+                assign_group(tx, customer_id, group_id)?;
+            }
+            if valid.send_registration_invite
+                && let Some(email) = &valid.email
+            {
+                tx.execute(
+                    "INSERT INTO outbox (org_id, kind, recipient, created_at)
                          VALUES (?1, 'registration-invite', ?2, ?3)",
-                        params![org_id, email.as_str(), now],
-                    )?;
-                }
-                Ok(())
-            })
-            .await?;
-    }
-    let mut headers = HeaderMap::new();
-    if let Ok(location) = HeaderValue::from_str(&format!("/bff/contact/{public_id}")) {
-        headers.insert(header::LOCATION, location);
-    }
-    Ok((
-        StatusCode::CREATED,
-        headers,
-        Json(ContactCreateResponse {
-            success: true,
-            customer_id: public_id,
-        }),
-    ))
+                    params![org_id, email.as_str(), now],
+                )?;
+            }
+            JsonAnswer::new(
+                StatusCode::CREATED,
+                Some(format!("/bff/contact/{public_id}")),
+                &ContactCreateResponse {
+                    success: true,
+                    customer_id: public_id,
+                },
+            )?
+            .record(tx, &reservation)
+        })
+        .await
 }
 
 pub(crate) fn stored_contact(r: &Row<'_>) -> rusqlite::Result<(i64, StoredContact)> {
@@ -502,8 +490,9 @@ pub async fn contact_get(
 pub async fn member_invite(
     State(state): State<AppState>,
     Admin(p): Admin,
+    reservation: KeyScope,
     Json(req): Json<MemberInviteRequest>,
-) -> Result<Json<MemberInviteResponse>, ApiError> {
+) -> Result<JsonAnswer, ApiError> {
     let org = org_of(&state, p.org_id).await?;
     let parsed = req.parse(&org.rules());
     // Codes are checked against the catalogue even when other fields failed, so one answer
@@ -535,6 +524,10 @@ pub async fn member_invite(
         ),
         ("roleCodes", &req.role_codes, &roles, ErrorCode::RoleUnknown),
     ] {
+        // Over the cap the parse said TOO_MANY_ITEMS once: the items are not looked at one by one.
+        if list.len() > bizkit_contract::MAX_CODES {
+            continue;
+        }
         for (i, c) in list.iter().enumerate() {
             let name = format!("{field}[{i}]");
             let c = c.trim();
@@ -629,11 +622,16 @@ pub async fn member_invite(
                     now
                 ],
             )?;
-            Ok(Json(MemberInviteResponse {
-                success: true,
-                member_id: public_id,
-                status,
-            }))
+            JsonAnswer::new(
+                StatusCode::OK,
+                None,
+                &MemberInviteResponse {
+                    success: true,
+                    member_id: public_id,
+                    status,
+                },
+            )?
+            .record(tx, &reservation)
         })
         .await
 }
@@ -728,8 +726,9 @@ pub async fn customer_group_list(
 pub async fn customer_add_groups(
     State(state): State<AppState>,
     Admin(p): Admin,
+    reservation: KeyScope,
     Json(req): Json<AddGroupsRequest>,
-) -> Result<Json<AddGroupsResponse>, ApiError> {
+) -> Result<JsonAnswer, ApiError> {
     let org = org_of(&state, p.org_id).await?;
     let valid = req.parse(&org.rules())?;
     let org_id = org.id;
@@ -762,11 +761,16 @@ pub async fn customer_add_groups(
                     already_assigned.push(slug.as_str().to_owned());
                 }
             }
-            Ok(Json(AddGroupsResponse {
-                success: true,
-                added,
-                already_assigned,
-            }))
+            JsonAnswer::new(
+                StatusCode::OK,
+                None,
+                &AddGroupsResponse {
+                    success: true,
+                    added,
+                    already_assigned,
+                },
+            )?
+            .record(tx, &reservation)
         })
         .await
 }
@@ -863,8 +867,9 @@ pub async fn customer_profile_get(
 pub async fn customer_update_profile(
     State(state): State<AppState>,
     Authenticated(p): Authenticated,
+    reservation: KeyScope,
     Json(req): Json<UpdateProfileRequest>,
-) -> Result<Json<SuccessResponse>, ApiError> {
+) -> Result<JsonAnswer, ApiError> {
     let org = org_of(&state, p.org_id).await?;
     let valid = req.parse(&org.rules())?;
     let key = valid.email.uniqueness_key();
@@ -938,7 +943,8 @@ pub async fn customer_update_profile(
                 let group_id = ensure_group(tx, org_id, slug.as_str(), slug.as_str(), None)?;
                 assign_group(tx, customer_id, group_id)?;
             }
-            Ok(Json(SuccessResponse { success: true }))
+            JsonAnswer::new(StatusCode::OK, None, &SuccessResponse { success: true })?
+                .record(tx, &reservation)
         })
         .await
 }
@@ -1052,8 +1058,9 @@ pub async fn org_contact_create(
     Admin(p): Admin,
     Path(org_id): Path<i64>,
     OriginalUri(uri): OriginalUri,
+    reservation: KeyScope,
     Json(req): Json<OrgContactCreateRequest>,
-) -> Result<impl IntoResponse, ApiError> {
+) -> Result<JsonAnswer, ApiError> {
     own_org(&p, org_id)?;
     let org = org_of(&state, org_id).await?;
     let mut errors: Vec<FieldError> = uri
@@ -1077,25 +1084,26 @@ pub async fn org_contact_create(
             return Err(ApiError::Validation(errors));
         }
     };
-    let contact = state
+    state
         .db
         .write(move |tx| {
             let id = insert_org_contact(tx, org.id, &valid)?;
-            Ok(tx.query_row(
+            let contact = tx.query_row(
                 &format!("SELECT {ORG_CONTACT_COLUMNS} FROM org_contact WHERE id = ?1"),
                 [id],
                 |r| org_contact_from_row(&org, r),
-            )?)
+            )?;
+            JsonAnswer::new(
+                StatusCode::CREATED,
+                Some(format!(
+                    "/api/v1/organizations/{org_id}/contacts/{}",
+                    contact.id
+                )),
+                &contact,
+            )?
+            .record(tx, &reservation)
         })
-        .await?;
-    let mut headers = HeaderMap::new();
-    if let Ok(location) = HeaderValue::from_str(&format!(
-        "/api/v1/organizations/{org_id}/contacts/{}",
-        contact.id
-    )) {
-        headers.insert(header::LOCATION, location);
-    }
-    Ok((StatusCode::CREATED, headers, Json(contact)))
+        .await
 }
 
 /// The organisation's contacts, oldest first.

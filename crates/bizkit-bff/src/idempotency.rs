@@ -55,6 +55,94 @@ fn parse_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
     Ok(Some(key.to_owned()))
 }
 
+/// The key this request reserved, for its handler: the handler records its answer in the same
+/// SQLite transaction as its create ([`JsonAnswer::record`]), so no crash can leave a create
+/// without the answer a retry must replay (the start-up purge would then free the key, and the
+/// retry create a second record).
+#[derive(Clone, Debug)]
+pub struct Reserved {
+    scope: String,
+    key: String,
+}
+
+/// The [`Reserved`] key of this request, if it came with one.
+pub struct KeyScope(pub Option<Reserved>);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for KeyScope {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(KeyScope(parts.extensions.get::<Reserved>().cloned()))
+    }
+}
+
+/// A JSON answer of a creating or changing call, made inside the handler's write transaction.
+pub struct JsonAnswer {
+    status: StatusCode,
+    location: Option<String>,
+    body: Vec<u8>,
+}
+
+impl JsonAnswer {
+    pub fn new<T: serde::Serialize>(
+        status: StatusCode,
+        location: Option<String>,
+        value: &T,
+    ) -> Result<JsonAnswer, ApiError> {
+        let body = serde_json::to_vec(value)
+            .map_err(|e| ApiError::internal(format!("answer to JSON: {e}")))?;
+        Ok(JsonAnswer {
+            status,
+            location,
+            body,
+        })
+    }
+
+    /// Stores this answer for the request's key in `tx`, the transaction that made the change.
+    pub fn record(
+        self,
+        tx: &rusqlite::Transaction<'_>,
+        reservation: &KeyScope,
+    ) -> Result<JsonAnswer, ApiError> {
+        if let Some(r) = &reservation.0 {
+            let mut headers = vec![("content-type".to_owned(), "application/json".to_owned())];
+            if let Some(location) = &self.location {
+                headers.push(("location".to_owned(), location.clone()));
+            }
+            tx.execute(
+                "UPDATE idempotency SET state = 'done', status = ?3, headers = ?4, body = ?5
+                  WHERE principal = ?1 AND key = ?2 AND state = 'running'",
+                (
+                    &r.scope,
+                    &r.key,
+                    self.status.as_u16(),
+                    serde_json::to_string(&headers).unwrap_or_else(|_| "[]".to_owned()),
+                    &self.body,
+                ),
+            )?;
+        }
+        Ok(self)
+    }
+}
+
+impl IntoResponse for JsonAnswer {
+    fn into_response(self) -> Response {
+        let mut response = Response::new(Body::from(self.body));
+        *response.status_mut() = self.status;
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        if let Some(location) = self.location.and_then(|l| HeaderValue::from_str(&l).ok()) {
+            response.headers_mut().insert(header::LOCATION, location);
+        }
+        response
+    }
+}
+
 /// Middleware on each creating/changing POST, inside the auth middleware.
 pub async fn idempotency(State(state): State<AppState>, req: Request, next: Next) -> Response {
     match run(state, req, next).await {
@@ -190,7 +278,11 @@ async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiE
     // The handler runs in its own task: if the client goes away mid-request, the work still
     // finishes and its answer is stored, so the retry gets a replay instead of a stale
     // reservation.
-    let req = Request::from_parts(parts, Body::from(bytes));
+    let mut req = Request::from_parts(parts, Body::from(bytes));
+    req.extensions_mut().insert(Reserved {
+        scope: scope.clone(),
+        key: key.clone(),
+    });
     let task_state = state.clone();
     let (task_scope, task_key) = (scope.clone(), key.clone());
     let task = tokio::spawn(async move {
@@ -205,7 +297,8 @@ async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiE
                 .db
                 .write(move |tx| {
                     tx.execute(
-                        "DELETE FROM idempotency WHERE principal = ?1 AND key = ?2",
+                        "DELETE FROM idempotency
+                          WHERE principal = ?1 AND key = ?2 AND state = 'running'",
                         (&scope, &key),
                     )?;
                     Ok(())
@@ -245,14 +338,18 @@ async fn complete(
         .write(move |tx| {
             if status.is_server_error() {
                 // A server fault is not an answer worth replaying: free the key for a retry.
+                // (A change rolled back with it: a handler records its answer in the change's
+                // own transaction, so a row that is 'done' is never freed here.)
                 tx.execute(
-                    "DELETE FROM idempotency WHERE principal = ?1 AND key = ?2",
+                    "DELETE FROM idempotency WHERE principal = ?1 AND key = ?2 AND state = 'running'",
                     (&scope, &key),
                 )?;
             } else {
+                // A refusal (4xx) changed nothing, so it is stored here; a success was stored
+                // by its handler already, and this finds no running row.
                 tx.execute(
                     "UPDATE idempotency SET state = 'done', status = ?3, headers = ?4, body = ?5
-                      WHERE principal = ?1 AND key = ?2",
+                      WHERE principal = ?1 AND key = ?2 AND state = 'running'",
                     (
                         &scope,
                         &key,

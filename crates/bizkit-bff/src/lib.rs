@@ -12,7 +12,10 @@ pub mod error;
 pub mod extract;
 pub mod handlers;
 pub mod idempotency;
+pub mod limits;
+pub mod no_store;
 pub mod openapi;
+pub mod sessions;
 pub mod state;
 pub mod web;
 
@@ -39,7 +42,10 @@ fn idempotent(route: MethodRouter<AppState>, state: &AppState) -> MethodRouter<A
 /// The whole application: API, OpenAPI description and static files, with every layer.
 pub fn app(state: AppState) -> Router {
     let protected = Router::new()
-        .route("/api/v1/session", get(h::session_get))
+        .route(
+            "/api/v1/session",
+            get(h::session_get).delete(sessions::session_delete),
+        )
         .route(
             "/api/v1/customer/add-groups",
             idempotent(post(h::customer_add_groups), &state),
@@ -74,7 +80,7 @@ pub fn app(state: AppState) -> Router {
 
     let cors = CorsLayer::new()
         .allow_origin(Any)
-        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_methods([Method::GET, Method::POST, Method::DELETE, Method::OPTIONS])
         .allow_headers([
             header::AUTHORIZATION,
             header::CONTENT_TYPE,
@@ -99,6 +105,7 @@ pub fn app(state: AppState) -> Router {
         }))
         .layer(from_fn(web::problem_errors))
         .layer(from_fn_with_state(state.clone(), web::security_headers))
+        .layer(from_fn(no_store::no_store))
         .layer(
             // The path only: query strings may carry credentials and headers carry tokens.
             TraceLayer::new_for_http()

@@ -14,9 +14,20 @@ struct Args {
     /// Address to listen on.
     #[arg(long, env = "BIZKIT_ADDR", default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
-    /// Folder of the SQLite database; created with demo data when empty.
+    /// Folder of the SQLite database; created when missing.
     #[arg(long, env = "BIZKIT_DATA_DIR", default_value = "data")]
     data_dir: PathBuf,
+    /// Create the demo organisations and their sign-ins (published passwords) in an empty data
+    /// folder. Only on a loopback address, unless --allow-public-demo.
+    #[arg(long, env = "BIZKIT_DEMO")]
+    demo: bool,
+    /// Serve demo sign-ins on an address other machines can reach too.
+    #[arg(long, env = "BIZKIT_ALLOW_PUBLIC_DEMO")]
+    allow_public_demo: bool,
+    /// Print the demo API keys when they are created (only their hashes are stored, so they can
+    /// never be shown again).
+    #[arg(long, env = "BIZKIT_PRINT_API_KEYS")]
+    print_api_keys: bool,
     /// The built app (Trunk's dist folder) to serve.
     #[arg(long, env = "BIZKIT_DIST")]
     dist: Option<PathBuf>,
@@ -29,6 +40,9 @@ struct Args {
     /// Lifetime of a session token, in seconds.
     #[arg(long, env = "BIZKIT_TOKEN_TTL_SECS", default_value_t = 8 * 3600)]
     token_ttl_secs: u64,
+    /// A session not used for this many seconds ends; 0: never for want of use.
+    #[arg(long, env = "BIZKIT_SESSION_IDLE_SECS", default_value_t = 3600)]
+    session_idle_secs: u64,
 }
 
 #[tokio::main]
@@ -47,6 +61,10 @@ async fn main() -> anyhow::Result<()> {
     config.ares_url = args.ares_url;
     config.ares_timeout = Duration::from_millis(args.ares_timeout_ms);
     config.token_ttl = Duration::from_secs(args.token_ttl_secs);
+    config.session_idle = Duration::from_secs(args.session_idle_secs);
+    config.demo = args.demo;
+    // Before anything is created: no demo data for an address that others can reach.
+    demo::check_address(args.addr.ip(), args.demo, args.allow_public_demo)?;
     if let Some(dist) = &config.dist
         && !dist.join("index.html").is_file()
     {
@@ -54,6 +72,8 @@ async fn main() -> anyhow::Result<()> {
     }
     let state = tokio::task::spawn_blocking(move || AppState::new(config)).await??;
     let first_start = state.first_start.clone();
+    // A folder with demo data from an earlier start is checked the same way.
+    demo::check_address(args.addr.ip(), state.demo_data, args.allow_public_demo)?;
 
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     let addr = listener.local_addr()?;
@@ -76,14 +96,27 @@ async fn main() -> anyhow::Result<()> {
             demo::OTHER_ADMIN_EMAIL,
             demo::OTHER_ADMIN_PASSWORD
         );
-        println!("  API key (Demo s.r.o., shown once): {}", creds.api_key);
+        if args.print_api_keys {
+            println!("  API key (Demo s.r.o., shown once): {}", creds.api_key);
+            println!(
+                "  API key (other org, shown once):   {}",
+                creds.other_api_key
+            );
+        } else {
+            println!(
+                "  (two demo API keys were made; --print-api-keys on a fresh folder shows them)"
+            );
+        }
+    } else if !state.demo_data && !args.demo {
         println!(
-            "  API key (other org, shown once):   {}",
-            creds.other_api_key
+            "No demo data in {} (start with --demo for it).",
+            args.data_dir.display()
         );
     }
 
-    axum::serve(listener, bizkit_bff::app(state))
+    // With connect info: the sign-in limits count per client address (the socket's).
+    let app = bizkit_bff::app(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     tracing::info!("bizkit-bff stopped");

@@ -144,6 +144,7 @@ impl Modify for CommonResponses {
     paths(
         handlers::authenticate_create,
         handlers::session_get,
+        crate::sessions::session_delete,
         handlers::contact_create,
         handlers::contact_get,
         crate::contact_list::contact_list,

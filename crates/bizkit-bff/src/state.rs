@@ -5,14 +5,17 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::ares::Ares;
-use crate::auth::{LoginLimiter, PasswordCost, dummy_hash};
+use crate::auth::{PasswordCost, dummy_hash};
 use crate::db::Db;
 use crate::demo::{self, DemoCredentials};
 use crate::idempotency;
+use crate::limits::{LoginLimiter, SignInLimits};
 
 /// Largest accepted request body.
 pub const BODY_LIMIT: usize = 64 * 1024;
 pub const DEFAULT_TOKEN_TTL: Duration = Duration::from_secs(8 * 3600);
+/// A session not used for this long ends (the absolute end is [`DEFAULT_TOKEN_TTL`]).
+pub const DEFAULT_SESSION_IDLE: Duration = Duration::from_secs(3600);
 pub const DEFAULT_ARES_TIMEOUT: Duration = Duration::from_secs(5);
 
 #[derive(Clone, Debug)]
@@ -23,8 +26,13 @@ pub struct Config {
     pub ares_url: Option<String>,
     pub ares_timeout: Duration,
     pub token_ttl: Duration,
+    /// A session unused this long ends; zero: sessions never idle out.
+    pub session_idle: Duration,
+    pub sign_in_limits: SignInLimits,
     /// Cost of the demo users' password hashes created on first start.
     pub password_cost: PasswordCost,
+    /// Create the demo organisations and sign-ins in an empty data folder (`--demo`).
+    pub demo: bool,
 }
 
 impl Config {
@@ -35,7 +43,10 @@ impl Config {
             ares_url: None,
             ares_timeout: DEFAULT_ARES_TIMEOUT,
             token_ttl: DEFAULT_TOKEN_TTL,
+            session_idle: DEFAULT_SESSION_IDLE,
+            sign_in_limits: SignInLimits::default(),
             password_cost: PasswordCost::Default,
+            demo: false,
         }
     }
 }
@@ -47,10 +58,13 @@ pub struct AppState {
     pub csp: Arc<crate::web::CspCache>,
     pub dist: Option<PathBuf>,
     pub token_ttl: Duration,
+    pub session_idle: Duration,
     pub limiter: Arc<LoginLimiter>,
     pub dummy_hash: Arc<str>,
     /// Set when this start created the demo data: the credentials to print once.
     pub first_start: Option<Arc<DemoCredentials>>,
+    /// The database holds the demo sign-ins (from this start or an earlier one).
+    pub demo_data: bool,
 }
 
 impl AppState {
@@ -59,7 +73,9 @@ impl AppState {
     pub fn new(config: Config) -> anyhow::Result<AppState> {
         std::fs::create_dir_all(&config.data_dir)?;
         let db = Db::open(&config.data_dir.join("bizkit.sqlite3"))?;
-        let first_start = demo::create_if_empty(&db, config.password_cost)?.map(Arc::new);
+        let first_start =
+            demo::create_if_empty(&db, config.password_cost, config.demo)?.map(Arc::new);
+        let demo_data = demo::present(&db)?;
         db.write_blocking(|tx| Ok(idempotency::purge_stale(tx)?))?;
         let ares = match &config.ares_url {
             Some(url) if !url.trim().is_empty() => Ares::http(url.trim(), config.ares_timeout)?,
@@ -71,9 +87,11 @@ impl AppState {
             csp: Arc::new(crate::web::CspCache::new(config.dist.as_deref())),
             dist: config.dist,
             token_ttl: config.token_ttl,
-            limiter: Arc::new(LoginLimiter::default()),
+            session_idle: config.session_idle,
+            limiter: Arc::new(LoginLimiter::new(config.sign_in_limits)),
             dummy_hash: dummy_hash(config.password_cost).into(),
             first_start,
+            demo_data,
         })
     }
 }

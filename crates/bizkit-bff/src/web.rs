@@ -270,7 +270,7 @@ fn cache_control_for(path: &str) -> &'static str {
     }
 }
 
-fn is_api_path(path: &str) -> bool {
+pub(crate) fn is_api_path(path: &str) -> bool {
     ["/api", "/bff", "/openapi.json"]
         .iter()
         .any(|p| path == *p || path.starts_with(&format!("{p}/")))

@@ -1224,6 +1224,13 @@ pub struct SessionResponse {
     pub email: String,
     /// The organisation.
     pub organisation: SessionOrganisation,
+    /// Seconds this session may still be used at most (it ends 8 h after sign-in); absent for an
+    /// API key. A local addition: the app drops its drafts when the session is over.
+    #[serde(rename = "expiresInSecs", skip_serializing_if = "Option::is_none")]
+    pub expires_in_secs: Option<u64>,
+    /// The session ends after this many seconds without a call; absent where it never idles out.
+    #[serde(rename = "idleTimeoutSecs", skip_serializing_if = "Option::is_none")]
+    pub idle_timeout_secs: Option<u64>,
 }
 
 // =============================================================================================

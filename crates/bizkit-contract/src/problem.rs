@@ -31,9 +31,16 @@ pub struct Problem {
     /// The top-level stable code, e.g. `UNAUTHORIZED`, `VALIDATION_FAILED`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// Every violated field (422), empty otherwise.
+    /// Every violated field (422), empty otherwise; at most [`Problem::MAX_LISTED_ERRORS`] of them.
     #[serde(default)]
     pub errors: Vec<ProblemFieldError>,
+    /// How many more field errors there were than `errors` lists.
+    #[serde(
+        default,
+        rename = "moreErrors",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub more_errors: Option<usize>,
 }
 
 /// One field error in a [`Problem`]. `code` is a string so a code this build does not know
@@ -90,6 +97,7 @@ impl Problem {
             detail: Some(message(code, Lang::En).to_owned()),
             code: Some(code.as_str().to_owned()),
             errors: Vec::new(),
+            more_errors: None,
         }
     }
 
@@ -112,7 +120,25 @@ impl Problem {
                     message: message(e.code, lang).to_owned(),
                 })
                 .collect(),
+            more_errors: None,
         }
+        .bounded()
+    }
+
+    /// Field errors a problem lists at most: an answer stays small whatever the body was (a
+    /// hundred bad groups, six thousand unknown codes); `moreErrors` says how many were left out.
+    pub const MAX_LISTED_ERRORS: usize = 50;
+
+    /// Keeps the first [`Problem::MAX_LISTED_ERRORS`] field errors and counts the rest.
+    #[must_use]
+    pub fn bounded(mut self) -> Problem {
+        let listed = Self::MAX_LISTED_ERRORS;
+        if self.errors.len() > listed {
+            let more = self.errors.len() - listed + self.more_errors.unwrap_or(0);
+            self.errors.truncate(listed);
+            self.more_errors = Some(more);
+        }
+        self
     }
 
     /// Replaces the detail text.
@@ -125,5 +151,34 @@ impl Problem {
     /// The typed top-level code, if present and known.
     pub fn error_code(&self) -> Option<ErrorCode> {
         self.code.as_deref().and_then(ErrorCode::from_code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_lists_a_bounded_number_of_errors_and_counts_the_rest() {
+        let errors: Vec<FieldError> = (0..130)
+            .map(|i| FieldError::new(format!("groups[{i}]"), ErrorCode::GroupSlugEmpty))
+            .collect();
+        let p = Problem::validation(&errors, Lang::En);
+        assert_eq!(p.errors.len(), Problem::MAX_LISTED_ERRORS);
+        assert_eq!(p.more_errors, Some(80));
+        assert_eq!(p.errors[0].field, "groups[0]");
+        let json = serde_json::to_value(&p).unwrap();
+        assert_eq!(json["moreErrors"], 80);
+        let few = Problem::validation(&errors[..3], Lang::En);
+        assert_eq!(few.more_errors, None);
+        assert!(
+            serde_json::to_value(&few)
+                .unwrap()
+                .get("moreErrors")
+                .is_none()
+        );
+        // The app reads answers without the member, and with it.
+        let back: Problem = serde_json::from_value(json).unwrap();
+        assert_eq!(back.more_errors, Some(80));
     }
 }

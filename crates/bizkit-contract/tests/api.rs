@@ -563,6 +563,7 @@ fn answer_wire_names() {
             phone_prefix: "+420".into(),
             locales: vec!["cs".into(), "en".into()],
         },
+        ..Default::default()
     };
     assert_eq!(
         serde_json::to_value(&s).unwrap(),

@@ -15,6 +15,8 @@ export const DIST = process.env.BIZKIT_E2E_DIST ?? path.join(repoRoot, 'dist');
 export interface ServerOptions {
   /** Lifetime of a session token in seconds (`--token-ttl-secs`). */
   tokenTtlSecs?: number;
+  /** A session unused this many seconds ends (`--session-idle-secs`). */
+  sessionIdleSecs?: number;
   /** Reuse a data folder (a restart); a fresh one is made otherwise. */
   dataDir?: string;
   /** Listen on this port (a restart keeps the origin, so sessionStorage and drafts stay). */
@@ -50,9 +52,13 @@ export class OwnServer {
   }
 
   private async launch(): Promise<void> {
-    const args = ['--addr', `127.0.0.1:${this.port}`, '--data-dir', this.dataDir, '--dist', DIST];
+    // --demo: the tests sign in as the demo users.
+    const args = ['--addr', `127.0.0.1:${this.port}`, '--data-dir', this.dataDir, '--dist', DIST, '--demo'];
     if (this.options.tokenTtlSecs !== undefined) {
       args.push('--token-ttl-secs', String(this.options.tokenTtlSecs));
+    }
+    if (this.options.sessionIdleSecs !== undefined) {
+      args.push('--session-idle-secs', String(this.options.sessionIdleSecs));
     }
     // Appending: a restart adds to the same log, so a test sees everything the data folder saw.
     this.logFd = openSync(this.logPath, 'a');

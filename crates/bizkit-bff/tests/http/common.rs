@@ -1,10 +1,13 @@
 //! A real server on loopback with a real SQLite file in a temporary folder.
 
-use std::path::Path;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use bizkit_bff::auth::PasswordCost;
 use bizkit_bff::demo::{self, DemoCredentials};
+use bizkit_bff::limits::LoginLimiter;
 use bizkit_bff::{AppState, Config, app};
 use reqwest::header::{HeaderMap, HeaderValue};
 use reqwest::{Method, StatusCode};
@@ -16,6 +19,9 @@ pub struct Server {
     pub base: String,
     pub creds: Option<DemoCredentials>,
     pub client: reqwest::Client,
+    /// The server's limiter, to read how many password checks it let through.
+    pub limiter: Arc<LoginLimiter>,
+    pub data_dir: PathBuf,
     shutdown: Option<oneshot::Sender<()>>,
     handle: Option<JoinHandle<()>>,
     _dir: Option<tempfile::TempDir>,
@@ -72,6 +78,7 @@ impl Reply {
 pub fn config(dir: &Path) -> Config {
     let mut config = Config::new(dir);
     config.password_cost = PasswordCost::Fast;
+    config.demo = true;
     config
 }
 
@@ -89,21 +96,27 @@ pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> Server {
 }
 
 pub async fn start_config(cfg: Config) -> Server {
+    let data_dir = cfg.data_dir.clone();
     let state = tokio::task::spawn_blocking(move || AppState::new(cfg))
         .await
         .unwrap()
         .unwrap();
     let creds = state.first_start.as_deref().cloned();
+    let limiter = Arc::clone(&state.limiter);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (tx, rx) = oneshot::channel::<()>();
     let handle = tokio::spawn(async move {
-        axum::serve(listener, app(state))
-            .with_graceful_shutdown(async {
-                let _ = rx.await;
-            })
-            .await
-            .unwrap();
+        // With connect info, as main.rs serves: the sign-in limits count per client address.
+        axum::serve(
+            listener,
+            app(state).into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async {
+            let _ = rx.await;
+        })
+        .await
+        .unwrap();
     });
     Server {
         base: format!("http://{addr}"),
@@ -112,10 +125,22 @@ pub async fn start_config(cfg: Config) -> Server {
             .timeout(Duration::from_secs(30))
             .build()
             .unwrap(),
+        limiter,
+        data_dir,
         shutdown: Some(tx),
         handle: Some(handle),
         _dir: None,
     }
+}
+
+/// A client whose connections come from `ip` (another loopback address, say): another client
+/// address, as far as the server's limits can tell.
+pub fn client_from(ip: &str) -> reqwest::Client {
+    reqwest::Client::builder()
+        .local_address(ip.parse::<IpAddr>().ok())
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap()
 }
 
 impl Server {

@@ -182,3 +182,101 @@ async fn stored_answers_survive_a_restart() {
     assert_eq!(again.body, first.body);
     assert_eq!(again.header("idempotent-replayed"), Some("true"));
 }
+
+/// A crash between a create and the recording of its answer. Killing the process at exactly
+/// that instant cannot be timed from outside, so the test makes the recording itself fail, as a
+/// crash there would: a trigger in the real SQLite file aborts any statement that marks a key
+/// `done`. Then the server restarts (its start-up purge frees keys left `running`) and the
+/// client retries with the same key.
+///
+/// Before the create and its record shared a transaction, the create committed, the record
+/// failed, the key stayed `running`, the purge freed it and the retry created a second contact.
+/// Now both roll back together, and the retry creates the one contact. (The real kill after
+/// both committed is `resilience.spec.ts` in the e2e suite: its retry is replayed.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crash_between_the_create_and_its_answer_leaves_one_record_after_the_retry() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start_config(config(dir.path())).await;
+    let token = s.admin().await;
+    let db = dir.path().join("bizkit.sqlite3");
+    let name = format!("Crash {}", uuid_like());
+    let body = json!({"type": {"id": 2}, "name": name});
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "CREATE TRIGGER crash_before_the_answer BEFORE UPDATE OF state ON idempotency
+           WHEN NEW.state = 'done'
+         BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;",
+    )
+    .unwrap();
+    let r = s
+        .post_with_key(
+            "/api/v1/organizations/1/contacts",
+            &token,
+            "crash-key",
+            body.clone(),
+        )
+        .await;
+    assert_eq!(r.status, 500, "{}", r.text);
+    assert_eq!(named(&s, &token, &name).await, 0, "nothing half-done");
+    s.stop().await;
+    conn.execute_batch("DROP TRIGGER crash_before_the_answer")
+        .unwrap();
+    drop(conn);
+
+    let s = start_config(config(dir.path())).await;
+    let retry = s
+        .post_with_key(
+            "/api/v1/organizations/1/contacts",
+            &token,
+            "crash-key",
+            body.clone(),
+        )
+        .await;
+    assert_eq!(retry.status, 201, "{}", retry.text);
+    assert_eq!(named(&s, &token, &name).await, 1);
+    // And the next retry is the stored answer of that one create.
+    let again = s
+        .post_with_key(
+            "/api/v1/organizations/1/contacts",
+            &token,
+            "crash-key",
+            body,
+        )
+        .await;
+    assert_eq!(again.header("idempotent-replayed"), Some("true"));
+    assert_eq!(again.body, retry.body);
+    assert_eq!(named(&s, &token, &name).await, 1);
+
+    // The answer is stored in the create's own commit: the row is `done` with the create.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (state, status): (String, u16) = conn
+        .query_row(
+            "SELECT state, status FROM idempotency WHERE key = 'crash-key'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((state.as_str(), status), ("done", 201));
+}
+
+/// How many organisation contacts are called `name`.
+async fn named(s: &crate::common::Server, token: &str, name: &str) -> usize {
+    let list = s.get("/api/v1/organizations/1/contacts", Some(token)).await;
+    assert_eq!(list.status, 200);
+    list.body
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["name"] == name)
+        .count()
+}
+
+fn uuid_like() -> String {
+    format!(
+        "{:x}",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    )
+}

@@ -121,8 +121,9 @@ async fn serves_the_app_with_fallback_cache_and_csp_hashes() {
         r.header("cache-control"),
         Some("public, max-age=31536000, immutable")
     );
+    // The settings are read fresh on every start, never from a cache.
     let r = s.get("/config.json", None).await;
-    assert_eq!(r.header("cache-control"), Some("no-cache"));
+    assert_eq!(r.header("cache-control"), Some("no-store"));
     assert_eq!(r.body["apiBaseUrl"], "https://api.example.com/base");
     let r = s.get("/robots.txt", None).await;
     assert_eq!(r.header("cache-control"), Some("no-cache"));

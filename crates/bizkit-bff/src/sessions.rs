@@ -1,0 +1,146 @@
+//! How a session lives and ends: it starts at sign-in, ends on sign-out (`DELETE
+//! /api/v1/session`), after [`crate::state::DEFAULT_SESSION_IDLE`] without a call, and at the
+//! latest [`crate::state::DEFAULT_TOKEN_TTL`] after sign-in.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use bizkit_contract::ErrorCode;
+use rusqlite::params;
+
+use crate::auth::{Authenticated, new_session_token, sha256};
+use crate::db::now;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+fn secs(d: std::time::Duration) -> i64 {
+    i64::try_from(d.as_secs()).unwrap_or(i64::MAX / 2)
+}
+
+/// The idle timeout in seconds; `None` when sessions never idle out (`--session-idle-secs 0`).
+pub fn idle_secs(state: &AppState) -> Option<i64> {
+    let idle = secs(state.session_idle);
+    (idle > 0).then_some(idle)
+}
+
+/// Whether a session is over at `now`: past its end, or unused for longer than `idle`.
+pub fn is_over(expires_at: i64, last_used_at: i64, now: i64, idle: Option<i64>) -> bool {
+    expires_at <= now || idle.is_some_and(|idle| now.saturating_sub(last_used_at) >= idle)
+}
+
+/// How often a session's last use is written: a write per call would queue every call behind
+/// the one writer; a tenth of the idle time (at most a minute) keeps the idle end accurate
+/// enough.
+fn touch_every(idle: Option<i64>) -> i64 {
+    idle.map_or(60, |idle| (idle / 10).min(60))
+}
+
+/// `TOKEN_EXPIRED` for a session that is over; otherwise records the use (now and then).
+pub async fn check_live(
+    state: &AppState,
+    token_hash: &[u8],
+    expires_at: i64,
+    last_used_at: i64,
+) -> Result<(), ApiError> {
+    let now = now();
+    let idle = idle_secs(state);
+    if is_over(expires_at, last_used_at, now, idle) {
+        return Err(ApiError::Unauthorized(ErrorCode::TokenExpired));
+    }
+    if now.saturating_sub(last_used_at) >= touch_every(idle) {
+        let hash = token_hash.to_vec();
+        state
+            .db
+            .write(move |tx| {
+                tx.execute(
+                    "UPDATE session SET last_used_at = ?2
+                      WHERE token_hash = ?1 AND last_used_at < ?2",
+                    params![hash, now],
+                )?;
+                Ok(())
+            })
+            .await?;
+    }
+    Ok(())
+}
+
+/// A new session of `user_id`; answers its token (only its hash is stored).
+pub async fn create(state: &AppState, user_id: i64) -> Result<String, ApiError> {
+    let token = new_session_token();
+    let token_hash = sha256(token.as_bytes());
+    let ttl = secs(state.token_ttl);
+    state
+        .db
+        .write(move |tx| {
+            let now = now();
+            // Ended sessions are kept a week to answer TOKEN_EXPIRED rather than UNAUTHORIZED.
+            tx.execute(
+                "DELETE FROM session WHERE expires_at < ?1",
+                [now - 7 * 86_400],
+            )?;
+            tx.execute(
+                "INSERT INTO session (token_hash, user_id, created_at, expires_at, last_used_at)
+                 VALUES (?1, ?2, ?3, ?4, ?3)",
+                params![token_hash, user_id, now, now.saturating_add(ttl)],
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(token)
+}
+
+/// Seconds left until the session's end at the latest, and the idle timeout: what `GET
+/// /api/v1/session` tells the app (nothing for an API key).
+pub fn times(state: &AppState, expires_at: i64) -> (Option<u64>, Option<u64>) {
+    let left = u64::try_from(expires_at.saturating_sub(now())).unwrap_or(0);
+    let idle = idle_secs(state).and_then(|i| u64::try_from(i).ok());
+    (Some(left), idle)
+}
+
+/// Signs out: the session ends on the server, and its token is refused from now on.
+#[utoipa::path(
+    delete, path = "/api/v1/session", tag = "session",
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Signed out: the token no longer works"),
+        (status = 401, description = "UNAUTHORIZED (no such session, or signed out already) or TOKEN_EXPIRED", body = bizkit_contract::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN: an API key is no session; it stays valid until it is revoked", body = bizkit_contract::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn session_delete(
+    State(state): State<AppState>,
+    Authenticated(p): Authenticated,
+) -> Result<StatusCode, ApiError> {
+    let Some(session) = p.session else {
+        return Err(ApiError::forbidden(
+            "An API key is not a session and cannot sign out; it stays valid until it is revoked.",
+        ));
+    };
+    state
+        .db
+        .write(move |tx| {
+            tx.execute(
+                "DELETE FROM session WHERE token_hash = ?1",
+                [&session.token_hash],
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_session_ends_at_its_end_or_when_idle() {
+        let idle = Some(3600);
+        assert!(!is_over(1000, 0, 999, idle));
+        assert!(is_over(1000, 0, 1000, idle));
+        assert!(!is_over(100_000, 10, 3609, idle));
+        assert!(is_over(100_000, 10, 3610, idle));
+        assert!(!is_over(100_000, 10, 90_000, None));
+        assert_eq!(touch_every(Some(3600)), 60);
+        assert_eq!(touch_every(Some(5)), 0);
+    }
+}

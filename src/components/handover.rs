@@ -1,0 +1,148 @@
+//! The question a `#token=` hand-over asks while someone else is signed in: keep the current session,
+//! or switch to the handed-over one. A modal dialog after the WAI-ARIA dialog pattern: labelled and
+//! described, focus on the safe choice ("keep") when it opens, Escape keeps.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::components::layout::{expect_session, show_modal_when_ready};
+use crate::i18n::{Text, fill, use_i18n};
+use crate::session::Handover;
+
+pub(crate) const TITLE: Text =
+    Text::new("Přepnout na jiné přihlášení?", "Switch to another sign-in?");
+pub(crate) const BODY: Text = Text::new(
+    "Jste přihlášeni jako {}. Odkaz, který jste otevřeli, by místo toho přihlásil {}.",
+    "You are signed in as {}. The link you opened would sign in {} instead.",
+);
+pub(crate) const SOMEONE: Text = Text::new("jiný účet", "another account");
+pub(crate) const NOTE: Text = Text::new(
+    "Přepnutím se tady odhlásíte a z tohoto prohlížeče se smaže, co jste rozepsali.",
+    "Switching signs you out here and removes what you had typed from this browser.",
+);
+pub(crate) const KEEP: Text = Text::new("Ponechat současné přihlášení", "Keep the current sign-in");
+pub(crate) const SWITCH: Text = Text::new("Přepnout na {}", "Switch to {}");
+pub(crate) const SWITCH_UNKNOWN: Text = Text::new("Přepnout", "Switch");
+pub(crate) const INVALID_TITLE: Text = Text::new(
+    "Přihlášení z odkazu nelze použít",
+    "The sign-in from the link cannot be used",
+);
+pub(crate) const INVALID_BODY: Text = Text::new(
+    "Možná už vypršelo. Zůstáváte přihlášeni jako {}.",
+    "It may have expired. You stay signed in as {}.",
+);
+pub(crate) const OK: Text = Text::new("Rozumím", "OK");
+
+#[component]
+pub fn HandoverDialog() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_session();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let keep = NodeRef::<html::Button>::new();
+    let current = Memo::new(move |_| {
+        session
+            .info
+            .with(|i| i.as_ref().map(|i| i.email.clone()).unwrap_or_default())
+    });
+    let offer = Memo::new(move |_| session.handover.get());
+    Effect::new(move |_| {
+        let open = offer.get().is_some();
+        if let Some(d) = dialog.get() {
+            if open && !d.open() {
+                // After the content rendered, so the first choice can take focus.
+                show_modal_when_ready(
+                    dialog,
+                    move || session.handover.with_untracked(Option::is_some),
+                    move || {
+                        if let Some(b) = keep.get_untracked() {
+                            let _ = b.focus();
+                        }
+                    },
+                );
+            } else if !open && d.open() {
+                d.close();
+            }
+        }
+    });
+    let new_person = move || match offer.get() {
+        Some(Handover::Offer(o)) if !o.email.is_empty() => match o.organisation {
+            Some(org) if !org.is_empty() => format!("{} ({org})", o.email),
+            _ => o.email,
+        },
+        _ => SOMEONE.get(i18n.lang.get()).to_owned(),
+    };
+    let known = move || matches!(offer.get(), Some(Handover::Offer(o)) if !o.email.is_empty());
+    let invalid = move || matches!(offer.get(), Some(Handover::Invalid));
+    view! {
+        <dialog
+            class="dialog"
+            id="handover-dialog"
+            node_ref=dialog
+            aria-labelledby="handover-title"
+            aria-describedby="handover-body"
+            on:cancel=move |ev: leptos::ev::Event| {
+                // Escape is "keep": nothing changes without a deliberate choice.
+                ev.prevent_default();
+                session.decline_handover();
+            }
+        >
+            <Show when=move || offer.get().is_some()>
+                <div class="stack">
+                    <Show
+                        when=invalid
+                        fallback=move || {
+                            view! {
+                                <h2 id="handover-title">{i18n.tr(&TITLE)}</h2>
+                                <p id="handover-body">
+                                    {move || {
+                                        let lang = i18n.lang.get();
+                                        fill(&fill(BODY.get(lang), &current.get()), &new_person())
+                                    }}
+                                </p>
+                                <p class="muted">{i18n.tr(&NOTE)}</p>
+                                <div class="actions">
+                                    <button
+                                        type="button"
+                                        class="button primary"
+                                        node_ref=keep
+                                        on:click=move |_| session.decline_handover()
+                                    >
+                                        {i18n.tr(&KEEP)}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="button secondary"
+                                        on:click=move |_| session.accept_handover()
+                                    >
+                                        {move || {
+                                            if known() {
+                                                fill(SWITCH.get(i18n.lang.get()), &new_person())
+                                            } else {
+                                                SWITCH_UNKNOWN.get(i18n.lang.get()).to_owned()
+                                            }
+                                        }}
+                                    </button>
+                                </div>
+                            }
+                        }
+                    >
+                        <h2 id="handover-title">{i18n.tr(&INVALID_TITLE)}</h2>
+                        <p id="handover-body">
+                            {move || fill(INVALID_BODY.get(i18n.lang.get()), &current.get())}
+                        </p>
+                        <div class="actions">
+                            <button
+                                type="button"
+                                class="button primary"
+                                node_ref=keep
+                                on:click=move |_| session.decline_handover()
+                            >
+                                {i18n.tr(&OK)}
+                            </button>
+                        </div>
+                    </Show>
+                </div>
+            </Show>
+        </dialog>
+    }
+}
