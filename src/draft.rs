@@ -9,6 +9,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::storage;
@@ -22,15 +23,25 @@ pub struct Draft {
     pub pending: Option<(String, String)>,
 }
 
-/// A draft as stored: the form's [`Draft`] with its owner and age.
+/// A draft as stored: a form's [`Draft`] (or the import's rows, see [`save_value`]) with its
+/// owner and age beside the value's own fields.
 #[derive(Serialize, Deserialize)]
-struct Stored {
+struct Stored<T> {
     #[serde(flatten)]
-    draft: Draft,
+    value: T,
     /// When it was last saved, in milliseconds since the epoch.
     #[serde(default, rename = "savedAt")]
     saved_at: Option<f64>,
     /// Whose it is: the session's scope (organisation and e-mail) when it was saved.
+    #[serde(default)]
+    owner: Option<String>,
+}
+
+/// Only the owner and age of a stored draft, whatever its value is.
+#[derive(Deserialize)]
+struct Meta {
+    #[serde(default, rename = "savedAt")]
+    saved_at: Option<f64>,
     #[serde(default)]
     owner: Option<String>,
 }
@@ -69,23 +80,36 @@ pub fn key(form: &str, scope: &str) -> String {
 }
 
 pub fn load(key: &str) -> Option<Draft> {
+    load_value(key)
+}
+
+pub fn save(key: &str, draft: &Draft) {
+    save_value(key, draft);
+}
+
+/// Loads any draft saved with [`save_value`]; `None` (and the stored text removed) when it is too
+/// old or unreadable.
+pub fn load_value<T: DeserializeOwned>(key: &str) -> Option<T> {
     let text = storage::local_get(key)?;
     if is_stale(&text, now_ms(), max_age_ms()) {
         storage::local_remove(key);
         return None;
     }
-    serde_json::from_str::<Stored>(&text).ok().map(|s| s.draft)
+    serde_json::from_str::<Stored<T>>(&text)
+        .ok()
+        .map(|s| s.value)
 }
 
-pub fn save(key: &str, draft: &Draft) {
+/// Saves any value that serialises as an object under `key` (from [`key`]) as a draft: with its
+/// owner and age, so sign-out, an ended session and the age limit remove it like every form's.
+/// False when the browser refused to keep it (full, disabled, private mode).
+pub fn save_value<T: Serialize>(key: &str, value: &T) -> bool {
     let stored = Stored {
-        draft: draft.clone(),
+        value,
         saved_at: Some(now_ms()),
         owner: OWNER.with(|o| o.borrow().clone()),
     };
-    if let Ok(text) = serde_json::to_string(&stored) {
-        storage::local_set(key, &text);
-    }
+    serde_json::to_string(&stored).is_ok_and(|text| storage::local_set(key, &text))
 }
 
 pub fn remove(key: &str) {
@@ -95,8 +119,8 @@ pub fn remove(key: &str) {
 /// Whether a stored draft is to be dropped: unreadable, of unknown age (written before drafts
 /// recorded it), or older than `max_age_ms`.
 pub fn is_stale(text: &str, now_ms: f64, max_age_ms: f64) -> bool {
-    match serde_json::from_str::<Stored>(text) {
-        Ok(Stored {
+    match serde_json::from_str::<Meta>(text) {
+        Ok(Meta {
             saved_at: Some(at), ..
         }) if at.is_finite() => now_ms - at > max_age_ms,
         _ => true,
@@ -105,7 +129,7 @@ pub fn is_stale(text: &str, now_ms: f64, max_age_ms: f64) -> bool {
 
 /// Whether a stored draft belongs to `owner`.
 pub fn is_owned_by(text: &str, owner: &str) -> bool {
-    serde_json::from_str::<Stored>(text)
+    serde_json::from_str::<Meta>(text)
         .ok()
         .and_then(|s| s.owner)
         .is_some_and(|o| o == owner)
@@ -156,7 +180,7 @@ mod tests {
 
     fn stored(saved_at: Option<f64>, owner: Option<&str>) -> String {
         serde_json::to_string(&Stored {
-            draft: Draft::default(),
+            value: Draft::default(),
             saved_at,
             owner: owner.map(str::to_owned),
         })
@@ -190,11 +214,14 @@ mod tests {
             pending: Some(("k".to_owned(), "{}".to_owned())),
         };
         let text = serde_json::to_string(&Stored {
-            draft: draft.clone(),
+            value: draft.clone(),
             saved_at: Some(1.0),
             owner: None,
         })
         .unwrap();
-        assert_eq!(serde_json::from_str::<Stored>(&text).unwrap().draft, draft);
+        assert_eq!(
+            serde_json::from_str::<Stored<Draft>>(&text).unwrap().value,
+            draft
+        );
     }
 }

@@ -15,10 +15,9 @@ pub fn local_get(key: &str) -> Option<String> {
     local()?.get_item(key).ok().flatten()
 }
 
-pub fn local_set(key: &str, value: &str) {
-    if let Some(s) = local() {
-        let _ = s.set_item(key, value);
-    }
+/// False when the browser refused (full, disabled, private mode), for callers that tell the person.
+pub fn local_set(key: &str, value: &str) -> bool {
+    local().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
 pub fn local_remove(key: &str) {

@@ -1,12 +1,14 @@
 //! The import's browser side in headless Chromium (`wasm-bindgen-test`): a real `File` read as
-//! bytes and decoded by the wasm build of the decoder and the CSV reader, storage, yielding, and
-//! the download of the refused rows.
+//! bytes and decoded by the wasm build of the decoder and the CSV reader, the import kept as a
+//! draft, yielding, and the download of the refused rows.
 #![cfg(all(target_arch = "wasm32", feature = "import"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use bizkit_forms::import::browser::{download, file_bytes, now_ms, sleep, store};
+use bizkit_forms::draft;
+use bizkit_forms::import::browser::{download, file_bytes, now_ms, sleep};
 use bizkit_forms::import::decode::{SourceEncoding, decode};
 use bizkit_forms::import::records::{RecordReader, sniff_delimiter};
+use bizkit_forms::import::rows::Import;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -54,16 +56,28 @@ async fn sleeping_lets_earlier_tasks_run() {
     assert!(now_ms() - before >= 29.0);
 }
 
+/// The import is kept as a draft like every form's: it reads back whole, and signing out removes it.
 #[wasm_bindgen_test]
-fn storage_and_download() {
-    assert!(store("bizkit.import.test", "{}"));
-    let stored = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item("bizkit.import.test")
-        .unwrap();
-    assert_eq!(stored.as_deref(), Some("{}"));
+fn the_import_is_its_owners_draft_and_the_refused_rows_download() {
+    let owner = "7.import.owner@example.com";
+    draft::set_owner(Some(owner.to_owned()));
+    let key = draft::key("import", owner);
+    let mut n = 0;
+    let mut imp = Import::new(
+        "kontakty.csv".to_owned(),
+        SourceEncoding::Windows1250,
+        b';',
+        vec![(1, vec!["Jiří".to_owned(), "jiri@example.com".to_owned()])],
+        || {
+            n += 1;
+            format!("key-{n}")
+        },
+    );
+    imp.started = true;
+    assert!(draft::save_value(&key, &imp));
+    assert_eq!(draft::load_value::<Import>(&key), Some(imp));
+    assert_eq!(draft::remove_all_of(owner), 1);
+    assert_eq!(draft::load_value::<Import>(&key), None);
+    draft::set_owner(None);
     assert!(download("refused.csv", "Row;Error\r\n"));
 }

@@ -1,5 +1,5 @@
 //! What the import needs of the browser: a file's bytes, a pause that lets the browser paint and
-//! handle input, the clock, storage that says when it is full, and a download.
+//! handle input, the clock and a download.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -34,13 +34,6 @@ pub async fn sleep(ms: u32) {
         }
     });
     let _ = JsFuture::from(promise).await;
-}
-
-/// Writes to `localStorage`; false when the browser refused (full, disabled, private mode).
-pub fn store(key: &str, value: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
 /// Offers `text` as a file to download: UTF-8 with a BOM, which Excel needs to read it as UTF-8.

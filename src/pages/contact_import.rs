@@ -15,8 +15,9 @@ use crate::api::{ApiError, Call, new_idempotency_key};
 use crate::components::error_summary::{focus_after_render, focus_by_id};
 use crate::components::form::describe;
 use crate::components::layout::{Announcer, expect_session, use_announcer, use_leave_guard};
+use crate::draft;
 use crate::i18n::{I18n, Text, fill, import as t, use_i18n};
-use crate::import::browser::{download, file_bytes, now_ms, sleep, store};
+use crate::import::browser::{download, file_bytes, now_ms, sleep};
 use crate::import::decode::decode;
 use crate::import::mapping::{self, Remembered, Target};
 use crate::import::records::{RecordReader, sniff_delimiter, write_csv};
@@ -135,21 +136,19 @@ impl Ctx {
 
     fn save(self) {
         // Disposed (the page was left): what it held was saved when it went.
-        let (Some(json), Some(key)) = (
-            self.imp
-                .try_with_untracked(|imp| imp.as_ref().map(serde_json::to_string)),
-            self.draft_key.try_get_value(),
-        ) else {
+        let Some(key) = self.draft_key.try_get_value() else {
             return;
         };
-        match json {
-            Some(Ok(json)) => {
-                let kept = store(&key, &json);
+        // A draft like every form's: sign-out, an ended session and the age limit remove it.
+        match self
+            .imp
+            .try_with_untracked(|imp| imp.as_ref().map(|imp| draft::save_value(&key, imp)))
+        {
+            Some(Some(kept)) => {
                 self.not_kept.try_set(!kept);
             }
-            // Never happens for these types; the last good draft stays.
-            Some(Err(_)) => {}
-            None => storage::local_remove(&key),
+            Some(None) => draft::remove(&key),
+            None => {}
         }
     }
 
@@ -228,7 +227,7 @@ impl Ctx {
         self.not_kept.set(false);
         self.view_rows.set(Vec::new());
         self.page.set(0);
-        storage::local_remove(&self.draft_key.get_value());
+        draft::remove(&self.draft_key.get_value());
         request_animation_frame(|| focus_by_id("import-file"));
     }
 }
@@ -609,7 +608,7 @@ pub fn ContactImport() -> impl IntoView {
         save_pending: StoredValue::new(false),
         announced: StoredValue::new(0),
         // The draft is the person's own, per organisation; the mapping is the organisation's.
-        draft_key: StoredValue::new(format!("bizkit.import.v1.{}", session.scope())),
+        draft_key: StoredValue::new(draft::key("import", &session.scope())),
         mapping_key: StoredValue::new(format!("bizkit.import.mapping.v1.{org_id}")),
         rules: StoredValue::new(session.org_rules()),
         caption: NodeRef::new(),
@@ -621,9 +620,7 @@ pub fn ContactImport() -> impl IntoView {
     };
 
     // A draft of an earlier visit (a reload, a crash, a closed tab): back where it stopped.
-    if let Some(imp) = storage::local_get(&ctx.draft_key.get_value())
-        .and_then(|s| serde_json::from_str::<Import>(&s).ok())
-    {
+    if let Some(imp) = draft::load_value::<Import>(&ctx.draft_key.get_value()) {
         let started = imp.started;
         ctx.imp.set(Some(imp));
         spawn_local(async move {

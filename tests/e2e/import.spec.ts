@@ -268,6 +268,25 @@ test.describe('English', () => {
     await expect(page.locator('#import-r2-phone')).toHaveCount(0);
     await axe(page);
   });
+
+  test('an import left half-done is a draft of its own: signing out removes it from this browser', async ({ page }) => {
+    const id = unique();
+    await openSignedIn(page, '/contacts/import');
+    await page.getByLabel('Or paste rows copied from a spreadsheet').fill(
+      ['Email\tFirst name\tPhone', `left.${id}@example.com\tLeft ${id}\t777 123 456`].join('\n'),
+    );
+    await page.getByRole('button', { name: 'Read the pasted rows' }).click();
+    await reviewed(page);
+    const everything = () => page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+    await expect.poll(everything).toContain(`left.${id}@example.com`);
+
+    page.on('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.locator('form[data-form="sign-in"]')).toBeVisible();
+    const left = await everything();
+    expect(left).not.toContain(id);
+    expect(left).not.toContain('777 123 456');
+  });
 });
 
 test.describe('the mapping and the language', () => {
