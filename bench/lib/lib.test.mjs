@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { busy } from '../measures/cold-start.mjs';
-import { comparisonTable, compareRow, markdown, text, wrap } from './report.mjs';
+import { comparisonTable, compareRow, markdown, targetRow, targetsTable, text, wrap } from './report.mjs';
 import { eventTimingRecords, keystrokes, within } from './trace.mjs';
 import { percentile, ratio, stats } from './util.mjs';
 
@@ -85,4 +85,17 @@ test('the side-by-side table says ours / peer and whether a target ratio is met'
   assert.match(md, /\| Cold start \| \/contacts\/new \| 4x \| 400\.0 ms \| 500\.0 ms \| 0\.80x \| ≤ 0\.80x: met \|/);
   assert.match(text([table]), /Cold start\s+\/contacts\/new\s+4x\s+400\.0 ms/);
   assert.deepEqual(wrap('one two three', 7), ['one two', 'three']);
+});
+
+test('the targets table checks a size against its maximum and a timing against its ratio', () => {
+  const rows = [
+    targetRow({ figure: 'Widget', page: '/w', before: '306 KB', unit: 'bytes', ours: 200 * 1024, peer: 100 * 1024, max: 150 * 1024 }),
+    targetRow({ figure: 'Cold start', page: '/c', cpu: '4x', before: '~0.9x', unit: 'ms', ours: 300, peer: 500, maxRatio: 0.8 }),
+    targetRow({ figure: 'Event timing', page: '/c', cpu: '4x', before: '—', unit: 'ms', ours: 10, peer: null, maxRatio: 0.66 }),
+  ];
+  assert.deepEqual(rows.map((r) => r.met), [false, true, null]);
+  const table = targetsTable(rows);
+  assert.deepEqual(table.rows[0].slice(3), ['306 KB', '200.0 KB', '100.0 KB', '2.00x', '≤ 150.0 KB', '**no**']);
+  assert.deepEqual(table.rows[1].slice(4), ['300.0 ms', '500.0 ms', '0.60x', '≤ 0.80x', 'yes']);
+  assert.deepEqual(table.rows[2].slice(5), ['n/a', 'n/a', '≤ 0.66x', 'n/a']);
 });

@@ -11,6 +11,39 @@ export function compareRow({ figure, page, cpu = '', unit, ours, peer, target = 
   return { figure, page, cpu, unit, ours: ours ?? null, peer: peer ?? null, ratio: ratio(ours, peer), target };
 }
 
+/**
+ * A row of the issue's targets table: one figure, what the issue measured before, ours, the peer's
+ * and the ratio, and the target: `max` (ours at most that many `unit`s) or `ratio` (ours / peer's at
+ * most that).
+ */
+export function targetRow({ figure, page, cpu = '', before, unit, ours, peer, max = null, maxRatio = null }) {
+  const r = ratio(ours, peer);
+  let met = null;
+  if (max !== null && ours !== null && ours !== undefined) met = ours <= max;
+  if (maxRatio !== null && r !== null) met = r <= maxRatio;
+  return { figure, page, cpu, before, unit, ours: ours ?? null, peer: peer ?? null, ratio: r, max, maxRatio, met };
+}
+
+/** The issue's targets: ours, the peer's, ratio, target, met. */
+export function targetsTable(rows) {
+  return {
+    title: 'Issue 15 targets (reported, never enforced)',
+    head: ['Figure', 'Page', 'CPU', 'Before (issue)', 'Ours', 'Peer', 'Ours / peer', 'Target', 'Met'],
+    rows: rows.map((r) => [
+      r.figure,
+      r.page,
+      r.cpu,
+      r.before,
+      formatValue(r.unit, r.ours),
+      formatValue(r.unit, r.peer),
+      fmt.x(r.ratio),
+      r.max !== null ? `≤ ${formatValue(r.unit, r.max)}` : `≤ ${r.maxRatio.toFixed(2)}x`,
+      fmt.yes(r.met),
+    ]),
+    notes: [],
+  };
+}
+
 function formatValue(unit, value) {
   if (unit === 'bytes') return value !== null && value >= 1024 * 1024 ? fmt.mb(value) : fmt.kb(value);
   return unit === 'ms' ? fmt.ms(value) : value === null ? 'n/a' : String(value);

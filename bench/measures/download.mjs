@@ -2,7 +2,7 @@
 // them, by kind (wasm, JS, CSS, HTML), with gzip -9 and brotli 11 of each body. API calls are data,
 // not the app, and are listed apart; so are the widget's host page's own files.
 import zlib from 'node:zlib';
-import { compareRow } from '../lib/report.mjs';
+import { compareRow, targetRow } from '../lib/report.mjs';
 import { openPage } from '../lib/page.mjs';
 import { KB, fmt, log } from '../lib/util.mjs';
 
@@ -56,6 +56,29 @@ export default {
       );
     }
 
+    // Issue 15's size targets. The peer has no widget: its figure there is its profile page, the
+    // same form in an app of two forms.
+    const targets = [
+      targetRow({
+        figure: 'Widget download, gzip -9 (peer: its profile page)',
+        page: ctx.ours.pages.widget.path,
+        before: '306 KB',
+        unit: 'bytes',
+        ours: ours.widget?.total.gzip,
+        peer: result.peer?.portal?.total.gzip,
+        max: 150 * KB,
+      }),
+      targetRow({
+        figure: 'Admin app first page download, gzip -9',
+        page: ctx.ours.pages.admin.path,
+        before: '462 KB',
+        unit: 'bytes',
+        ours: ours.admin?.total.gzip,
+        peer: result.peer?.admin?.total.gzip,
+        max: 250 * KB,
+      }),
+    ];
+
     const rows = [];
     const apiNotes = [];
     for (const app of ctx.apps) {
@@ -85,6 +108,7 @@ export default {
     const widget = ctx.ours.pages.widget;
     return {
       summary,
+      targets,
       compare,
       sections: [
         {
