@@ -98,20 +98,25 @@ pub fn main(repo: &Repo, args: &[String]) -> Result<ExitCode> {
         .unwrap_or_default();
     let mut record = Record::new();
     let mut reports = Vec::new();
+    let mut tops = Vec::new();
     for entry in &entries {
         let dir = out.join(&entry.bin);
         let names = dir.join("names.wasm");
         if !names.is_file() {
             bail!("{} is missing; run without --no-build", names.display());
         }
-        let summary = twiggy_reports(repo, &names, &dir)?;
+        let (summary, items) = twiggy_reports(repo, &names, &dir)?;
         let release = release_sizes(repo, entry)?;
         std::fs::write(dir.join("crates.txt"), crates_text(entry, &summary))?;
         record_entry(&mut record, entry, &summary, &release);
+        tops.push(top_items_md(entry, &items, &dir));
         reports.push((entry, summary, release));
     }
 
-    let md = summary_md(&reports, &previous);
+    let mut md = summary_md(&reports, &previous);
+    for top in &tops {
+        md.push_str(top);
+    }
     std::fs::write(out.join("summary.md"), &md)?;
     if !previous.is_empty() {
         std::fs::write(
@@ -353,8 +358,8 @@ fn file_key(path: &Path) -> Result<String> {
 }
 
 /// twiggy's four reports of `names` into `dir` (skipped when `names` is what they were made from),
-/// and the by-crate summary of its items.
-fn twiggy_reports(repo: &Repo, names: &Path, dir: &Path) -> Result<Summary> {
+/// the by-crate summary of its items, and the items.
+fn twiggy_reports(repo: &Repo, names: &Path, dir: &Path) -> Result<(Summary, Vec<twiggy::Item>)> {
     let csv = dir.join("top.csv");
     let stamp_path = dir.join(".twiggy-stamp");
     let stamp = format!("{} {}", tools::TWIGGY_VERSION, file_key(names)?);
@@ -389,7 +394,56 @@ fn twiggy_reports(repo: &Repo, names: &Path, dir: &Path) -> Result<Summary> {
             summary.total
         );
     }
-    Ok(summary)
+    Ok((summary, items))
+}
+
+/// Items shown in summary.md per entry, and lines of each twiggy report quoted there.
+const TOP_ITEMS: usize = 12;
+const QUOTED_LINES: usize = 14;
+
+/// The largest items of an entry (its name section left out: the release has none) and the heads
+/// of twiggy's dominators and monos reports, for summary.md.
+fn top_items_md(entry: &RustLink, items: &[twiggy::Item], dir: &Path) -> String {
+    let mut sorted: Vec<&twiggy::Item> = items
+        .iter()
+        .filter(|i| twiggy::bucket(&i.name) != twiggy::NAME_SECTION)
+        .collect();
+    sorted.sort_by(|a, b| b.bytes.cmp(&a.bytes).then_with(|| a.name.cmp(&b.name)));
+    let mut md = format!(
+        "\n## {}: the largest items (twiggy top, shallow bytes)\n\n| bytes | crate | item |\n|---|---|---|\n",
+        entry.bin
+    );
+    for item in sorted.iter().take(TOP_ITEMS) {
+        let name: String = item.name.chars().take(140).collect();
+        let _ = writeln!(
+            md,
+            "| {} | {} | `{}` |",
+            thousands(item.bytes),
+            twiggy::bucket(&item.name),
+            name.replace('|', "\\|").replace('`', "'")
+        );
+    }
+    for (file, what) in [
+        ("dominators.txt", "twiggy dominators (retained size)"),
+        (
+            "monos.txt",
+            "twiggy monos (generic functions and their copies)",
+        ),
+    ] {
+        let Ok(text) = std::fs::read_to_string(dir.join(file)) else {
+            continue;
+        };
+        let _ = write!(
+            md,
+            "\n{what}, the first {QUOTED_LINES} lines of {file}:\n\n```text\n"
+        );
+        for line in text.lines().take(QUOTED_LINES) {
+            let line: String = line.chars().take(160).collect();
+            let _ = writeln!(md, "{}", line.trim_end());
+        }
+        md.push_str("```\n");
+    }
+    md
 }
 
 /// The real release wasm of an entry, as dist/ holds it (every `<bin>*.wasm` in its folder, so a
