@@ -397,6 +397,26 @@ fn twiggy_reports(repo: &Repo, names: &Path, dir: &Path) -> Result<(Summary, Vec
     Ok((summary, items))
 }
 
+/// The lines of a twiggy report quoted in summary.md: its header, then for `monos.txt` the generic
+/// functions (not each of their copies), for `dominators.txt` the tree's first three levels
+/// (`table[0]`, `elem[0]` and what hangs off them directly: the real roots).
+fn quoted<'a>(file: &str, text: &'a str) -> Vec<&'a str> {
+    let mut lines = text.lines();
+    let mut out: Vec<&str> = lines.by_ref().take(2).collect();
+    let keep = |line: &str| {
+        let mut columns = line.split('┊');
+        if file == "monos.txt" {
+            columns.next().is_some_and(|c| !c.trim().is_empty())
+        } else {
+            let tree = columns.nth(2).unwrap_or("");
+            let depth = tree.find('⤷').map_or(0, |at| tree[..at].len() / 2);
+            depth <= 3
+        }
+    };
+    out.extend(lines.filter(|l| keep(l)).take(QUOTED_LINES));
+    out
+}
+
 /// Items shown in summary.md per entry, and lines of each twiggy report quoted there.
 const TOP_ITEMS: usize = 12;
 const QUOTED_LINES: usize = 14;
@@ -433,11 +453,8 @@ fn top_items_md(entry: &RustLink, items: &[twiggy::Item], dir: &Path) -> String 
         let Ok(text) = std::fs::read_to_string(dir.join(file)) else {
             continue;
         };
-        let _ = write!(
-            md,
-            "\n{what}, the first {QUOTED_LINES} lines of {file}:\n\n```text\n"
-        );
-        for line in text.lines().take(QUOTED_LINES) {
+        let _ = write!(md, "\n{what}, from {file}:\n\n```text\n");
+        for line in quoted(file, &text) {
             let line: String = line.chars().take(160).collect();
             let _ = writeln!(md, "{}", line.trim_end());
         }
@@ -775,6 +792,26 @@ mod tests {
         assert_eq!(links[1].opt_level, "s");
         assert!(links[1].reference_types && !links[1].weak_refs);
         assert!(links[1].opt_params.is_empty());
+    }
+
+    #[test]
+    fn quotes_the_generic_functions_and_the_top_of_the_dominator_tree() {
+        let monos = " Apprx. Bloat Bytes ┊ Bytes ┊ Monomorphizations\n──┼──\n\
+                     10 ┊ 12 ┊ tachys::build\n\
+                     \x20  ┊ 6 ┊     tachys::build::h1\n\
+                     5 ┊ 7 ┊ reactive_graph::memo\n";
+        assert_eq!(
+            quoted("monos.txt", monos)[2..],
+            ["10 ┊ 12 ┊ tachys::build", "5 ┊ 7 ┊ reactive_graph::memo"]
+        );
+        let dominators = " Retained Bytes ┊ Retained % ┊ Dominator Tree\n──┼──\n\
+                          900 ┊ 55% ┊ table[0]\n\
+                          899 ┊ 55% ┊   ⤷ elem[0]\n\
+                          24 ┊ 1% ┊       ⤷ root\n\
+                          1 ┊ 0% ┊           ⤷ leaf\n";
+        let lines = quoted("dominators.txt", dominators);
+        assert_eq!(lines.len(), 5);
+        assert!(lines[4].ends_with("⤷ root"));
     }
 
     #[test]
