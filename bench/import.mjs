@@ -1,6 +1,5 @@
-// The spreadsheet import's figures for `cargo xtask bench`, called from bench.mjs (kept apart so
-// the two files change independently): the time from choosing a 10,000-row Windows-1250 file to
-// the table of checked rows, the longest main-thread task meanwhile (PerformanceObserver
+// The spreadsheet import's figures for `cargo xtask bench` (run by measures/import.mjs): the time
+// from choosing a 10,000-row Windows-1250 file to the table of checked rows, the longest main-thread task meanwhile (PerformanceObserver
 // "longtask"), unthrottled and at 4x CPU throttling; and what the import adds to the admin wasm,
 // measured by the xtask (BENCH_IMPORT_COST, a JSON file: the wasm built with and without the
 // `import` feature, gzip -9).
@@ -109,29 +108,26 @@ function readCost() {
 const kb = (n) => (n === null || n === undefined ? 'n/a' : `${(n / 1024).toFixed(1)} KB`);
 
 /** The report's section on the import. */
-export function importMarkdown(r) {
-  if (!r) return '\n## Import\n\nNot measured (see the problems above).\n';
+/** The import's table for bench.md and bench.txt (lib/report.mjs's table shape). */
+export function importSection(r) {
+  const title = 'Import (`/contacts/import`), ours only: the peer has no import';
+  if (!r) return { title, head: ['Measure'], rows: [['Not measured (see the problems)']], notes: [] };
   const rates = Object.keys(r.runs);
   const cell = (rate, f) => (r.runs[rate] ? f(r.runs[rate]) : 'n/a');
-  const lines = [
-    '',
-    '## Import (`/contacts/import`)',
-    '',
+  const notes = [
     `A ${IMPORT_ROWS.toLocaleString('en')}-row Windows-1250 file (${kb(r.fileBytes)}; Czech header, every tenth row with a mistake, every 50th a duplicate) chosen in the page, until the table of checked rows shows. Reading, decoding and checking run in slices that yield to the browser.`,
-    '',
-    `| measure | ${rates.map((x) => (x === '1' ? 'unthrottled' : `${x}x CPU`)).join(' | ')} |`,
-    `|---|${rates.map(() => '---').join('|')}|`,
-    `| parse + validate ${IMPORT_ROWS.toLocaleString('en')} rows (file chosen → table shown) | ${rates.map((x) => cell(x, (v) => `${v.ms} ms`)).join(' | ')} |`,
-    `| longest main-thread task meanwhile | ${rates.map((x) => cell(x, (v) => (v.longTasksObserved ? `${v.longestTaskMs} ms (${v.longTasks} over 50 ms)` : 'not observable'))).join(' | ')} |`,
-    `| rows ready / to correct | ${rates.map((x) => cell(x, (v) => `${v.counts.ready ?? '?'} / ${v.counts.invalid ?? '?'}`)).join(' | ')} |`,
+    r.wasm
+      ? `What the import adds to the admin wasm (gzip -9; built with and without the \`import\` feature, the same wasm-bindgen and \`wasm-opt -Oz\` as Trunk): **${kb(r.wasm.costGzip)}** (${kb(r.wasm.withGzip)} with, ${kb(r.wasm.withoutGzip)} without; raw ${kb(r.wasm.costRaw)}).`
+      : 'The import\'s wasm cost was not measured (`BENCH_IMPORT_COST` not set).',
   ];
-  if (r.wasm) {
-    lines.push(
-      '',
-      `What the import adds to the admin wasm (gzip -9; built with and without the \`import\` feature, the same wasm-bindgen and \`wasm-opt -Oz\` as Trunk): **${kb(r.wasm.costGzip)}** (${kb(r.wasm.withGzip)} with, ${kb(r.wasm.withoutGzip)} without; raw ${kb(r.wasm.costRaw)}).`,
-    );
-  } else {
-    lines.push('', 'The import\'s wasm cost was not measured (`BENCH_IMPORT_COST` not set).');
-  }
-  return lines.join('\n') + '\n';
+  return {
+    title,
+    head: ['Measure', ...rates.map((x) => (x === '1' ? 'unthrottled' : `${x}x CPU`))],
+    rows: [
+      [`parse + validate ${IMPORT_ROWS.toLocaleString('en')} rows (file chosen → table shown)`, ...rates.map((x) => cell(x, (v) => `${v.ms} ms`))],
+      ['longest main-thread task meanwhile', ...rates.map((x) => cell(x, (v) => (v.longTasksObserved ? `${v.longestTaskMs} ms (${v.longTasks} over 50 ms)` : 'not observable')))],
+      ['rows ready / to correct', ...rates.map((x) => cell(x, (v) => `${v.counts.ready ?? '?'} / ${v.counts.invalid ?? '?'}`))],
+    ],
+    notes,
+  };
 }

@@ -5,9 +5,12 @@ mod app;
 mod bench;
 mod bench_import;
 mod cmd;
+mod peer;
 mod run;
+mod size;
 mod test;
 mod tools;
+mod twiggy;
 
 use anyhow::{Result, bail};
 use cmd::Cmd;
@@ -24,8 +27,15 @@ USAGE:
     cargo xtask test [SUITE...]   every check CI runs, in order, stopping at the first failure
                                   (see `cargo xtask test --help`)
     cargo xtask bench [OPTIONS]   build, then measure download size, start-up, typing latency,
-                                  memory and server throughput against the targets; writes
-                                  target/bench/bench.{json,md} (see `cargo xtask bench --help`)
+                                  input event processing, memory and server throughput against
+                                  the targets, side by side with the React peer (ratios ours /
+                                  peer's); writes target/bench/bench.{txt,md,json}
+                                  (see `cargo xtask bench --help`)
+    cargo xtask size [OPTIONS]    where the wasm's bytes go: a names build of the admin app and
+                                  the widget, twiggy top / dominators / monos and bytes by crate
+                                  in target/bench/size/, the release wasm's gzip and brotli
+                                  sizes, and what changed since the last run
+                                  (see `cargo xtask size --help`)
     cargo xtask help              this text
 ";
 
@@ -35,6 +45,7 @@ fn main() -> ExitCode {
         Some("run") => Repo::discover().and_then(|repo| run::main(&repo, &args[1..])),
         Some("test") => Repo::discover().and_then(|repo| test::main(&repo, &args[1..])),
         Some("bench") => Repo::discover().and_then(|repo| bench::main(&repo, &args[1..])),
+        Some("size") => Repo::discover().and_then(|repo| size::main(&repo, &args[1..])),
         None | Some("help" | "-h" | "--help") => {
             print!("{HELP}");
             Ok(ExitCode::SUCCESS)

@@ -20,6 +20,7 @@ SUITES:
     contract-wasm  cargo build -p bizkit-contract --target wasm32-unknown-unknown
     unit           cargo nextest run --workspace (cargo test --workspace without nextest)
     doc            cargo test --workspace --doc
+    bench-js       node --test bench/ (the bench's trace parsing, statistics and report tables)
     wasm           cargo test -p bizkit-forms --target wasm32-unknown-unknown, in headless Chromium
     api-fuzz       schemathesis (PyPI, pinned, in a venv) against the release server's /openapi.json
     e2e            release build of the app and the server, then Playwright in tests/e2e
@@ -38,6 +39,7 @@ const SUITES: &[(&str, SuiteFn)] = &[
     ("contract-wasm", contract_wasm),
     ("unit", unit),
     ("doc", doc),
+    ("bench-js", bench_js),
     ("wasm", wasm),
     ("api-fuzz", api_fuzz),
     ("e2e", e2e),
@@ -151,6 +153,12 @@ fn unit(repo: &Repo) -> Result<()> {
 
 fn doc(repo: &Repo) -> Result<()> {
     repo.cargo().args(["test", "--workspace", "--doc"]).run()
+}
+
+/// The bench's own logic (Event Timing from traces, statistics, the report's tables): plain Node, no
+/// browser, no packages.
+fn bench_js(repo: &Repo) -> Result<()> {
+    repo.tool("node").args(["--test", "bench/"]).run()
 }
 
 /// The app crate's `wasm_bindgen_test`s, run by wasm-bindgen-test-runner in headless Chromium

@@ -10,6 +10,8 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// 0.22 needs a newer rustc than the project's toolchain.
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
+/// For `cargo xtask size`; its `--version` prints `twiggy-opt 0.8.0`.
+pub const TWIGGY_VERSION: &str = "0.8.0";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// Everything `trunk build` needs: the wasm target, Trunk, wasm-bindgen and wasm-opt.
@@ -80,6 +82,19 @@ pub fn ensure_wasm_bindgen(repo: &Repo) -> Result<()> {
         .run()?;
     expect_version(repo, "wasm-bindgen", &wanted)?;
     expect_version(repo, "wasm-bindgen-test-runner", &wanted_runner)
+}
+
+/// twiggy, the code size profiler `cargo xtask size` runs on the names build.
+pub fn ensure_twiggy(repo: &Repo) -> Result<()> {
+    let wanted = format!("twiggy-opt {TWIGGY_VERSION}");
+    if probe_version(repo, "twiggy").as_deref() == Some(wanted.as_str()) {
+        return Ok(());
+    }
+    println!("xtask: installing twiggy {TWIGGY_VERSION} (about two minutes, once)");
+    repo.cargo()
+        .args(["install", "twiggy", "--version", TWIGGY_VERSION, "--locked"])
+        .run()?;
+    expect_version(repo, "twiggy", &wanted)
 }
 
 /// binaryen's wasm-opt comes from npm (`tools/package.json`), the one build that works here;
