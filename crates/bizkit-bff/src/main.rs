@@ -29,6 +29,11 @@ struct Args {
     /// Lifetime of a session token, in seconds.
     #[arg(long, env = "BIZKIT_TOKEN_TTL_SECS", default_value_t = 8 * 3600)]
     token_ttl_secs: u64,
+    /// An origin besides this server's own whose pages may call the API (a portal embedding the
+    /// widget, the admin app served elsewhere), e.g. https://portal.example.com. Repeatable; the
+    /// origins in BIZKIT_ALLOWED_ORIGINS (comma-separated) are allowed as well.
+    #[arg(long = "allowed-origin", value_name = "ORIGIN")]
+    allowed_origins: Vec<String>,
 }
 
 #[tokio::main]
@@ -47,6 +52,7 @@ async fn main() -> anyhow::Result<()> {
     config.ares_url = args.ares_url;
     config.ares_timeout = Duration::from_millis(args.ares_timeout_ms);
     config.token_ttl = Duration::from_secs(args.token_ttl_secs);
+    config.allowed_origins = bizkit_bff::cors::configured_origins(args.allowed_origins);
     if let Some(dist) = &config.dist
         && !dist.join("index.html").is_file()
     {
@@ -58,6 +64,9 @@ async fn main() -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     let addr = listener.local_addr()?;
     println!("bizkit-bff listening on http://{addr}");
+    for origin in state.allowed_origins.configured() {
+        println!("  pages of {origin} may call the API");
+    }
     if let Some(creds) = first_start {
         println!("Demo data created in {}:", args.data_dir.display());
         println!(

@@ -6,9 +6,11 @@ use std::time::Duration;
 
 use crate::ares::Ares;
 use crate::auth::{LoginLimiter, PasswordCost, dummy_hash};
+use crate::cors::AllowedOrigins;
 use crate::db::Db;
 use crate::demo::{self, DemoCredentials};
 use crate::idempotency;
+use crate::lookup::LookupLimiter;
 
 /// Largest accepted request body.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -25,6 +27,8 @@ pub struct Config {
     pub token_ttl: Duration,
     /// Cost of the demo users' password hashes created on first start.
     pub password_cost: PasswordCost,
+    /// Origins besides its own whose pages may call the API (`--allowed-origin`).
+    pub allowed_origins: Vec<String>,
 }
 
 impl Config {
@@ -36,6 +40,7 @@ impl Config {
             ares_timeout: DEFAULT_ARES_TIMEOUT,
             token_ttl: DEFAULT_TOKEN_TTL,
             password_cost: PasswordCost::Default,
+            allowed_origins: Vec::new(),
         }
     }
 }
@@ -51,12 +56,17 @@ pub struct AppState {
     pub dummy_hash: Arc<str>,
     /// Set when this start created the demo data: the credentials to print once.
     pub first_start: Option<Arc<DemoCredentials>>,
+    pub allowed_origins: Arc<AllowedOrigins>,
+    /// ARES look-ups per token on `/api/v1/ares/{ico}`.
+    pub lookups: Arc<LookupLimiter>,
 }
 
 impl AppState {
     /// Opens the data folder (creating it, the database and the demo data when empty).
     /// Blocking: call it before serving, or from `spawn_blocking`.
     pub fn new(config: Config) -> anyhow::Result<AppState> {
+        // Before anything is written: a mistyped origin stops the start with its reason.
+        let allowed_origins = Arc::new(AllowedOrigins::new(&config.allowed_origins)?);
         std::fs::create_dir_all(&config.data_dir)?;
         let db = Db::open(&config.data_dir.join("bizkit.sqlite3"))?;
         let first_start = demo::create_if_empty(&db, config.password_cost)?.map(Arc::new);
@@ -74,6 +84,8 @@ impl AppState {
             limiter: Arc::new(LoginLimiter::default()),
             dummy_hash: dummy_hash(config.password_cost).into(),
             first_start,
+            allowed_origins,
+            lookups: Arc::new(LookupLimiter::default()),
         })
     }
 }
