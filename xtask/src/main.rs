@@ -7,6 +7,7 @@ mod cmd;
 mod run;
 mod test;
 mod tools;
+mod widget_css;
 
 use anyhow::{Result, bail};
 use cmd::Cmd;

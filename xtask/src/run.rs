@@ -20,6 +20,10 @@ OPTIONS:
     --data-dir DIR      the server's data folder            [env BIZKIT_DATA_DIR, default data/]
     --backend URL       make the app call another backend: written as apiBaseUrl into
                         dist/config.json (no rebuild)      [env BIZKIT_BACKEND, default: this server]
+    --allowed-origin ORIGIN
+                        let pages of ORIGIN (a portal embedding the widget, the app served
+                        elsewhere) call this server's API; repeatable, passed to the server, which
+                        also reads BIZKIT_ALLOWED_ORIGINS (comma-separated)      [default: none]
     -h, --help          this text
 
 The server also reads BIZKIT_ARES_URL and BIZKIT_TOKEN_TTL_SECS (see crates/bizkit-bff).
@@ -29,6 +33,7 @@ struct Options {
     addr: String,
     data_dir: PathBuf,
     backend: Option<String>,
+    allowed_origins: Vec<String>,
 }
 
 pub fn main(repo: &Repo, args: &[String]) -> Result<ExitCode> {
@@ -62,6 +67,12 @@ pub fn main(repo: &Repo, args: &[String]) -> Result<ExitCode> {
         .arg(&options.data_dir)
         .arg("--dist")
         .arg(repo.dist())
+        .args(
+            options
+                .allowed_origins
+                .iter()
+                .flat_map(|o| ["--allowed-origin", o.as_str()]),
+        )
         .spawn()?;
 
     // Announce only once the server accepts connections, so the URL printed is one that works.
@@ -80,6 +91,12 @@ pub fn main(repo: &Repo, args: &[String]) -> Result<ExitCode> {
         std::thread::sleep(Duration::from_millis(100));
     }
     let url = format!("http://{}", connectable(addr));
+    if let Some(backend) = &options.backend {
+        println!(
+            "xtask: {backend} must let pages of {url} call it (CORS); a bizkit-bff there \
+             needs --allowed-origin {url}"
+        );
+    }
     println!(
         "\n  bizkit-forms is running at {url}/  (started in {})\n\
          \n  Sign in as\n    administrator  admin@demo.test / demo-admin\n    customer       jan@barasek.com / demo-customer\n\
@@ -102,6 +119,7 @@ fn parse(repo: &Repo, args: &[String]) -> Result<Option<Options>> {
     let mut addr = env("BIZKIT_ADDR").unwrap_or_else(|| "127.0.0.1:8080".to_owned());
     let mut data_dir = env("BIZKIT_DATA_DIR").map(PathBuf::from);
     let mut backend = std::env::var("BIZKIT_BACKEND").ok();
+    let mut allowed_origins = Vec::new();
 
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -120,6 +138,7 @@ fn parse(repo: &Repo, args: &[String]) -> Result<Option<Options>> {
             "--addr" => addr = value()?,
             "--data-dir" => data_dir = Some(PathBuf::from(value()?)),
             "--backend" => backend = Some(value()?),
+            "--allowed-origin" => allowed_origins.push(value()?),
             other => bail!("unknown option {other} for `cargo xtask run` (see --help)"),
         }
     }
@@ -131,6 +150,7 @@ fn parse(repo: &Repo, args: &[String]) -> Result<Option<Options>> {
         data_dir: data_dir.map_or_else(|| repo.root.join("data"), |d| absolute(&d)),
         // An empty BIZKIT_BACKEND means "no override", as if unset.
         backend: backend.filter(|b| !b.trim().is_empty()),
+        allowed_origins,
     }))
 }
 

@@ -21,6 +21,8 @@ export interface ServerOptions {
   port?: number;
   /** `RUST_LOG` for the server; `info` (its default) unless given. */
   rustLog?: string;
+  /** `--allowed-origin` for each: origins whose pages may call this server's API. */
+  allowedOrigins?: string[];
 }
 
 export class OwnServer {
@@ -53,6 +55,9 @@ export class OwnServer {
     const args = ['--addr', `127.0.0.1:${this.port}`, '--data-dir', this.dataDir, '--dist', DIST];
     if (this.options.tokenTtlSecs !== undefined) {
       args.push('--token-ttl-secs', String(this.options.tokenTtlSecs));
+    }
+    for (const origin of this.options.allowedOrigins ?? []) {
+      args.push('--allowed-origin', origin);
     }
     // Appending: a restart adds to the same log, so a test sees everything the data folder saw.
     this.logFd = openSync(this.logPath, 'a');
