@@ -146,12 +146,8 @@ pub enum Access {
 }
 
 impl Session {
-    pub fn provide(config: &Config) -> Session {
-        let stored = storage::session_get(SESSION_KEY)
-            .and_then(|s| serde_json::from_str::<SessionInfo>(&s).ok());
-        draft::set_max_age_days(config.draft_max_age_days);
-        draft::sweep_stale();
-        let session = Session {
+    fn new(config: &Config, stored: Option<SessionInfo>) -> Session {
+        Session {
             info: RwSignal::new(stored),
             expired: RwSignal::new(false),
             checking: RwSignal::new(false),
@@ -159,7 +155,24 @@ impl Session {
             base: StoredValue::new(config.api_base_url.clone()),
             timeout_ms: StoredValue::new(config.request_timeout_ms),
             last_call_ms: StoredValue::new(js_sys::Date::now()),
-        };
+        }
+    }
+
+    /// A session in memory only, for the widget on someone else's page: nothing is read from or
+    /// written to that page's storage, and its address is left alone (the loader hands the token
+    /// over).
+    pub fn in_memory(config: &Config) -> Session {
+        let session = Session::new(config, None);
+        provide_context(session);
+        session
+    }
+
+    pub fn provide(config: &Config) -> Session {
+        let stored = storage::session_get(SESSION_KEY)
+            .and_then(|s| serde_json::from_str::<SessionInfo>(&s).ok());
+        draft::set_max_age_days(config.draft_max_age_days);
+        draft::sweep_stale();
+        let session = Session::new(config, stored);
         draft::set_owner(session.owner());
         Effect::new(move |_| match session.info.get() {
             Some(info) => {

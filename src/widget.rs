@@ -11,6 +11,7 @@
 
 use leptos::prelude::*;
 
+use crate::api::ApiError;
 use crate::components::layout::Announcer;
 use crate::config::Config;
 use crate::i18n::{I18n, code, pick_lang};
@@ -56,12 +57,20 @@ fn Widget(token: String, api_base: String, lang: String) -> impl IntoView {
     // its default.
     let config = Config::from_json(&serde_json::json!({ "apiBaseUrl": api_base }).to_string());
     provide_context(config.clone());
-    let session = Session::provide(&config);
-    // The host's token and nothing else: not a session an app on the same origin left behind.
-    session.info.set(None);
+    // The host's token and nothing else, kept in memory: not a session an app on the same origin
+    // left behind, and nothing in the host's storage or address.
+    let session = Session::in_memory(&config);
     session.checking.set(true);
+    // The token was refused (or none given) vs. the server not reached at all: the host page's
+    // visitor is told which, since only the first needs them to sign in again.
+    let unreachable = RwSignal::new(false);
     leptos::task::spawn_local(async move {
-        let _ = session.use_token(&token).await;
+        if let Err(e) = session.use_token(&token).await {
+            unreachable.try_set(matches!(
+                e,
+                ApiError::Network | ApiError::Timeout | ApiError::Server { .. }
+            ));
+        }
         session.checking.try_set(false);
     });
     let announcer = Announcer::provide();
@@ -74,6 +83,10 @@ fn Widget(token: String, api_base: String, lang: String) -> impl IntoView {
                 }
                 match access.get() {
                     Access::Customer => view! { <Profile embedded=true /> }.into_any(),
+                    Access::SignedOut if unreachable.get() => {
+                        view! { <p class="notice warn" role="alert">{i18n.portal_text(|p| p.widget_unreachable)}</p> }
+                            .into_any()
+                    }
                     Access::SignedOut => {
                         view! { <p class="notice warn" role="alert">{i18n.portal_text(|p| p.widget_no_sign_in)}</p> }
                             .into_any()

@@ -8,13 +8,16 @@
  * or, from the host's own script:  BizkitProfile.mount(element, { token, apiBase, lang })
  * (returns a promise). `data-theme="dark"` or `"auto"` on the element switches the colours;
  * --bizkit-accent, --bizkit-font, --bizkit-radius, --bizkit-surface, --bizkit-text and
- * --bizkit-background set on it match the host's look.
+ * --bizkit-background set on it match the host's look; --bizkit-rem (a length) sizes it, which
+ * otherwise follows the reader's default font size, never the host's root font size.
  *
  * Each element gets an open shadow root holding the widget's stylesheet and the form, so the
- * host's CSS and the widget's never meet. The token is read once and removed from the element; it is
- * sent only as `Authorization: Bearer` to the API base. The host's Content-Security-Policy must allow
- * this script's origin in script-src and style-src, 'wasm-unsafe-eval' in script-src, and the API
- * base in connect-src.
+ * host's CSS and the widget's never meet. The token is read once and removed from the element, kept
+ * in memory only (never in the host's storage or cookies) and sent only as `Authorization: Bearer`
+ * to the API base. Or the page is opened with `#token=…`: the first widget without a token takes
+ * it and removes exactly that fragment (path, query and history.state stay); nothing else of the
+ * address is touched. The host's CSP: script-src WIDGET 'wasm-unsafe-eval'; style-src WIDGET;
+ * connect-src WIDGET API (WIDGET: this script's origin). No 'unsafe-inline' or 'unsafe-eval'.
  */
 (function () {
   'use strict';
@@ -71,6 +74,42 @@
     };
   }
 
+  // `#token=…`, taken once and removed from the address and the current history entry.
+  var fragmentTaken = false;
+  function fragmentToken() {
+    if (fragmentTaken || location.hash.indexOf('#token=') !== 0) {
+      return '';
+    }
+    fragmentTaken = true;
+    var raw = location.hash.slice('#token='.length);
+    try {
+      history.replaceState(history.state, '', location.pathname + location.search);
+    } catch (error) {
+      // A sandboxed page may refuse; the token is still used.
+    }
+    try {
+      return decodeURIComponent(raw);
+    } catch (error) {
+      return raw;
+    }
+  }
+
+  // The widget's `rem` (its stylesheets say --bizkit-rem): the reader's default font size, not the
+  // host's root font size. Set through the CSSOM, which a host's style-src allows.
+  function sizeUnit(host, root, container) {
+    if (getComputedStyle(host).getPropertyValue('--bizkit-rem').trim()) {
+      return;
+    }
+    var probe = document.createElement('span');
+    probe.style.fontSize = 'medium';
+    root.appendChild(probe);
+    var size = getComputedStyle(probe).fontSize;
+    root.removeChild(probe);
+    if (/^[0-9.]+px$/.test(size)) {
+      container.style.setProperty('--bizkit-rem', size);
+    }
+  }
+
   function failed(container, lang) {
     var p = document.createElement('p');
     p.className = 'widget-failed';
@@ -90,7 +129,7 @@
     if (host.__bizkitProfile) {
       return host.__bizkitProfile;
     }
-    var token = options.token || host.getAttribute('data-token') || '';
+    var token = options.token || host.getAttribute('data-token') || fragmentToken();
     var apiBase = options.apiBase || host.getAttribute('data-api-base') || ownOrigin;
     var lang = options.lang || host.getAttribute('data-lang') || '';
     // Handed over once: the token does not stay in the host page's DOM.
@@ -109,6 +148,7 @@
     root.addEventListener('click', focusLinkedField(root));
     var done = Promise.all([stylesheet(root, base + 'widget.css'), load()]).then(
       function (loaded) {
+        sizeUnit(host, root, container);
         container.hidden = false;
         loaded[1].mountProfile(container, token, apiBase, lang);
         host.dispatchEvent(new CustomEvent('bizkit-profile-ready', { bubbles: true }));

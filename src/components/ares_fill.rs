@@ -3,8 +3,10 @@
 //! Empty fields are filled at the person's word; fields that already hold something else are only
 //! replaced after the person agreed to exactly those replacements, which are listed old → new.
 //!
-//! The look-up is debounced and cached like [`crate::components::ares`]; here a backend that refuses
-//! the call to this person (401/403) or lacks it (404) simply hides the offer.
+//! The look-up is debounced and cached like [`crate::components::ares`], and goes to
+//! `/api/v1/ares/{ico}`, the look-up a customer's own token may use (the admin BFF's `/bff/ares` is
+//! for administrators). A backend that refuses the call to this person (401/403) or lacks it (a 404
+//! that is not ARES's "no such company") simply hides the offer.
 
 use std::collections::HashMap;
 
@@ -58,7 +60,7 @@ pub fn use_company_lookup(value: Signal<String>, wanted: Signal<bool>) -> ReadSi
                 let client = session.client();
                 leptos::task::spawn_local(async move {
                     let outcome = match client
-                        .get::<AresRecord>(&format!("/bff/ares/{current}"))
+                        .get::<AresRecord>(&format!("/api/v1/ares/{current}"))
                         .await
                     {
                         Ok(r) => Lookup::Found(Box::new(r)),

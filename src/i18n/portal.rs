@@ -98,6 +98,7 @@ pub struct PortalUi {
     // The widget
     pub widget_no_sign_in: &'static str,
     pub widget_customers_only: &'static str,
+    pub widget_unreachable: &'static str,
     // Organisation contacts
     pub org_contacts_title: &'static str,
     pub org_unknown: &'static str,
@@ -201,6 +202,7 @@ static EN: PortalUi = PortalUi {
     customer_real_ip_hint: "Optional: an IPv4 or IPv6 address the organisation may use to tell your region. Leave empty if unsure.",
     widget_no_sign_in: "This form could not confirm who you are. Sign in again on this site, then reload the page.",
     widget_customers_only: "This form is for customers. Administrators edit contacts in the BizKit admin.",
+    widget_unreachable: "The profile form could not reach its server. Try reloading the page in a moment.",
     org_contacts_title: "Organisation contacts",
     org_unknown: "This address names no organisation. Use the link in the navigation.",
     org_foreign: "This is another organisation's page. You can manage only the contacts of your own organisation.",
@@ -303,6 +305,7 @@ static CS: PortalUi = PortalUi {
     customer_real_ip_hint: "Nepovinné: adresa IPv4 nebo IPv6, podle které organizace pozná váš region. Pokud si nejste jisti, nechte prázdné.",
     widget_no_sign_in: "Formulář nemohl ověřit, kdo jste. Přihlaste se na tomto webu znovu a stránku načtěte znovu.",
     widget_customers_only: "Tento formulář je pro zákazníky. Administrátoři upravují kontakty v administraci BizKit.",
+    widget_unreachable: "Formulář profilu se nespojil se svým serverem. Zkuste stránku za chvíli načíst znovu.",
     org_contacts_title: "Kontakty organizace",
     org_unknown: "Tato adresa neurčuje žádnou organizaci. Použijte odkaz v navigaci.",
     org_foreign: "Tohle je stránka jiné organizace. Spravovat můžete jen kontakty své organizace.",

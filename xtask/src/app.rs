@@ -48,6 +48,8 @@ pub fn build_app(repo: &Repo) -> Result<()> {
     if !index.is_file() {
         bail!("trunk build succeeded but {} is missing", index.display());
     }
+    let rewritten = crate::widget_css::rewrite(&repo.dist())?;
+    println!("xtask: {rewritten} stylesheets of dist/widget/ sized in --bizkit-rem, not rem");
     let compressing = Instant::now();
     let written = precompress(&repo.dist())?;
     println!(

@@ -11,6 +11,7 @@ mod size;
 mod test;
 mod tools;
 mod twiggy;
+mod widget_css;
 
 use anyhow::{Result, bail};
 use cmd::Cmd;

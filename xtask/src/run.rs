@@ -25,6 +25,10 @@ OPTIONS:
     --allow-public-demo serve the demo sign-ins on a non-loopback --addr too (the server
                         refuses that otherwise: their passwords are published)
     --print-api-keys    print the demo API keys when they are created
+    --allowed-origin ORIGIN
+                        let pages of ORIGIN (a portal embedding the widget, the app served
+                        elsewhere) call this server's API; repeatable, passed to the server, which
+                        also reads BIZKIT_ALLOWED_ORIGINS (comma-separated)      [default: none]
     -h, --help          this text
 
 The server also reads BIZKIT_ARES_URL, BIZKIT_TOKEN_TTL_SECS and BIZKIT_SESSION_IDLE_SECS (see
@@ -37,6 +41,7 @@ struct Options {
     backend: Option<String>,
     /// Flags handed to the server as they are (`--demo`, `--allow-public-demo`, …).
     server_flags: Vec<&'static str>,
+    allowed_origins: Vec<String>,
 }
 
 pub fn main(repo: &Repo, args: &[String]) -> Result<ExitCode> {
@@ -71,6 +76,12 @@ pub fn main(repo: &Repo, args: &[String]) -> Result<ExitCode> {
         .arg("--dist")
         .arg(repo.dist())
         .args(&options.server_flags)
+        .args(
+            options
+                .allowed_origins
+                .iter()
+                .flat_map(|o| ["--allowed-origin", o.as_str()]),
+        )
         .spawn()?;
 
     // Announce only once the server accepts connections, so the URL printed is one that works.
@@ -94,6 +105,12 @@ pub fn main(repo: &Repo, args: &[String]) -> Result<ExitCode> {
     } else {
         ""
     };
+    if let Some(backend) = &options.backend {
+        println!(
+            "xtask: {backend} must let pages of {url} call it (CORS); a bizkit-bff there \
+             needs --allowed-origin {url}"
+        );
+    }
     println!(
         "\n  bizkit-forms is running at {url}/  (started in {})\n{sign_ins}\
          \n  Data folder: {}\n  Stop with Ctrl-C.\n",
@@ -117,6 +134,7 @@ fn parse(repo: &Repo, args: &[String]) -> Result<Option<Options>> {
     let mut backend = std::env::var("BIZKIT_BACKEND").ok();
     let mut demo = true;
     let mut server_flags = Vec::new();
+    let mut allowed_origins = Vec::new();
 
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -138,6 +156,7 @@ fn parse(repo: &Repo, args: &[String]) -> Result<Option<Options>> {
             "--no-demo" => demo = false,
             "--allow-public-demo" => server_flags.push("--allow-public-demo"),
             "--print-api-keys" => server_flags.push("--print-api-keys"),
+            "--allowed-origin" => allowed_origins.push(value()?),
             other => bail!("unknown option {other} for `cargo xtask run` (see --help)"),
         }
     }
@@ -154,6 +173,7 @@ fn parse(repo: &Repo, args: &[String]) -> Result<Option<Options>> {
         // An empty BIZKIT_BACKEND means "no override", as if unset.
         backend: backend.filter(|b| !b.trim().is_empty()),
         server_flags,
+        allowed_origins,
     }))
 }
 

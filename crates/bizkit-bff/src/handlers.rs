@@ -1198,8 +1198,13 @@ pub async fn ares_get(
     Admin(_): Admin,
     Path(ico): Path<String>,
 ) -> Result<Json<AresRecord>, ApiError> {
-    let ico = Ico::parse(&ico)
-        .map_err(|code| ApiError::Validation(vec![FieldError::new("ico", code)]))?;
+    ares_answer(&state, &ico).await
+}
+
+/// The answer of both ARES routes (this one and `/api/v1/ares/{ico}` in `lookup`).
+pub async fn ares_answer(state: &AppState, ico: &str) -> Result<Json<AresRecord>, ApiError> {
+    let ico =
+        Ico::parse(ico).map_err(|code| ApiError::Validation(vec![FieldError::new("ico", code)]))?;
     match state.ares.lookup(ico.as_str()).await {
         Ok(Some(c)) => Ok(Json(AresRecord {
             ico: c.ico,

@@ -6,6 +6,7 @@
 pub mod ares;
 pub mod auth;
 pub mod contact_list;
+pub mod cors;
 pub mod db;
 pub mod demo;
 pub mod error;
@@ -13,6 +14,7 @@ pub mod extract;
 pub mod handlers;
 pub mod idempotency;
 pub mod limits;
+pub mod lookup;
 pub mod no_store;
 pub mod openapi;
 pub mod sessions;
@@ -21,12 +23,11 @@ pub mod web;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderName, Method, Request, header};
+use axum::http::Request;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::IntoResponse;
 use axum::routing::{MethodRouter, get, post};
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::cors::{Any, CorsLayer};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
@@ -76,24 +77,14 @@ pub fn app(state: AppState) -> Router {
         .route("/bff/member/permission-list", get(h::permission_list))
         .route("/bff/customer-group/list", get(h::customer_group_list))
         .route("/bff/ares/{ico}", get(h::ares_get))
+        .route("/api/v1/ares/{ico}", get(lookup::ares_lookup_get))
         .route_layer(from_fn_with_state(state.clone(), auth::require_auth));
-
-    let cors = CorsLayer::new()
-        .allow_origin(Any)
-        .allow_methods([Method::GET, Method::POST, Method::DELETE, Method::OPTIONS])
-        .allow_headers([
-            header::AUTHORIZATION,
-            header::CONTENT_TYPE,
-            HeaderName::from_static(idempotency::HEADER),
-        ])
-        .expose_headers([header::LOCATION, header::RETRY_AFTER]);
 
     let api = Router::new()
         .route("/api/v1/authenticate", post(h::authenticate_create))
         .route("/openapi.json", get(openapi::openapi_get))
         .merge(protected)
-        .layer(from_fn(web::reject_credentials_in_query))
-        .layer(cors);
+        .layer(from_fn(web::reject_credentials_in_query));
 
     Router::new()
         .merge(api)
@@ -104,6 +95,9 @@ pub fn app(state: AppState) -> Router {
             ApiError::internal("a handler panicked").into_response()
         }))
         .layer(from_fn(web::problem_errors))
+        // Around everything, so that errors (401, 404, 413, 500) are readable cross-origin too.
+        .layer(cors::api_layer(state.allowed_origins.clone()))
+        .layer(from_fn(cors::cross_origin_headers))
         .layer(from_fn_with_state(state.clone(), web::security_headers))
         .layer(from_fn(no_store::no_store))
         .layer(

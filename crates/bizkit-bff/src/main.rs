@@ -43,6 +43,11 @@ struct Args {
     /// A session not used for this many seconds ends; 0: never for want of use.
     #[arg(long, env = "BIZKIT_SESSION_IDLE_SECS", default_value_t = 3600)]
     session_idle_secs: u64,
+    /// An origin besides this server's own whose pages may call the API (a portal embedding the
+    /// widget, the admin app served elsewhere), e.g. https://portal.example.com. Repeatable; the
+    /// origins in BIZKIT_ALLOWED_ORIGINS (comma-separated) are allowed as well.
+    #[arg(long = "allowed-origin", value_name = "ORIGIN")]
+    allowed_origins: Vec<String>,
 }
 
 #[tokio::main]
@@ -65,6 +70,7 @@ async fn main() -> anyhow::Result<()> {
     config.demo = args.demo;
     // Before anything is created: no demo data for an address that others can reach.
     demo::check_address(args.addr.ip(), args.demo, args.allow_public_demo)?;
+    config.allowed_origins = bizkit_bff::cors::configured_origins(args.allowed_origins);
     if let Some(dist) = &config.dist
         && !dist.join("index.html").is_file()
     {
@@ -78,6 +84,9 @@ async fn main() -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     let addr = listener.local_addr()?;
     println!("bizkit-bff listening on http://{addr}");
+    for origin in state.allowed_origins.configured() {
+        println!("  pages of {origin} may call the API");
+    }
     if let Some(creds) = first_start {
         println!("Demo data created in {}:", args.data_dir.display());
         println!(

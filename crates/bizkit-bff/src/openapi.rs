@@ -158,6 +158,7 @@ impl Modify for CommonResponses {
         handlers::org_contact_list,
         handlers::org_contact_get,
         handlers::ares_get,
+        crate::lookup::ares_lookup_get,
     ),
     components(schemas(bizkit_contract::Problem, bizkit_contract::ProblemFieldError, bizkit_contract::ErrorCode)),
     modifiers(&BearerScheme, &CommonResponses),

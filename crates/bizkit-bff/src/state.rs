@@ -6,10 +6,12 @@ use std::time::Duration;
 
 use crate::ares::Ares;
 use crate::auth::{PasswordCost, dummy_hash};
+use crate::cors::AllowedOrigins;
 use crate::db::Db;
 use crate::demo::{self, DemoCredentials};
 use crate::idempotency;
 use crate::limits::{LoginLimiter, SignInLimits};
+use crate::lookup::LookupLimiter;
 
 /// Largest accepted request body.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -33,6 +35,8 @@ pub struct Config {
     pub password_cost: PasswordCost,
     /// Create the demo organisations and sign-ins in an empty data folder (`--demo`).
     pub demo: bool,
+    /// Origins besides its own whose pages may call the API (`--allowed-origin`).
+    pub allowed_origins: Vec<String>,
 }
 
 impl Config {
@@ -47,6 +51,7 @@ impl Config {
             sign_in_limits: SignInLimits::default(),
             password_cost: PasswordCost::Default,
             demo: false,
+            allowed_origins: Vec::new(),
         }
     }
 }
@@ -65,12 +70,17 @@ pub struct AppState {
     pub first_start: Option<Arc<DemoCredentials>>,
     /// The database holds the demo sign-ins (from this start or an earlier one).
     pub demo_data: bool,
+    pub allowed_origins: Arc<AllowedOrigins>,
+    /// ARES look-ups per token on `/api/v1/ares/{ico}`.
+    pub lookups: Arc<LookupLimiter>,
 }
 
 impl AppState {
     /// Opens the data folder (creating it, the database and the demo data when empty).
     /// Blocking: call it before serving, or from `spawn_blocking`.
     pub fn new(config: Config) -> anyhow::Result<AppState> {
+        // Before anything is written: a mistyped origin stops the start with its reason.
+        let allowed_origins = Arc::new(AllowedOrigins::new(&config.allowed_origins)?);
         std::fs::create_dir_all(&config.data_dir)?;
         let db = Db::open(&config.data_dir.join("bizkit.sqlite3"))?;
         let first_start =
@@ -92,6 +102,8 @@ impl AppState {
             dummy_hash: dummy_hash(config.password_cost).into(),
             first_start,
             demo_data,
+            allowed_origins,
+            lookups: Arc::new(LookupLimiter::default()),
         })
     }
 }

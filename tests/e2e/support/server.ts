@@ -23,6 +23,8 @@ export interface ServerOptions {
   port?: number;
   /** `RUST_LOG` for the server; `info` (its default) unless given. */
   rustLog?: string;
+  /** `--allowed-origin` for each: origins whose pages may call this server's API. */
+  allowedOrigins?: string[];
 }
 
 export class OwnServer {
@@ -59,6 +61,9 @@ export class OwnServer {
     }
     if (this.options.sessionIdleSecs !== undefined) {
       args.push('--session-idle-secs', String(this.options.sessionIdleSecs));
+    }
+    for (const origin of this.options.allowedOrigins ?? []) {
+      args.push('--allowed-origin', origin);
     }
     // Appending: a restart adds to the same log, so a test sees everything the data folder saw.
     this.logFd = openSync(this.logPath, 'a');

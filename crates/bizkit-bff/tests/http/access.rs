@@ -146,6 +146,8 @@ async fn a_customer_token_reaches_its_own_profile_and_nothing_else() {
         (Method::DELETE, "/api/v1/session"),
         (Method::GET, "/api/v1/customer/profile"),
         (Method::POST, "/api/v1/customer/update-profile"),
+        // ARES, for the portal's company details (limited per token, see `lookup`).
+        (Method::GET, "/api/v1/ares/{ico}"),
     ];
     for (method, template, _, _) in operations(&s).await.iter().filter(|o| o.2) {
         let path = concrete(template, &second_id);

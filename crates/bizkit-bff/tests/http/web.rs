@@ -258,6 +258,7 @@ async fn openapi_describes_every_endpoint() {
         "/api/v1/organizations/{org_id}/contacts",
         "/api/v1/organizations/{org_id}/contacts/{id}",
         "/bff/ares/{ico}",
+        "/api/v1/ares/{ico}",
     ] {
         assert!(paths.contains_key(p), "{p} missing");
     }
