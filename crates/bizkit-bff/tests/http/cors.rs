@@ -372,3 +372,44 @@ fn a_mistyped_origin_stops_the_start_and_says_why() {
         );
     }
 }
+
+/// Signing out from the app served apart from its API: the preflight allows `DELETE`, and the
+/// portal's call ends the session.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_allowed_origin_may_sign_out() {
+    let s = with_portal().await;
+    let mut h = origin(PORTAL.as_bytes());
+    h.insert(
+        "access-control-request-method",
+        HeaderValue::from_static("DELETE"),
+    );
+    h.insert(
+        "access-control-request-headers",
+        HeaderValue::from_static("authorization"),
+    );
+    let r = s
+        .raw(Method::OPTIONS, "/api/v1/session", None, h, Vec::new())
+        .await;
+    assert!(r.status.is_success(), "{}", r.status);
+    assert_eq!(acao(&r), Some(PORTAL));
+    assert!(
+        r.header("access-control-allow-methods")
+            .unwrap()
+            .contains("DELETE")
+    );
+
+    let token = s.customer().await;
+    let r = s
+        .raw(
+            Method::DELETE,
+            "/api/v1/session",
+            Some(&token),
+            origin(PORTAL.as_bytes()),
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(r.status, 204, "{}", r.text);
+    assert_eq!(acao(&r), Some(PORTAL));
+    let after = get_from(&s, "/api/v1/session", Some(&token), PORTAL.as_bytes()).await;
+    assert_eq!(after.status, 401);
+}
