@@ -271,7 +271,10 @@ fn binary(args: &[&str], env: Option<&str>, data: &std::path::Path) -> Command {
 }
 
 fn spawn(args: &[&str], env: Option<&str>, data: &std::path::Path) -> (Binary, Vec<String>) {
-    let mut child = binary(args, env, data)
+    // With --demo a first start ends its start-up output with the demo sign-ins, which is where
+    // reading stops.
+    let args: Vec<&str> = ["--demo"].into_iter().chain(args.iter().copied()).collect();
+    let mut child = binary(&args, env, data)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
