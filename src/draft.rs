@@ -102,12 +102,17 @@ pub fn load_value<T: DeserializeOwned>(key: &str) -> Option<T> {
 
 /// Saves any value that serialises as an object under `key` (from [`key`]) as a draft: with its
 /// owner and age, so sign-out, an ended session and the age limit remove it like every form's.
-/// False when the browser refused to keep it (full, disabled, private mode).
+/// False when the browser refused to keep it (full, disabled, private mode), and when no one is
+/// signed in: a draft of no one could never be removed by a sign-out, so a page that saves on its
+/// way out after one (the import does) leaves nothing behind.
 pub fn save_value<T: Serialize>(key: &str, value: &T) -> bool {
+    let Some(owner) = OWNER.with(|o| o.borrow().clone()) else {
+        return false;
+    };
     let stored = Stored {
         value,
         saved_at: Some(now_ms()),
-        owner: OWNER.with(|o| o.borrow().clone()),
+        owner: Some(owner),
     };
     serde_json::to_string(&stored).is_ok_and(|text| storage::local_set(key, &text))
 }
