@@ -24,14 +24,31 @@ fn origin(value: &[u8]) -> HeaderMap {
 }
 
 async fn preflight(s: &Server, path: &str, from: &[u8]) -> Reply {
+    preflight_of(
+        s,
+        path,
+        from,
+        "POST",
+        "authorization,content-type,idempotency-key",
+    )
+    .await
+}
+
+async fn preflight_of(
+    s: &Server,
+    path: &str,
+    from: &[u8],
+    method: &'static str,
+    headers: &'static str,
+) -> Reply {
     let mut h = origin(from);
     h.insert(
         "access-control-request-method",
-        HeaderValue::from_static("POST"),
+        HeaderValue::from_static(method),
     );
     h.insert(
         "access-control-request-headers",
-        HeaderValue::from_static("authorization,content-type,idempotency-key"),
+        HeaderValue::from_static(headers),
     );
     s.raw(Method::OPTIONS, path, None, h, Vec::new()).await
 }
@@ -381,18 +398,14 @@ fn a_mistyped_origin_stops_the_start_and_says_why() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_allowed_origin_may_sign_out() {
     let s = with_portal().await;
-    let mut h = origin(PORTAL.as_bytes());
-    h.insert(
-        "access-control-request-method",
-        HeaderValue::from_static("DELETE"),
-    );
-    h.insert(
-        "access-control-request-headers",
-        HeaderValue::from_static("authorization"),
-    );
-    let r = s
-        .raw(Method::OPTIONS, "/api/v1/session", None, h, Vec::new())
-        .await;
+    let r = preflight_of(
+        &s,
+        "/api/v1/session",
+        PORTAL.as_bytes(),
+        "DELETE",
+        "authorization",
+    )
+    .await;
     assert!(r.status.is_success(), "{}", r.status);
     assert_eq!(acao(&r), Some(PORTAL));
     assert!(
