@@ -3,6 +3,7 @@
 //! - [`code`]: stable error codes and field errors,
 //! - [`rules`]: one parser per field rule, each returning a normal-form newtype or a code,
 //! - [`api`]: the wire types of every call and the request parsers,
+//! - [`endpoint`]: one method, path, request and answer per call, shared by client, server and OpenAPI,
 //! - [`import`]: what a spreadsheet row needs to become a contact-create request,
 //! - [`problem`]: the RFC 9457 error body,
 //! - [`messages`]: Czech and English text for every code.
@@ -13,6 +14,7 @@
 pub mod api;
 pub mod code;
 mod de;
+pub mod endpoint;
 pub mod import;
 pub mod messages;
 pub mod problem;
