@@ -37,8 +37,8 @@ export const FULL_PROFILE = {
 };
 /**
  * Then changed in the page, so every text field is also edited (unsaved, its preview shown) — the
- * most the form has to re-check on a keystroke. The IČO stays as stored: a changed one asks ARES,
- * which the local server refuses customers. Country and language stay as stored (filled).
+ * most the form has to re-check on a keystroke. The IČO stays as stored: a changed one asks ARES, a
+ * network call that would be timed with the typing. Country and language stay as stored (filled).
  */
 export const PROFILE_EDITS = {
   firstName: 'Jana Marie',
