@@ -2,6 +2,7 @@
 //! (with or without diacritics, any case), or from the values where the header says nothing, and
 //! remembered per organisation by the normalised header.
 
+use bizkit_contract::field;
 use std::collections::BTreeMap;
 
 use bizkit_contract::{Email, Ico, Phone, to_slug};
@@ -32,12 +33,12 @@ impl Target {
     /// The JSON field of `POST /bff/contact/create` it fills.
     pub const fn field(self) -> &'static str {
         match self {
-            Target::Email => "email",
-            Target::Phone => "phone",
-            Target::FirstName => "firstName",
-            Target::LastName => "lastName",
-            Target::Ico => "companyRegistrationNumber",
-            Target::Groups => "groupList",
+            Target::Email => field::EMAIL,
+            Target::Phone => field::PHONE,
+            Target::FirstName => field::FIRST_NAME,
+            Target::LastName => field::LAST_NAME,
+            Target::Ico => field::COMPANY_REGISTRATION_NUMBER,
+            Target::Groups => field::GROUP_LIST,
         }
     }
 
@@ -50,10 +51,10 @@ impl Target {
     /// A stable short name, for `<option value>` and the remembered mapping.
     pub const fn key(self) -> &'static str {
         match self {
-            Target::Email => "email",
-            Target::Phone => "phone",
-            Target::FirstName => "firstName",
-            Target::LastName => "lastName",
+            Target::Email => field::EMAIL,
+            Target::Phone => field::PHONE,
+            Target::FirstName => field::FIRST_NAME,
+            Target::LastName => field::LAST_NAME,
             Target::Ico => "ico",
             Target::Groups => "groups",
         }

@@ -1,5 +1,6 @@
 //! "New contact" (`/contacts/new`, `POST /bff/contact/create`).
 
+use bizkit_contract::field;
 use bizkit_contract::{ContactCreateRequest, Email, GroupListItem, Ico, Phone};
 use leptos::prelude::*;
 use serde::Deserialize;
@@ -15,27 +16,27 @@ use crate::components::tag_picker::{Tag, TagPicker, existing_groups, read_tags};
 use crate::i18n::use_i18n;
 
 const FIELDS: &[&str] = &[
-    "email",
-    "phone",
-    "firstName",
-    "lastName",
-    "companyRegistrationNumber",
-    "sendRegistrationInvite",
-    "ignoreBulkMail",
-    "groupList",
+    field::EMAIL,
+    field::PHONE,
+    field::FIRST_NAME,
+    field::LAST_NAME,
+    field::COMPANY_REGISTRATION_NUMBER,
+    field::SEND_REGISTRATION_INVITE,
+    field::IGNORE_BULK_MAIL,
+    field::GROUP_LIST,
 ];
 
 /// The request exactly as the server will receive it; the contract's `parse` checks it here and there.
 fn request(v: Values) -> ContactCreateRequest {
     ContactCreateRequest {
-        email: v.opt("email"),
-        first_name: v.opt("firstName"),
-        last_name: v.opt("lastName"),
-        phone: v.opt("phone"),
-        company_registration_number: v.opt("companyRegistrationNumber"),
-        send_registration_invite: Some(v.flag("sendRegistrationInvite")),
-        ignore_bulk_mail: Some(v.flag("ignoreBulkMail")),
-        group_list: read_tags(&v.get("groupList"))
+        email: v.opt(field::EMAIL),
+        first_name: v.opt(field::FIRST_NAME),
+        last_name: v.opt(field::LAST_NAME),
+        phone: v.opt(field::PHONE),
+        company_registration_number: v.opt(field::COMPANY_REGISTRATION_NUMBER),
+        send_registration_invite: Some(v.flag(field::SEND_REGISTRATION_INVITE)),
+        ignore_bulk_mail: Some(v.flag(field::IGNORE_BULK_MAIL)),
+        group_list: read_tags(&v.get(field::GROUP_LIST))
             .into_iter()
             .map(|t| GroupListItem {
                 slug: Some(t.slug),
@@ -88,9 +89,9 @@ pub fn ContactNew() -> impl IntoView {
 
     let suggestions = existing_groups(session);
 
-    let email = form.field("email");
-    let phone = form.field("phone");
-    let ico = form.field("companyRegistrationNumber");
+    let email = form.field(field::EMAIL);
+    let phone = form.field(field::PHONE);
+    let ico = form.field(field::COMPANY_REGISTRATION_NUMBER);
     let email_preview = Signal::derive(move || {
         email
             .value
@@ -114,7 +115,7 @@ pub fn ContactNew() -> impl IntoView {
     // An invitation needs an e-mail: clearing the e-mail clears the choice rather than failing later.
     Effect::new(move |_| {
         if no_email.get() {
-            form.field("sendRegistrationInvite")
+            form.field(field::SEND_REGISTRATION_INVITE)
                 .value
                 .set(String::new());
         }
@@ -188,32 +189,32 @@ pub fn ContactNew() -> impl IntoView {
                 <DraftNotice form />
                 <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
                 <form class="form-grid" data-form="contact" on:submit=on_submit novalidate>
-                    <Field form name="email" control=Control::Email autocomplete="off"
+                    <Field form name=field::EMAIL control=Control::Email autocomplete="off"
                         label=i18n.text(|t| t.email) hint=i18n.text(|t| t.email_hint)
                         preview=email_preview />
-                    <Field form name="phone" control=Control::Tel autocomplete="off"
+                    <Field form name=field::PHONE control=Control::Tel autocomplete="off"
                         label=i18n.text(|t| t.phone) hint=i18n.text(|t| t.phone_hint)
                         preview=phone_preview />
-                    <Field form name="firstName" autocomplete="off" counter=128
+                    <Field form name=field::FIRST_NAME autocomplete="off" counter=bizkit_contract::NAME_MAX
                         label=i18n.text(|t| t.first_name) />
-                    <Field form name="lastName" autocomplete="off" counter=128
+                    <Field form name=field::LAST_NAME autocomplete="off" counter=bizkit_contract::NAME_MAX
                         label=i18n.text(|t| t.last_name) />
                     <div class="span-2">
-                        <Field form name="companyRegistrationNumber" control=Control::Numeric
+                        <Field form name=field::COMPANY_REGISTRATION_NUMBER control=Control::Numeric
                             autocomplete="off" label=i18n.text(|t| t.ico) hint=i18n.text(|t| t.ico_hint)
                             preview=ico_preview>
                             <AresPreview state=ares id="contact-ares".to_owned() />
                         </Field>
                     </div>
                     <div class="span-2 checks">
-                        <CheckboxField form name="sendRegistrationInvite"
+                        <CheckboxField form name=field::SEND_REGISTRATION_INVITE
                             label=i18n.text(|t| t.send_invite) hint=i18n.text(|t| t.send_invite_hint)
                             disabled=no_email disabled_reason=i18n.text(|t| t.send_invite_needs_email) />
-                        <CheckboxField form name="ignoreBulkMail"
+                        <CheckboxField form name=field::IGNORE_BULK_MAIL
                             label=i18n.text(|t| t.ignore_bulk_mail) hint=i18n.text(|t| t.ignore_bulk_mail_hint) />
                     </div>
                     <div class="span-2">
-                        <TagPicker form name="groupList" groups=suggestions
+                        <TagPicker form name=field::GROUP_LIST groups=suggestions
                             label=i18n.text(|t| t.tags_label) hint=i18n.text(|t| t.tags_hint) />
                     </div>
                     <div class="span-2 actions">

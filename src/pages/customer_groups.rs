@@ -1,5 +1,6 @@
 //! "Add groups to customer" (`/customers/groups`, `POST /api/v1/customer/add-groups`).
 
+use bizkit_contract::field;
 use bizkit_contract::{AddGroupsRequest, CuRefNo};
 use leptos::prelude::*;
 use serde::Deserialize;
@@ -13,13 +14,13 @@ use crate::components::submit::SubmitButton;
 use crate::components::tag_picker::{TagPicker, existing_groups, read_tags};
 use crate::i18n::use_i18n;
 
-const FIELDS: &[&str] = &["email", "cuRefNo", "groups"];
+const FIELDS: &[&str] = &[field::EMAIL, field::CU_REF_NO, field::GROUPS];
 
 fn request(v: Values) -> AddGroupsRequest {
     AddGroupsRequest {
-        email: v.opt("email"),
-        cu_ref_no: v.opt("cuRefNo"),
-        groups: read_tags(&v.get("groups"))
+        email: v.opt(field::EMAIL),
+        cu_ref_no: v.opt(field::CU_REF_NO),
+        groups: read_tags(&v.get(field::GROUPS))
             .into_iter()
             .map(|t| t.slug)
             .collect(),
@@ -39,7 +40,7 @@ pub fn CustomerGroups() -> impl IntoView {
     let session = expect_session();
     let announcer = use_announcer();
     let rules = StoredValue::new(session.org_rules());
-    let form = FormCtl::new("groups", FIELDS, move |v| {
+    let form = FormCtl::new(field::GROUPS, FIELDS, move |v| {
         rules
             .with_value(|r| request(v).parse(r).err())
             .unwrap_or_default()
@@ -48,8 +49,8 @@ pub fn CustomerGroups() -> impl IntoView {
     guard_leaving(form);
 
     let suggestions = existing_groups(session);
-    let email = form.field("email");
-    let cu = form.field("cuRefNo");
+    let email = form.field(field::EMAIL);
+    let cu = form.field(field::CU_REF_NO);
     let both = Memo::new(move |_| {
         !email.value.with(|v| v.trim().is_empty()) && !cu.value.with(|v| v.trim().is_empty())
     });
@@ -125,16 +126,16 @@ pub fn CustomerGroups() -> impl IntoView {
                 >
                     <fieldset class="span-2 fieldset form-grid">
                         <legend class="label">{i18n.text(|t| t.identify_legend)}</legend>
-                        <Field form name="email" control=crate::components::field::Control::Email
+                        <Field form name=field::EMAIL control=crate::components::field::Control::Email
                             autocomplete="off" label=i18n.text(|t| t.email) hint=i18n.text(|t| t.email_hint) />
-                        <Field form name="cuRefNo" autocomplete="off" label=i18n.text(|t| t.cu_ref_no)
-                            hint=i18n.text(|t| t.cu_ref_no_hint) preview=cu_valid counter=16 />
+                        <Field form name=field::CU_REF_NO autocomplete="off" label=i18n.text(|t| t.cu_ref_no)
+                            hint=i18n.text(|t| t.cu_ref_no_hint) preview=cu_valid counter=bizkit_contract::CU_REF_NO_LEN />
                         <Show when=move || both.get()>
                             <p class="notice info span-2" role="status">{i18n.text(|t| t.cu_ref_no_wins)}</p>
                         </Show>
                     </fieldset>
                     <div class="span-2">
-                        <TagPicker form name="groups" groups=suggestions required=true
+                        <TagPicker form name=field::GROUPS groups=suggestions required=true
                             label=i18n.text(|t| t.tags_label) hint=i18n.text(|t| t.tags_hint) />
                     </div>
                     <div class="span-2 actions">

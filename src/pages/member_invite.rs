@@ -1,5 +1,6 @@
 //! "Invite member" (`/members/invite`, `POST /bff/member/invite-email`).
 
+use bizkit_contract::field;
 use bizkit_contract::{Email, MemberInviteRequest};
 use leptos::prelude::*;
 use serde::Deserialize;
@@ -14,22 +15,22 @@ use crate::components::submit::SubmitButton;
 use crate::i18n::{fill, use_i18n};
 
 const FIELDS: &[&str] = &[
-    "email",
-    "firstName",
-    "lastName",
-    "permissionCodes",
-    "roleCodes",
-    "description",
+    field::EMAIL,
+    field::FIRST_NAME,
+    field::LAST_NAME,
+    field::PERMISSION_CODES,
+    field::ROLE_CODES,
+    field::DESCRIPTION,
 ];
 
 fn request(v: Values) -> MemberInviteRequest {
     MemberInviteRequest {
-        email: v.opt("email"),
-        first_name: v.opt("firstName"),
-        last_name: v.opt("lastName"),
-        permission_codes: read_codes(&v.get("permissionCodes")),
-        role_codes: read_codes(&v.get("roleCodes")),
-        description: v.opt("description"),
+        email: v.opt(field::EMAIL),
+        first_name: v.opt(field::FIRST_NAME),
+        last_name: v.opt(field::LAST_NAME),
+        permission_codes: read_codes(&v.get(field::PERMISSION_CODES)),
+        role_codes: read_codes(&v.get(field::ROLE_CODES)),
+        description: v.opt(field::DESCRIPTION),
     }
 }
 
@@ -81,7 +82,7 @@ pub fn MemberInvite() -> impl IntoView {
     let permissions = Signal::derive(move || catalogue.get().map(|c| c.permissions));
     let roles = Signal::derive(move || catalogue.get().map(|c| c.roles));
 
-    let email = form.field("email");
+    let email = form.field(field::EMAIL);
     let email_preview = Signal::derive(move || {
         email
             .value
@@ -157,18 +158,18 @@ pub fn MemberInvite() -> impl IntoView {
                     novalidate
                 >
                     <div class="span-2">
-                        <Field form name="email" control=Control::Email required=true autocomplete="off"
+                        <Field form name=field::EMAIL control=Control::Email required=true autocomplete="off"
                             label=i18n.text(|t| t.email) hint=i18n.text(|t| t.email_hint)
                             preview=email_preview />
                     </div>
-                    <Field form name="firstName" autocomplete="off" counter=128
+                    <Field form name=field::FIRST_NAME autocomplete="off" counter=bizkit_contract::NAME_MAX
                         label=i18n.text(|t| t.first_name) />
-                    <Field form name="lastName" autocomplete="off" counter=128
+                    <Field form name=field::LAST_NAME autocomplete="off" counter=bizkit_contract::NAME_MAX
                         label=i18n.text(|t| t.last_name) />
-                    <CodePicker form name="permissionCodes" legend=i18n.text(|t| t.permissions) options=permissions />
-                    <CodePicker form name="roleCodes" legend=i18n.text(|t| t.roles) options=roles />
+                    <CodePicker form name=field::PERMISSION_CODES legend=i18n.text(|t| t.permissions) options=permissions />
+                    <CodePicker form name=field::ROLE_CODES legend=i18n.text(|t| t.roles) options=roles />
                     <div class="span-2">
-                        <Field form name="description" control=Control::TextArea
+                        <Field form name=field::DESCRIPTION control=Control::TextArea
                             label=i18n.text(|t| t.description) hint=i18n.text(|t| t.description_hint) />
                     </div>
                     <div class="span-2 actions">

@@ -5,6 +5,7 @@
 //! The type comes first: it is the one required field, it cannot change once the contact exists, and
 //! it decides which other fields matter (only an invoice contact has a purchase order number).
 
+use bizkit_contract::field;
 use bizkit_contract::{
     ContactType, Country, Email, IdRef, Lang, OrgContact, OrgContactCreateRequest, Phone,
     PostalCode,
@@ -27,20 +28,20 @@ use crate::i18n::portal::{PortalUi, portal};
 use crate::i18n::{fill, use_i18n};
 
 const FIELDS: &[&str] = &[
-    "type",
-    "name",
-    "title",
-    "department",
-    "email",
-    "phone",
-    "mobile",
-    "street",
-    "secondary_address",
-    "zipcode",
-    "city",
-    "state",
-    "country",
-    "purchase_order_number",
+    field::CONTACT_TYPE,
+    field::NAME,
+    field::TITLE,
+    field::DEPARTMENT,
+    field::EMAIL,
+    field::PHONE,
+    field::MOBILE,
+    field::STREET,
+    field::SECONDARY_ADDRESS,
+    field::ZIPCODE,
+    field::CITY,
+    field::STATE,
+    field::COUNTRY,
+    field::PURCHASE_ORDER_NUMBER,
 ];
 
 /// Whether a field matters for a contact of this type. Nothing but the type before one is chosen.
@@ -50,10 +51,15 @@ pub fn relevant(t: Option<ContactType>, field: &str) -> bool {
         return field == "type";
     };
     match field {
-        "purchase_order_number" => t.allows_purchase_order_number(),
-        "title" => matches!(t, Primary | Technical | Legal),
-        "mobile" => matches!(t, Primary | Technical | Abuse),
-        "street" | "secondary_address" | "zipcode" | "city" | "state" | "country" => {
+        field::PURCHASE_ORDER_NUMBER => t.allows_purchase_order_number(),
+        field::TITLE => matches!(t, Primary | Technical | Legal),
+        field::MOBILE => matches!(t, Primary | Technical | Abuse),
+        field::STREET
+        | field::SECONDARY_ADDRESS
+        | field::ZIPCODE
+        | field::CITY
+        | field::STATE
+        | field::COUNTRY => {
             matches!(t, Primary | Billing | Legal | Invoice)
         }
         _ => true,
@@ -70,29 +76,29 @@ fn chosen_type(v: &str) -> Option<ContactType> {
 /// The request as the server will receive it: only the fields the type uses, so a value typed for
 /// another type and hidden since is never sent.
 fn request(v: Values) -> OrgContactCreateRequest {
-    let raw_type = v.get("type");
+    let raw_type = v.get(field::CONTACT_TYPE);
     let t = chosen_type(&raw_type);
     let take = |name: &str| relevant(t, name).then(|| v.opt(name)).flatten();
     OrgContactCreateRequest {
         contact_type: (!raw_type.trim().is_empty()).then(|| IdRef {
             id: raw_type.trim().parse().ok(),
         }),
-        name: take("name"),
-        title: take("title"),
-        department: take("department"),
-        street: take("street"),
-        zipcode: take("zipcode"),
-        city: take("city"),
+        name: take(field::NAME),
+        title: take(field::TITLE),
+        department: take(field::DEPARTMENT),
+        street: take(field::STREET),
+        zipcode: take(field::ZIPCODE),
+        city: take(field::CITY),
         // Text that named no country goes as id 0, which the rule names: "select a country".
-        country: take("country").map(|c| IdRef {
+        country: take(field::COUNTRY).map(|c| IdRef {
             id: Some(c.trim().parse().unwrap_or(0)),
         }),
-        email: take("email"),
-        phone: take("phone"),
-        mobile: take("mobile"),
-        state: take("state"),
-        secondary_address: take("secondary_address"),
-        purchase_order_number: take("purchase_order_number"),
+        email: take(field::EMAIL),
+        phone: take(field::PHONE),
+        mobile: take(field::MOBILE),
+        state: take(field::STATE),
+        secondary_address: take(field::SECONDARY_ADDRESS),
+        purchase_order_number: take(field::PURCHASE_ORDER_NUMBER),
         id: None,
         organisation_id: None,
     }
@@ -197,14 +203,14 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
     });
     form.keep_draft(&format!("{}.org{org}", session.scope()));
     guard_leaving(form);
-    check_while_typing(form, "email");
-    check_while_typing(form, "zipcode");
+    check_while_typing(form, field::EMAIL);
+    check_while_typing(form, field::ZIPCODE);
 
     let value = move |name: &str| form.field(name).value;
-    let kind = Memo::new(move |_| value("type").with(|v| chosen_type(v)));
+    let kind = Memo::new(move |_| value(field::CONTACT_TYPE).with(|v| chosen_type(v)));
     let shows = move |name: &'static str| move || relevant(kind.get(), name);
     let email_preview = Signal::derive(move || {
-        value("email").with(|v| Email::parse(v).ok().map(|e| e.into_string()))
+        value(field::EMAIL).with(|v| Email::parse(v).ok().map(|e| e.into_string()))
     });
     let phone_preview = move |name: &'static str| {
         Signal::derive(move || {
@@ -218,9 +224,9 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
         })
     };
     let zip_preview = Signal::derive(move || {
-        let country =
-            value("country").with(|c| c.trim().parse::<u16>().ok().and_then(Country::from_numeric));
-        value("zipcode").with(|v| {
+        let country = value(field::COUNTRY)
+            .with(|c| c.trim().parse::<u16>().ok().and_then(Country::from_numeric));
+        value(field::ZIPCODE).with(|v| {
             PostalCode::parse_for(v, country)
                 .ok()
                 .map(|x| x.into_string())
@@ -302,42 +308,42 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
                     </Show>
                     <Show when=move || kind.get().is_some()>
                         <h3 class="span-2 subhead">{i18n.portal_text(|p| p.org_contact_person)}</h3>
-                        <Field form name="name" autocomplete="off" counter=128 label=i18n.portal_text(|p| p.contact_name) />
-                        <Show when=shows("title")>
-                            <Field form name="title" autocomplete="off" counter=64
+                        <Field form name=field::NAME autocomplete="off" counter=bizkit_contract::NAME_MAX label=i18n.portal_text(|p| p.contact_name) />
+                        <Show when=shows(field::TITLE)>
+                            <Field form name=field::TITLE autocomplete="off" counter=bizkit_contract::TITLE_MAX
                                 label=i18n.portal_text(|p| p.contact_title) hint=i18n.portal_text(|p| p.contact_title_hint) />
                         </Show>
-                        <Field form name="department" autocomplete="off" label=i18n.portal_text(|p| p.department) />
-                        <Field form name="email" control=Control::Email autocomplete="off"
+                        <Field form name=field::DEPARTMENT autocomplete="off" label=i18n.portal_text(|p| p.department) />
+                        <Field form name=field::EMAIL control=Control::Email autocomplete="off"
                             label=i18n.portal_text(|p| p.email) hint=i18n.portal_text(|p| p.contact_email_hint)
                             preview=email_preview />
-                        <Field form name="phone" control=Control::Tel autocomplete="off"
+                        <Field form name=field::PHONE control=Control::Tel autocomplete="off"
                             label=i18n.portal_text(|p| p.phone) hint=i18n.text(|t| t.phone_hint)
-                            preview=phone_preview("phone") />
-                        <Show when=shows("mobile")>
-                            <Field form name="mobile" control=Control::Tel autocomplete="off"
-                                label=i18n.portal_text(|p| p.mobile) preview=phone_preview("mobile") />
+                            preview=phone_preview(field::PHONE) />
+                        <Show when=shows(field::MOBILE)>
+                            <Field form name=field::MOBILE control=Control::Tel autocomplete="off"
+                                label=i18n.portal_text(|p| p.mobile) preview=phone_preview(field::MOBILE) />
                         </Show>
                     </Show>
-                    <Show when=shows("street")>
+                    <Show when=shows(field::STREET)>
                         <h3 class="span-2 subhead">{i18n.portal_text(|p| p.group_address)}</h3>
                         <div class="span-2">
-                            <Field form name="street" autocomplete="off" label=i18n.portal_text(|p| p.street_address) />
+                            <Field form name=field::STREET autocomplete="off" label=i18n.portal_text(|p| p.street_address) />
                         </div>
                         <div class="span-2">
-                            <Field form name="secondary_address" autocomplete="off"
+                            <Field form name=field::SECONDARY_ADDRESS autocomplete="off"
                                 label=i18n.portal_text(|p| p.secondary_address) hint=i18n.portal_text(|p| p.secondary_address_hint) />
                         </div>
-                        <Field form name="zipcode" autocomplete="off" label=i18n.portal_text(|p| p.postal_code)
+                        <Field form name=field::ZIPCODE autocomplete="off" label=i18n.portal_text(|p| p.postal_code)
                             hint=i18n.portal_text(|p| p.zipcode_hint) preview=zip_preview />
-                        <Field form name="city" autocomplete="off" label=i18n.portal_text(|p| p.city) />
-                        <Field form name="state" autocomplete="off" label=i18n.portal_text(|p| p.state) />
-                        <SearchSelect form name="country" error_name="country.id" options=countries
+                        <Field form name=field::CITY autocomplete="off" label=i18n.portal_text(|p| p.city) />
+                        <Field form name=field::STATE autocomplete="off" label=i18n.portal_text(|p| p.state) />
+                        <SearchSelect form name=field::COUNTRY error_name="country.id" options=countries
                             label=i18n.portal_text(|p| p.country) hint=i18n.portal_text(|p| p.country_hint) />
                     </Show>
-                    <Show when=shows("purchase_order_number")>
+                    <Show when=shows(field::PURCHASE_ORDER_NUMBER)>
                         <div class="span-2">
-                            <Field form name="purchase_order_number" autocomplete="off" counter=50
+                            <Field form name=field::PURCHASE_ORDER_NUMBER autocomplete="off" counter=bizkit_contract::PURCHASE_ORDER_NUMBER_MAX
                                 label=i18n.portal_text(|p| p.purchase_order_number)
                                 hint=i18n.portal_text(|p| p.purchase_order_number_hint) />
                         </div>
@@ -357,10 +363,13 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
 fn TypeChoice(form: FormCtl) -> impl IntoView {
     let i18n = use_i18n();
     let p = move || portal(i18n.lang.get());
-    let field = form.field("type");
-    form.set_label("type", TextProp::from(i18n.portal_text(|p| p.contact_type)));
+    let field = form.field(field::CONTACT_TYPE);
+    form.set_label(
+        field::CONTACT_TYPE,
+        TextProp::from(i18n.portal_text(|p| p.contact_type)),
+    );
     let error = Memo::new(move |_| {
-        form.visible_error("type", i18n)
+        form.visible_error(field::CONTACT_TYPE, i18n)
             .or_else(|| form.visible_error("type.id", i18n))
     });
     let hint_id = "orgcontact-type-hint";
@@ -588,12 +597,12 @@ mod tests {
     fn only_invoice_contacts_have_a_purchase_order_number() {
         for t in ContactType::all() {
             assert_eq!(
-                relevant(Some(*t), "purchase_order_number"),
+                relevant(Some(*t), field::PURCHASE_ORDER_NUMBER),
                 *t == ContactType::Invoice
             );
-            assert!(relevant(Some(*t), "email"));
+            assert!(relevant(Some(*t), field::EMAIL));
         }
-        assert!(relevant(None, "type"));
-        assert!(!relevant(None, "email"));
+        assert!(relevant(None, field::CONTACT_TYPE));
+        assert!(!relevant(None, field::EMAIL));
     }
 }

@@ -7,6 +7,7 @@
 //! unsaved. The same component is the embeddable widget's content (`crate::widget`): there it takes a
 //! lower heading level and keeps no draft in the host site's storage.
 
+use bizkit_contract::field;
 use std::collections::BTreeMap;
 
 use bizkit_contract::{
@@ -36,25 +37,25 @@ const UPDATE: &str = "/api/v1/customer/update-profile";
 
 /// The 19 fields, in the order of the form (and of the error summary).
 const FIELDS: &[&str] = &[
-    "email",
-    "name",
-    "firstName",
-    "lastName",
-    "phone",
-    "companyRegistrationNumber",
-    "companyName",
-    "taxIdentificationNumber",
-    "streetAddress",
-    "cityPart",
-    "city",
-    "postalCode",
-    "stateRegion",
-    "country",
-    "primaryLocale",
-    "newsletter",
-    "groups",
-    "referralId",
-    "customerRealIp",
+    field::EMAIL,
+    field::NAME,
+    field::FIRST_NAME,
+    field::LAST_NAME,
+    field::PHONE,
+    field::COMPANY_REGISTRATION_NUMBER,
+    field::COMPANY_NAME,
+    field::TAX_IDENTIFICATION_NUMBER,
+    field::STREET_ADDRESS,
+    field::CITY_PART,
+    field::CITY,
+    field::POSTAL_CODE,
+    field::STATE_REGION,
+    field::COUNTRY,
+    field::PRIMARY_LOCALE,
+    field::NEWSLETTER,
+    field::GROUPS,
+    field::REFERRAL_ID,
+    field::CUSTOMER_REAL_IP,
 ];
 
 type Label = fn(&PortalUi) -> &'static str;
@@ -62,25 +63,25 @@ type Label = fn(&PortalUi) -> &'static str;
 /// Each field's label, for "what changed" after a save.
 fn label_of(field: &str) -> Option<Label> {
     Some(match field {
-        "email" => |p| p.email,
-        "name" => |p| p.full_name,
-        "firstName" => |p| p.first_name,
-        "lastName" => |p| p.last_name,
-        "phone" => |p| p.phone,
-        "companyRegistrationNumber" => |p| p.ico,
-        "companyName" => |p| p.company_name,
-        "taxIdentificationNumber" => |p| p.dic,
-        "streetAddress" => |p| p.street_address,
-        "cityPart" => |p| p.city_part,
-        "city" => |p| p.city,
-        "postalCode" => |p| p.postal_code,
-        "stateRegion" => |p| p.state_region,
-        "country" => |p| p.country,
-        "primaryLocale" => |p| p.primary_locale,
-        "newsletter" => |p| p.newsletter,
-        "groups" => |p| p.groups_join,
-        "referralId" => |p| p.referral_id,
-        "customerRealIp" => |p| p.customer_real_ip,
+        field::EMAIL => |p| p.email,
+        field::NAME => |p| p.full_name,
+        field::FIRST_NAME => |p| p.first_name,
+        field::LAST_NAME => |p| p.last_name,
+        field::PHONE => |p| p.phone,
+        field::COMPANY_REGISTRATION_NUMBER => |p| p.ico,
+        field::COMPANY_NAME => |p| p.company_name,
+        field::TAX_IDENTIFICATION_NUMBER => |p| p.dic,
+        field::STREET_ADDRESS => |p| p.street_address,
+        field::CITY_PART => |p| p.city_part,
+        field::CITY => |p| p.city,
+        field::POSTAL_CODE => |p| p.postal_code,
+        field::STATE_REGION => |p| p.state_region,
+        field::COUNTRY => |p| p.country,
+        field::PRIMARY_LOCALE => |p| p.primary_locale,
+        field::NEWSLETTER => |p| p.newsletter,
+        field::GROUPS => |p| p.groups_join,
+        field::REFERRAL_ID => |p| p.referral_id,
+        field::CUSTOMER_REAL_IP => |p| p.customer_real_ip,
         _ => return None,
     })
 }
@@ -88,42 +89,42 @@ fn label_of(field: &str) -> Option<Label> {
 /// What ARES may fill, and from which part of its record.
 const ARES_TARGETS: &[Target] = &[
     Target {
-        field: "companyName",
+        field: field::COMPANY_NAME,
         label: |p| p.company_name,
         from: |r: &AresRecord| Some(r.company_name.clone()),
     },
     Target {
-        field: "taxIdentificationNumber",
+        field: field::TAX_IDENTIFICATION_NUMBER,
         label: |p| p.dic,
         from: |r| r.dic.clone(),
     },
     Target {
-        field: "streetAddress",
+        field: field::STREET_ADDRESS,
         label: |p| p.street_address,
         from: |r| r.street_address.clone(),
     },
     Target {
-        field: "cityPart",
+        field: field::CITY_PART,
         label: |p| p.city_part,
         from: |r| r.city_part.clone(),
     },
     Target {
-        field: "city",
+        field: field::CITY,
         label: |p| p.city,
         from: |r| r.city.clone(),
     },
     Target {
-        field: "postalCode",
+        field: field::POSTAL_CODE,
         label: |p| p.postal_code,
         from: |r| r.postal_code.clone(),
     },
     Target {
-        field: "stateRegion",
+        field: field::STATE_REGION,
         label: |p| p.state_region,
         from: |r| r.state_region.clone(),
     },
     Target {
-        field: "country",
+        field: field::COUNTRY,
         label: |p| p.country,
         from: |r| r.country.clone(),
     },
@@ -133,31 +134,31 @@ const ARES_TARGETS: &[Target] = &[
 /// already: the server only ever adds groups, so they are sent again with the new ones.
 fn request(v: Values, joined: &[String]) -> UpdateProfileRequest {
     let mut groups: Vec<String> = joined.to_vec();
-    for t in read_tags(&v.get("groups")) {
+    for t in read_tags(&v.get(field::GROUPS)) {
         if !groups.contains(&t.slug) {
             groups.push(t.slug);
         }
     }
     UpdateProfileRequest {
-        email: v.opt("email"),
-        name: v.opt("name"),
-        first_name: v.opt("firstName"),
-        last_name: v.opt("lastName"),
-        phone: v.opt("phone"),
-        company_name: v.opt("companyName"),
-        company_registration_number: v.opt("companyRegistrationNumber"),
-        tax_identification_number: v.opt("taxIdentificationNumber"),
-        street_address: v.opt("streetAddress"),
-        city: v.opt("city"),
-        city_part: v.opt("cityPart"),
-        state_region: v.opt("stateRegion"),
-        postal_code: v.opt("postalCode"),
-        country: v.opt("country"),
-        newsletter: Some(v.flag("newsletter")),
-        primary_locale: v.opt("primaryLocale"),
+        email: v.opt(field::EMAIL),
+        name: v.opt(field::NAME),
+        first_name: v.opt(field::FIRST_NAME),
+        last_name: v.opt(field::LAST_NAME),
+        phone: v.opt(field::PHONE),
+        company_name: v.opt(field::COMPANY_NAME),
+        company_registration_number: v.opt(field::COMPANY_REGISTRATION_NUMBER),
+        tax_identification_number: v.opt(field::TAX_IDENTIFICATION_NUMBER),
+        street_address: v.opt(field::STREET_ADDRESS),
+        city: v.opt(field::CITY),
+        city_part: v.opt(field::CITY_PART),
+        state_region: v.opt(field::STATE_REGION),
+        postal_code: v.opt(field::POSTAL_CODE),
+        country: v.opt(field::COUNTRY),
+        newsletter: Some(v.flag(field::NEWSLETTER)),
+        primary_locale: v.opt(field::PRIMARY_LOCALE),
         groups,
-        customer_real_ip: v.opt("customerRealIp"),
-        referral_id: v.opt("referralId"),
+        customer_real_ip: v.opt(field::CUSTOMER_REAL_IP),
+        referral_id: v.opt(field::REFERRAL_ID),
     }
 }
 
@@ -175,27 +176,33 @@ fn values_of(p: &UpdateProfileRequest, email: &str) -> BTreeMap<String, String> 
         },
     );
     for (k, v) in [
-        ("name", &p.name),
-        ("firstName", &p.first_name),
-        ("lastName", &p.last_name),
-        ("phone", &p.phone),
-        ("companyRegistrationNumber", &p.company_registration_number),
-        ("companyName", &p.company_name),
-        ("taxIdentificationNumber", &p.tax_identification_number),
-        ("streetAddress", &p.street_address),
-        ("cityPart", &p.city_part),
-        ("city", &p.city),
-        ("postalCode", &p.postal_code),
-        ("stateRegion", &p.state_region),
-        ("country", &p.country),
-        ("primaryLocale", &p.primary_locale),
-        ("referralId", &p.referral_id),
-        ("customerRealIp", &p.customer_real_ip),
+        (field::NAME, &p.name),
+        (field::FIRST_NAME, &p.first_name),
+        (field::LAST_NAME, &p.last_name),
+        (field::PHONE, &p.phone),
+        (
+            field::COMPANY_REGISTRATION_NUMBER,
+            &p.company_registration_number,
+        ),
+        (field::COMPANY_NAME, &p.company_name),
+        (
+            field::TAX_IDENTIFICATION_NUMBER,
+            &p.tax_identification_number,
+        ),
+        (field::STREET_ADDRESS, &p.street_address),
+        (field::CITY_PART, &p.city_part),
+        (field::CITY, &p.city),
+        (field::POSTAL_CODE, &p.postal_code),
+        (field::STATE_REGION, &p.state_region),
+        (field::COUNTRY, &p.country),
+        (field::PRIMARY_LOCALE, &p.primary_locale),
+        (field::REFERRAL_ID, &p.referral_id),
+        (field::CUSTOMER_REAL_IP, &p.customer_real_ip),
     ] {
         m.insert(k.to_owned(), s(v));
     }
     m.insert(
-        "newsletter".to_owned(),
+        field::NEWSLETTER.to_owned(),
         if p.newsletter.unwrap_or(false) {
             "true".to_owned()
         } else {
@@ -203,7 +210,7 @@ fn values_of(p: &UpdateProfileRequest, email: &str) -> BTreeMap<String, String> 
         },
     );
     // New groups are typed into the picker; the ones joined already are listed above it.
-    m.insert("groups".to_owned(), String::new());
+    m.insert(field::GROUPS.to_owned(), String::new());
     m
 }
 
@@ -335,14 +342,14 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
     guard_leaving(form);
     // Codes of a fixed shape are checked once the person pauses; numbers typed in chunks (phone,
     // IČO) wait until the field is left, as everywhere in the kit.
-    check_while_typing(form, "taxIdentificationNumber");
-    check_while_typing(form, "postalCode");
-    check_while_typing(form, "customerRealIp");
-    check_while_typing(form, "referralId");
+    check_while_typing(form, field::TAX_IDENTIFICATION_NUMBER);
+    check_while_typing(form, field::POSTAL_CODE);
+    check_while_typing(form, field::CUSTOMER_REAL_IP);
+    check_while_typing(form, field::REFERRAL_ID);
 
     let field = move |name: &str| form.field(name).value;
     let phone_preview = Signal::derive(move || {
-        field("phone").with(|v| {
+        field(field::PHONE).with(|v| {
             rules.with_value(|r| {
                 Phone::parse(v, &r.phone_prefix)
                     .ok()
@@ -351,21 +358,23 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
         })
     });
     let ico_preview = Signal::derive(move || {
-        field("companyRegistrationNumber").with(|v| Ico::parse(v).ok().map(|x| x.into_string()))
+        field(field::COMPANY_REGISTRATION_NUMBER)
+            .with(|v| Ico::parse(v).ok().map(|x| x.into_string()))
     });
     let dic_preview = Signal::derive(move || {
-        field("taxIdentificationNumber").with(|v| Dic::parse(v).ok().map(|x| x.into_string()))
+        field(field::TAX_IDENTIFICATION_NUMBER)
+            .with(|v| Dic::parse(v).ok().map(|x| x.into_string()))
     });
     let postal_preview = Signal::derive(move || {
-        let country = field("country").with(|c| Country::parse(c).ok());
-        field("postalCode").with(|v| {
+        let country = field(field::COUNTRY).with(|c| Country::parse(c).ok());
+        field(field::POSTAL_CODE).with(|v| {
             PostalCode::parse_for(v, country)
                 .ok()
                 .map(|x| x.into_string())
         })
     });
     let ip_preview = Signal::derive(move || {
-        field("customerRealIp").with(|v| {
+        field(field::CUSTOMER_REAL_IP).with(|v| {
             (!v.trim().is_empty())
                 .then(|| ClientIp::parse(v).ok().map(|x| x.into_string()))
                 .flatten()
@@ -377,23 +386,26 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
         })
     };
     let email_preview = Signal::derive(move || {
-        field("email").with(|v| Email::parse(v).ok().map(|e| e.as_str().to_owned()))
+        field(field::EMAIL).with(|v| Email::parse(v).ok().map(|e| e.as_str().to_owned()))
     });
 
     // A changed IČO is looked up; a stored one only while ARES could fill something in.
     let ares_wanted = Signal::derive(move || {
         let stored = baseline.with_value(|b| {
-            b.get("companyRegistrationNumber")
+            b.get(field::COMPANY_REGISTRATION_NUMBER)
                 .cloned()
                 .unwrap_or_default()
         });
-        let changed = field("companyRegistrationNumber").with(|v| v.trim() != stored.trim());
+        let changed = field(field::COMPANY_REGISTRATION_NUMBER).with(|v| v.trim() != stored.trim());
         changed
             || ARES_TARGETS
                 .iter()
                 .any(|t| field(t.field).with(|v| v.trim().is_empty()))
     });
-    let ares = use_company_lookup(field("companyRegistrationNumber").into(), ares_wanted);
+    let ares = use_company_lookup(
+        field(field::COMPANY_REGISTRATION_NUMBER).into(),
+        ares_wanted,
+    );
     let countries = Signal::derive(move || country_options(i18n.lang.get(), CountryValue::Alpha2));
     let locales = Signal::derive(move || {
         let codes = rules.with_value(|r| r.locales.clone());
@@ -549,18 +561,18 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
                 <legend>{i18n.portal_text(|p| p.group_contact)}</legend>
                 <div class="form-grid">
                     <div class="span-2">
-                        <Field form name="email" control=Control::Email readonly=true autocomplete="email"
+                        <Field form name=field::EMAIL control=Control::Email readonly=true autocomplete="email"
                             required=true label=i18n.portal_text(|p| p.email) hint=i18n.portal_text(|p| p.email_readonly_hint)
                             preview=email_preview />
                     </div>
-                    <Field form name="firstName" autocomplete="given-name" counter=128
-                        label=i18n.portal_text(|p| p.first_name) preview=name_preview("firstName") />
-                    <Field form name="lastName" autocomplete="family-name" counter=128
-                        label=i18n.portal_text(|p| p.last_name) preview=name_preview("lastName") />
-                    <Field form name="name" autocomplete="name" counter=128
+                    <Field form name=field::FIRST_NAME autocomplete="given-name" counter=bizkit_contract::NAME_MAX
+                        label=i18n.portal_text(|p| p.first_name) preview=name_preview(field::FIRST_NAME) />
+                    <Field form name=field::LAST_NAME autocomplete="family-name" counter=bizkit_contract::NAME_MAX
+                        label=i18n.portal_text(|p| p.last_name) preview=name_preview(field::LAST_NAME) />
+                    <Field form name=field::NAME autocomplete="name" counter=bizkit_contract::NAME_MAX
                         label=i18n.portal_text(|p| p.full_name) hint=i18n.portal_text(|p| p.full_name_hint)
-                        preview=name_preview("name") />
-                    <Field form name="phone" control=Control::Tel autocomplete="tel"
+                        preview=name_preview(field::NAME) />
+                    <Field form name=field::PHONE control=Control::Tel autocomplete="tel"
                         label=i18n.portal_text(|p| p.phone) hint=i18n.text(|t| t.phone_hint) preview=phone_preview />
                 </div>
             </fieldset>
@@ -568,15 +580,15 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
                 <legend>{i18n.portal_text(|p| p.group_company)}</legend>
                 <div class="form-grid">
                     <div class="span-2">
-                        <Field form name="companyRegistrationNumber" control=Control::Numeric
+                        <Field form name=field::COMPANY_REGISTRATION_NUMBER control=Control::Numeric
                             autocomplete="off" label=i18n.portal_text(|p| p.ico) hint=i18n.portal_text(|p| p.ico_hint)
                             preview=ico_preview>
                             <AresFill form state=ares targets=ARES_TARGETS id="profile-ares".to_owned() />
                         </Field>
                     </div>
-                    <Field form name="companyName" autocomplete="organization" counter=255
+                    <Field form name=field::COMPANY_NAME autocomplete="organization" counter=bizkit_contract::LINE_MAX
                         label=i18n.portal_text(|p| p.company_name) />
-                    <Field form name="taxIdentificationNumber" autocomplete="off"
+                    <Field form name=field::TAX_IDENTIFICATION_NUMBER autocomplete="off"
                         label=i18n.portal_text(|p| p.dic) hint=i18n.portal_text(|p| p.dic_hint) preview=dic_preview />
                 </div>
             </fieldset>
@@ -584,19 +596,19 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
                 <legend>{i18n.portal_text(|p| p.group_address)}</legend>
                 <div class="form-grid">
                     <div class="span-2">
-                        <Field form name="streetAddress" autocomplete="street-address" counter=255
+                        <Field form name=field::STREET_ADDRESS autocomplete="street-address" counter=bizkit_contract::LINE_MAX
                             label=i18n.portal_text(|p| p.street_address) hint=i18n.portal_text(|p| p.street_hint) />
                     </div>
-                    <Field form name="cityPart" autocomplete="address-level3"
+                    <Field form name=field::CITY_PART autocomplete="address-level3"
                         label=i18n.portal_text(|p| p.city_part) />
-                    <Field form name="city" autocomplete="address-level2" label=i18n.portal_text(|p| p.city) />
-                    <Field form name="postalCode" autocomplete="postal-code"
+                    <Field form name=field::CITY autocomplete="address-level2" label=i18n.portal_text(|p| p.city) />
+                    <Field form name=field::POSTAL_CODE autocomplete="postal-code"
                         label=i18n.portal_text(|p| p.postal_code) hint=i18n.portal_text(|p| p.postal_code_hint)
                         preview=postal_preview />
-                    <Field form name="stateRegion" autocomplete="address-level1"
+                    <Field form name=field::STATE_REGION autocomplete="address-level1"
                         label=i18n.portal_text(|p| p.state_region) />
                     <div class="span-2">
-                        <SearchSelect form name="country" options=countries autocomplete="country-name"
+                        <SearchSelect form name=field::COUNTRY options=countries autocomplete="country-name"
                             label=i18n.portal_text(|p| p.country) hint=i18n.portal_text(|p| p.country_hint) />
                     </div>
                 </div>
@@ -605,11 +617,11 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
                 <legend>{i18n.portal_text(|p| p.group_preferences)}</legend>
                 <div class="form-grid">
                     <div class="span-2">
-                        <SearchSelect form name="primaryLocale" options=locales
+                        <SearchSelect form name=field::PRIMARY_LOCALE options=locales
                             label=i18n.portal_text(|p| p.primary_locale) hint=i18n.portal_text(|p| p.primary_locale_hint) />
                     </div>
                     <div class="span-2 checks">
-                        <CheckboxField form name="newsletter" label=i18n.portal_text(|p| p.newsletter)
+                        <CheckboxField form name=field::NEWSLETTER label=i18n.portal_text(|p| p.newsletter)
                             hint=i18n.portal_text(|p| p.newsletter_hint) />
                     </div>
                     <div class="span-2 joined">
@@ -617,12 +629,12 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
                         {joined_view}
                     </div>
                     <div class="span-2">
-                        <TagPicker form name="groups" groups=suggestions
+                        <TagPicker form name=field::GROUPS groups=suggestions
                             label=i18n.portal_text(|p| p.groups_add) hint=i18n.portal_text(|p| p.groups_add_hint) />
                     </div>
-                    <Field form name="referralId" autocomplete="off" counter=16
+                    <Field form name=field::REFERRAL_ID autocomplete="off" counter=bizkit_contract::CU_REF_NO_LEN
                         label=i18n.portal_text(|p| p.referral_id) hint=i18n.portal_text(|p| p.referral_id_hint) />
-                    <Field form name="customerRealIp" autocomplete="off"
+                    <Field form name=field::CUSTOMER_REAL_IP autocomplete="off"
                         label=i18n.portal_text(|p| p.customer_real_ip) hint=i18n.portal_text(|p| p.customer_real_ip_hint)
                         preview=ip_preview />
                 </div>
@@ -649,7 +661,7 @@ mod tests {
             assert!(label_of(f).is_some(), "{f}");
             assert!(values.contains_key(*f), "{f}");
         }
-        assert_eq!(values["email"], "a@b.cz");
+        assert_eq!(values[field::EMAIL], "a@b.cz");
     }
 
     #[test]
@@ -662,9 +674,9 @@ mod tests {
             ..Default::default()
         };
         let v = values_of(&p, "other@x.cz");
-        assert_eq!(v["email"], "jan@barasek.com");
-        assert_eq!(v["country"], "CZ");
-        assert_eq!(v["newsletter"], "true");
-        assert_eq!(v["groups"], "");
+        assert_eq!(v[field::EMAIL], "jan@barasek.com");
+        assert_eq!(v[field::COUNTRY], "CZ");
+        assert_eq!(v[field::NEWSLETTER], "true");
+        assert_eq!(v[field::GROUPS], "");
     }
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::code::{ErrorCode, FieldError};
 use crate::de;
+use crate::field;
 use crate::rules::{
     ClientIp, Color, ContactType, Country, CuRefNo, Dic, Email, FreeText, GroupSlug, Ico, Locale,
     PersonName, Phone, PostalCode, PurchaseOrderNumber,
@@ -297,26 +298,31 @@ impl ContactCreateRequest {
     /// Checks every field and the cross-field rules; every violation is reported.
     pub fn parse(&self, org: &OrgRules) -> Result<ValidContactCreate, Vec<FieldError>> {
         let mut e = Errors::default();
-        let email = e.opt("email", &self.email, Email::parse);
-        let phone = e.opt("phone", &self.phone, |s| Phone::parse(s, &org.phone_prefix));
+        let email = e.opt(field::EMAIL, &self.email, Email::parse);
+        let phone = e.opt(field::PHONE, &self.phone, |s| {
+            Phone::parse(s, &org.phone_prefix)
+        });
         if given(&self.email).is_none() && given(&self.phone).is_none() {
-            e.push("email", ErrorCode::EmailOrPhoneRequired);
-            e.push("phone", ErrorCode::EmailOrPhoneRequired);
+            e.push(field::EMAIL, ErrorCode::EmailOrPhoneRequired);
+            e.push(field::PHONE, ErrorCode::EmailOrPhoneRequired);
         }
-        let first_name = e.opt("firstName", &self.first_name, PersonName::parse);
-        let last_name = e.opt("lastName", &self.last_name, PersonName::parse);
+        let first_name = e.opt(field::FIRST_NAME, &self.first_name, PersonName::parse);
+        let last_name = e.opt(field::LAST_NAME, &self.last_name, PersonName::parse);
         let company_registration_number = e.opt(
-            "companyRegistrationNumber",
+            field::COMPANY_REGISTRATION_NUMBER,
             &self.company_registration_number,
             Ico::parse,
         );
         let send_registration_invite = self.send_registration_invite.unwrap_or(false);
         if send_registration_invite && given(&self.email).is_none() {
-            e.push("sendRegistrationInvite", ErrorCode::InviteRequiresEmail);
+            e.push(
+                field::SEND_REGISTRATION_INVITE,
+                ErrorCode::InviteRequiresEmail,
+            );
         }
         let mut group_list: Vec<ValidGroup> = Vec::new();
         if self.group_list.len() > MAX_GROUPS {
-            e.push("groupList", ErrorCode::TooManyItems);
+            e.push(field::GROUP_LIST, ErrorCode::TooManyItems);
         } else {
             for (i, g) in self.group_list.iter().enumerate() {
                 if let Some(group) = parse_group(&mut e, i, g)
@@ -428,12 +434,12 @@ impl MemberInviteRequest {
     /// Checks every field.
     pub fn parse(&self, _org: &OrgRules) -> Result<ValidMemberInvite, Vec<FieldError>> {
         let mut e = Errors::default();
-        let email = e.req("email", &self.email, Email::parse);
-        let first_name = e.opt("firstName", &self.first_name, PersonName::parse);
-        let last_name = e.opt("lastName", &self.last_name, PersonName::parse);
-        let permission_codes = e.codes("permissionCodes", &self.permission_codes);
-        let role_codes = e.codes("roleCodes", &self.role_codes);
-        let description = e.opt("description", &self.description, |s| {
+        let email = e.req(field::EMAIL, &self.email, Email::parse);
+        let first_name = e.opt(field::FIRST_NAME, &self.first_name, PersonName::parse);
+        let last_name = e.opt(field::LAST_NAME, &self.last_name, PersonName::parse);
+        let permission_codes = e.codes(field::PERMISSION_CODES, &self.permission_codes);
+        let role_codes = e.codes(field::ROLE_CODES, &self.role_codes);
+        let description = e.opt(field::DESCRIPTION, &self.description, |s| {
             FreeText::parse(s, DESCRIPTION_MAX)
         });
         let valid = email.map(|email| ValidMemberInvite {
@@ -498,17 +504,17 @@ impl AddGroupsRequest {
     /// Checks every field.
     pub fn parse(&self, _org: &OrgRules) -> Result<ValidAddGroups, Vec<FieldError>> {
         let mut e = Errors::default();
-        let email = e.opt("email", &self.email, Email::parse);
-        let cu_ref_no = e.opt("cuRefNo", &self.cu_ref_no, CuRefNo::parse);
+        let email = e.opt(field::EMAIL, &self.email, Email::parse);
+        let cu_ref_no = e.opt(field::CU_REF_NO, &self.cu_ref_no, CuRefNo::parse);
         if given(&self.email).is_none() && given(&self.cu_ref_no).is_none() {
-            e.push("email", ErrorCode::EmailOrCuRefNoRequired);
-            e.push("cuRefNo", ErrorCode::EmailOrCuRefNoRequired);
+            e.push(field::EMAIL, ErrorCode::EmailOrCuRefNoRequired);
+            e.push(field::CU_REF_NO, ErrorCode::EmailOrCuRefNoRequired);
         }
         let groups = if self.groups.iter().all(|g| g.trim().is_empty()) {
-            e.push("groups", ErrorCode::GroupsRequired);
+            e.push(field::GROUPS, ErrorCode::GroupsRequired);
             Vec::new()
         } else {
-            e.groups("groups", &self.groups)
+            e.groups(field::GROUPS, &self.groups)
         };
         let customer = cu_ref_no
             .map(CustomerRef::CuRefNo)
@@ -705,41 +711,43 @@ impl UpdateProfileRequest {
     /// Checks every field.
     pub fn parse(&self, org: &OrgRules) -> Result<ValidUpdateProfile, Vec<FieldError>> {
         let mut e = Errors::default();
-        let email = e.req("email", &self.email, Email::parse);
-        let name = e.opt("name", &self.name, PersonName::parse);
-        let first_name = e.opt("firstName", &self.first_name, PersonName::parse);
-        let last_name = e.opt("lastName", &self.last_name, PersonName::parse);
-        let phone = e.opt("phone", &self.phone, |s| Phone::parse(s, &org.phone_prefix));
-        let company_name = e.opt("companyName", &self.company_name, line(LINE_MAX));
+        let email = e.req(field::EMAIL, &self.email, Email::parse);
+        let name = e.opt(field::NAME, &self.name, PersonName::parse);
+        let first_name = e.opt(field::FIRST_NAME, &self.first_name, PersonName::parse);
+        let last_name = e.opt(field::LAST_NAME, &self.last_name, PersonName::parse);
+        let phone = e.opt(field::PHONE, &self.phone, |s| {
+            Phone::parse(s, &org.phone_prefix)
+        });
+        let company_name = e.opt(field::COMPANY_NAME, &self.company_name, line(LINE_MAX));
         let company_registration_number = e.opt(
-            "companyRegistrationNumber",
+            field::COMPANY_REGISTRATION_NUMBER,
             &self.company_registration_number,
             Ico::parse,
         );
         let tax_identification_number = e.opt(
-            "taxIdentificationNumber",
+            field::TAX_IDENTIFICATION_NUMBER,
             &self.tax_identification_number,
             Dic::parse,
         );
-        let street_address = e.opt("streetAddress", &self.street_address, line(LINE_MAX));
-        let city = e.opt("city", &self.city, line(LINE_MAX));
-        let city_part = e.opt("cityPart", &self.city_part, line(LINE_MAX));
-        let state_region = e.opt("stateRegion", &self.state_region, line(LINE_MAX));
-        let country = e.opt("country", &self.country, Country::parse);
-        let postal_code = e.opt("postalCode", &self.postal_code, |s| {
+        let street_address = e.opt(field::STREET_ADDRESS, &self.street_address, line(LINE_MAX));
+        let city = e.opt(field::CITY, &self.city, line(LINE_MAX));
+        let city_part = e.opt(field::CITY_PART, &self.city_part, line(LINE_MAX));
+        let state_region = e.opt(field::STATE_REGION, &self.state_region, line(LINE_MAX));
+        let country = e.opt(field::COUNTRY, &self.country, Country::parse);
+        let postal_code = e.opt(field::POSTAL_CODE, &self.postal_code, |s| {
             PostalCode::parse_for(s, country)
         });
         let offered = org.locale_refs();
-        let primary_locale = e.opt("primaryLocale", &self.primary_locale, |s| {
+        let primary_locale = e.opt(field::PRIMARY_LOCALE, &self.primary_locale, |s| {
             Locale::parse(s, &offered)
         });
-        let groups = e.groups("groups", &self.groups);
+        let groups = e.groups(field::GROUPS, &self.groups);
         // The page documents the empty value as 127.0.0.1, so only a missing one is `None`.
         let customer_real_ip = self
             .customer_real_ip
             .as_deref()
-            .and_then(|s| e.check("customerRealIp", ClientIp::parse(s)));
-        let referral_id = e.opt("referralId", &self.referral_id, CuRefNo::parse);
+            .and_then(|s| e.check(field::CUSTOMER_REAL_IP, ClientIp::parse(s)));
+        let referral_id = e.opt(field::REFERRAL_ID, &self.referral_id, CuRefNo::parse);
         let valid = email.map(|email| ValidUpdateProfile {
             email,
             name,
@@ -954,10 +962,10 @@ impl OrgContactCreateRequest {
     pub fn present(&self) -> Vec<&'static str> {
         let mut out = Vec::new();
         if self.id.is_some() {
-            out.push("id");
+            out.push(field::ID);
         }
         if self.organisation_id.is_some() {
-            out.push("organisation_id");
+            out.push(field::ORGANISATION_ID);
         }
         out
     }
@@ -976,27 +984,33 @@ impl OrgContactCreateRequest {
                 None
             }
         };
-        let name = e.opt("name", &self.name, PersonName::parse);
-        let title = e.opt("title", &self.title, line(TITLE_MAX));
-        let department = e.opt("department", &self.department, line(LINE_MAX));
-        let street = e.opt("street", &self.street, line(LINE_MAX));
+        let name = e.opt(field::NAME, &self.name, PersonName::parse);
+        let title = e.opt(field::TITLE, &self.title, line(TITLE_MAX));
+        let department = e.opt(field::DEPARTMENT, &self.department, line(LINE_MAX));
+        let street = e.opt(field::STREET, &self.street, line(LINE_MAX));
         let country = self.country.as_ref().and_then(|c| c.id).and_then(|id| {
             let country = u16::try_from(id).ok().and_then(Country::from_numeric);
             e.check("country.id", country.ok_or(ErrorCode::CountryUnknown))
         });
-        let zipcode = e.opt("zipcode", &self.zipcode, |s| {
+        let zipcode = e.opt(field::ZIPCODE, &self.zipcode, |s| {
             PostalCode::parse_for(s, country)
         });
-        let city = e.opt("city", &self.city, line(LINE_MAX));
-        let email = e.opt("email", &self.email, Email::parse);
-        let phone = e.opt("phone", &self.phone, |s| Phone::parse(s, &org.phone_prefix));
-        let mobile = e.opt("mobile", &self.mobile, |s| {
+        let city = e.opt(field::CITY, &self.city, line(LINE_MAX));
+        let email = e.opt(field::EMAIL, &self.email, Email::parse);
+        let phone = e.opt(field::PHONE, &self.phone, |s| {
             Phone::parse(s, &org.phone_prefix)
         });
-        let state = e.opt("state", &self.state, line(LINE_MAX));
-        let secondary_address = e.opt("secondary_address", &self.secondary_address, line(LINE_MAX));
+        let mobile = e.opt(field::MOBILE, &self.mobile, |s| {
+            Phone::parse(s, &org.phone_prefix)
+        });
+        let state = e.opt(field::STATE, &self.state, line(LINE_MAX));
+        let secondary_address = e.opt(
+            field::SECONDARY_ADDRESS,
+            &self.secondary_address,
+            line(LINE_MAX),
+        );
         let purchase_order_number = e.opt(
-            "purchase_order_number",
+            field::PURCHASE_ORDER_NUMBER,
             &self.purchase_order_number,
             PurchaseOrderNumber::parse,
         );
@@ -1005,7 +1019,7 @@ impl OrgContactCreateRequest {
             && !t.allows_purchase_order_number()
         {
             e.push(
-                "purchase_order_number",
+                field::PURCHASE_ORDER_NUMBER,
                 ErrorCode::PurchaseOrderNumberNotInvoice,
             );
         }
@@ -1109,8 +1123,8 @@ pub struct AuthenticateRequest {
 impl core::fmt::Debug for AuthenticateRequest {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("AuthenticateRequest")
-            .field("email", &self.email)
-            .field("password", &self.password.as_ref().map(|_| "…"))
+            .field(field::EMAIL, &self.email)
+            .field(field::PASSWORD, &self.password.as_ref().map(|_| "…"))
             .finish()
     }
 }
@@ -1127,7 +1141,7 @@ pub struct ValidAuthenticate {
 impl core::fmt::Debug for ValidAuthenticate {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("ValidAuthenticate")
-            .field("email", &self.email)
+            .field(field::EMAIL, &self.email)
             .finish_non_exhaustive()
     }
 }
@@ -1136,14 +1150,14 @@ impl AuthenticateRequest {
     /// Checks both fields are there and the e-mail is well-formed.
     pub fn parse(&self, _org: &OrgRules) -> Result<ValidAuthenticate, Vec<FieldError>> {
         let mut e = Errors::default();
-        let email = e.req("email", &self.email, Email::parse);
+        let email = e.req(field::EMAIL, &self.email, Email::parse);
         let password = match self.password.as_deref() {
             None | Some("") => {
-                e.push("password", ErrorCode::Required);
+                e.push(field::PASSWORD, ErrorCode::Required);
                 None
             }
             Some(p) if p.chars().count() > PASSWORD_MAX => {
-                e.push("password", ErrorCode::TextTooLong);
+                e.push(field::PASSWORD, ErrorCode::TextTooLong);
                 None
             }
             Some(p) => Some(p.to_owned()),

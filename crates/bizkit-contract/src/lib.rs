@@ -15,6 +15,7 @@ pub mod api;
 pub mod code;
 mod de;
 pub mod endpoint;
+pub mod field;
 pub mod import;
 pub mod messages;
 pub mod problem;

@@ -18,10 +18,12 @@ mod text;
 pub use country::{Country, countries};
 pub use email::Email;
 pub use ids::{Dic, DicKind, Ico};
-pub use misc::{ApiKey, ApiKeyKind, ClientIp, Color, ContactType, CuRefNo, Locale, PostalCode};
+pub use misc::{
+    ApiKey, ApiKeyKind, CU_REF_NO_LEN, ClientIp, Color, ContactType, CuRefNo, Locale, PostalCode,
+};
 pub use phone::{Phone, calling_codes};
 pub use slug::{GroupSlug, to_slug};
-pub use text::{FreeText, PersonName, PurchaseOrderNumber};
+pub use text::{FreeText, NAME_MAX, PURCHASE_ORDER_NUMBER_MAX, PersonName, PurchaseOrderNumber};
 
 /// Implements the common surface of a string-backed newtype: `as_str`, `Display`, `AsRef<str>`,
 /// `Serialize` as the normal form, and `into_string`.
