@@ -2,12 +2,10 @@
 //! /api/v1/session`), after [`crate::state::DEFAULT_SESSION_IDLE`] without a call, and at the
 //! latest [`crate::state::DEFAULT_TOKEN_TTL`] after sign-in.
 
-use axum::extract::State;
-use axum::http::StatusCode;
 use bizkit_contract::ErrorCode;
 use rusqlite::params;
 
-use crate::auth::{Authenticated, new_session_token, sha256};
+use crate::auth::{new_session_token, sha256};
 use crate::db::now;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -94,38 +92,6 @@ pub fn times(state: &AppState, expires_at: i64) -> (Option<u64>, Option<u64>) {
     let left = u64::try_from(expires_at.saturating_sub(now())).unwrap_or(0);
     let idle = idle_secs(state).and_then(|i| u64::try_from(i).ok());
     (Some(left), idle)
-}
-
-/// Signs out: the session ends on the server, and its token is refused from now on.
-#[utoipa::path(
-    delete, path = "/api/v1/session", tag = "session",
-    security(("bearer" = [])),
-    responses(
-        (status = 204, description = "Signed out: the token no longer works"),
-        (status = 401, description = "UNAUTHORIZED (no such session, or signed out already) or TOKEN_EXPIRED", body = bizkit_contract::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "FORBIDDEN: an API key is no session; it stays valid until it is revoked", body = bizkit_contract::Problem, content_type = "application/problem+json"),
-    )
-)]
-pub async fn session_delete(
-    State(state): State<AppState>,
-    Authenticated(p): Authenticated,
-) -> Result<StatusCode, ApiError> {
-    let Some(session) = p.session else {
-        return Err(ApiError::forbidden(
-            "An API key is not a session and cannot sign out; it stays valid until it is revoked.",
-        ));
-    };
-    state
-        .db
-        .write(move |tx| {
-            tx.execute(
-                "DELETE FROM session WHERE token_hash = ?1",
-                [&session.token_hash],
-            )?;
-            Ok(())
-        })
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
 }
 
 #[cfg(test)]
