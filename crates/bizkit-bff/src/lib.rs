@@ -18,6 +18,7 @@ pub mod no_store;
 pub mod openapi;
 pub mod sessions;
 pub mod state;
+pub mod store;
 pub mod web;
 
 use axum::Router;

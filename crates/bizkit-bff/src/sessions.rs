@@ -3,12 +3,12 @@
 //! latest [`crate::state::DEFAULT_TOKEN_TTL`] after sign-in.
 
 use bizkit_contract::ErrorCode;
-use rusqlite::params;
 
 use crate::auth::{new_session_token, sha256};
 use crate::db::now;
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::store;
 
 fn secs(d: std::time::Duration) -> i64 {
     i64::try_from(d.as_secs()).unwrap_or(i64::MAX / 2)
@@ -48,14 +48,7 @@ pub async fn check_live(
         let hash = token_hash.to_vec();
         state
             .db
-            .write(move |tx| {
-                tx.execute(
-                    "UPDATE session SET last_used_at = ?2
-                      WHERE token_hash = ?1 AND last_used_at < ?2",
-                    params![hash, now],
-                )?;
-                Ok(())
-            })
+            .write(move |tx| Ok(store::sessions::touch(tx, &hash, now)?))
             .await?;
     }
     Ok(())
@@ -71,15 +64,8 @@ pub async fn create(state: &AppState, user_id: i64) -> Result<String, ApiError> 
         .write(move |tx| {
             let now = now();
             // Ended sessions are kept a week to answer TOKEN_EXPIRED rather than UNAUTHORIZED.
-            tx.execute(
-                "DELETE FROM session WHERE expires_at < ?1",
-                [now - 7 * 86_400],
-            )?;
-            tx.execute(
-                "INSERT INTO session (token_hash, user_id, created_at, expires_at, last_used_at)
-                 VALUES (?1, ?2, ?3, ?4, ?3)",
-                params![token_hash, user_id, now, now.saturating_add(ttl)],
-            )?;
+            store::sessions::purge_ended(tx, now - 7 * 86_400)?;
+            store::sessions::insert(tx, &token_hash, user_id, now, now.saturating_add(ttl))?;
             Ok(())
         })
         .await?;

@@ -6,15 +6,15 @@ use bizkit_contract::{
     AuthenticateRequest, AuthenticateResponse, ErrorCode, OrgRules, Problem, Role,
     SessionOrganisation, SessionResponse,
 };
-use rusqlite::OptionalExtension;
 
-use super::*;
+use super::org_of;
 use crate::auth::{Authenticated, Subject, verify_password};
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::limits::{ClientAddr, ClientKey};
 use crate::sessions;
 use crate::state::AppState;
+use crate::store;
 
 // ---------------------------------------------------------------------------------------------
 // POST /api/v1/authenticate, GET /api/v1/session
@@ -44,27 +44,13 @@ pub async fn authenticate_create(
         let key = key.clone();
         state
             .db
-            .read(move |tx| {
-                Ok(tx
-                    .query_row(
-                        "SELECT id, password_hash, role FROM user WHERE email_key = ?1",
-                        [&key],
-                        |r| {
-                            Ok((
-                                r.get::<_, i64>(0)?,
-                                r.get::<_, String>(1)?,
-                                r.get::<_, String>(2)?,
-                            ))
-                        },
-                    )
-                    .optional()?)
-            })
+            .read(move |tx| Ok(store::users::credentials(tx, &key)?))
             .await?
     };
     // An unknown e-mail is checked against a dummy hash, so it takes as long as a wrong password.
     let hash = user
         .as_ref()
-        .map(|(_, h, _)| h.clone())
+        .map(|u| u.password_hash.clone())
         .unwrap_or_else(|| state.dummy_hash.to_string());
     let password = valid.password;
     let permit = state.limiter.hash_permit().await?;
@@ -75,17 +61,17 @@ pub async fn authenticate_create(
     })
     .await
     .map_err(|e| ApiError::internal(format!("password check: {e}")))?;
-    let Some((user_id, _, role)) = user.filter(|_| matches) else {
+    let Some(user) = user.filter(|_| matches) else {
         // Dropping the slot counts the failure.
         drop(slot);
         return Err(ApiError::Unauthorized(ErrorCode::InvalidCredentials));
     };
     slot.succeeded();
 
-    let token = sessions::create(&state, user_id).await?;
+    let token = sessions::create(&state, user.id).await?;
     Ok(Json(AuthenticateResponse {
         auth_token: token,
-        role: if role == "admin" {
+        role: if user.role == "admin" {
             Role::Admin
         } else {
             Role::Customer
@@ -152,13 +138,7 @@ pub async fn session_delete(
     };
     state
         .db
-        .write(move |tx| {
-            tx.execute(
-                "DELETE FROM session WHERE token_hash = ?1",
-                [&session.token_hash],
-            )?;
-            Ok(())
-        })
+        .write(move |tx| Ok(store::sessions::delete(tx, &session.token_hash)?))
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

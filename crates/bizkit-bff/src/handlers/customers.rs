@@ -6,15 +6,15 @@ use bizkit_contract::{
     AddGroupsRequest, AddGroupsResponse, CustomerGroup, CustomerRef, Problem, Role,
     SuccessResponse, UpdateProfileRequest,
 };
-use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::*;
+use super::{customer_not_found, org_of};
 use crate::auth::{Admin, Authenticated, Subject};
 use crate::db::now;
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::idempotency::{JsonAnswer, KeyScope};
 use crate::state::AppState;
+use crate::store;
 
 // ---------------------------------------------------------------------------------------------
 // Customer groups
@@ -37,19 +37,7 @@ pub async fn customer_group_list(
     let org_id = p.org_id;
     state
         .db
-        .read(move |tx| {
-            let mut stmt = tx.prepare_cached(
-                "SELECT slug, name, color FROM customer_group WHERE org_id = ?1 ORDER BY slug",
-            )?;
-            let rows = stmt.query_map([org_id], |r| {
-                Ok(CustomerGroup {
-                    slug: r.get(0)?,
-                    name: r.get(1)?,
-                    color: r.get(2)?,
-                })
-            })?;
-            Ok(Json(rows.collect::<Result<_, _>>()?))
-        })
+        .read(move |tx| Ok(Json(store::groups::of_org(tx, org_id)?)))
         .await
 }
 
@@ -80,27 +68,23 @@ pub async fn customer_add_groups(
     state
         .db
         .write(move |tx| {
-            let (sql, value, field) = match &valid.customer {
+            let (found, field) = match &valid.customer {
                 CustomerRef::CuRefNo(c) => (
-                    "SELECT id FROM customer WHERE org_id = ?1 AND cu_ref_no = ?2",
-                    c.as_str().to_owned(),
+                    store::customers::id_by_cu_ref_no(tx, org_id, c.as_str())?,
                     "cuRefNo",
                 ),
                 CustomerRef::Email(e) => (
-                    "SELECT id FROM customer WHERE org_id = ?1 AND email_key = ?2",
-                    e.uniqueness_key(),
+                    store::customers::id_by_email_key(tx, org_id, &e.uniqueness_key())?,
                     "email",
                 ),
             };
-            let customer_id: i64 = tx
-                .query_row(sql, params![org_id, value], |r| r.get(0))
-                .optional()?
-                .ok_or_else(|| customer_not_found(field))?;
+            let customer_id = found.ok_or_else(|| customer_not_found(field))?;
             let mut added = Vec::new();
             let mut already_assigned = Vec::new();
             for slug in &valid.groups {
-                let group_id = ensure_group(tx, org_id, slug.as_str(), slug.as_str(), None)?;
-                if assign_group(tx, customer_id, group_id)? {
+                let group_id =
+                    store::groups::ensure(tx, org_id, slug.as_str(), slug.as_str(), None)?;
+                if store::groups::assign(tx, customer_id, group_id)? {
                     added.push(slug.as_str().to_owned());
                 } else {
                     already_assigned.push(slug.as_str().to_owned());
@@ -123,47 +107,6 @@ pub async fn customer_add_groups(
 // ---------------------------------------------------------------------------------------------
 // Customer profile
 // ---------------------------------------------------------------------------------------------
-
-fn profile_of(tx: &Transaction<'_>, customer_id: i64) -> Result<UpdateProfileRequest, ApiError> {
-    let mut profile = tx
-        .query_row(
-            "SELECT email, name, first_name, last_name, phone, company_name, ico, dic,
-                    street_address, city, city_part, state_region, postal_code, country,
-                    newsletter, primary_locale, customer_real_ip, referral_id
-               FROM customer WHERE id = ?1",
-            [customer_id],
-            |r| {
-                Ok(UpdateProfileRequest {
-                    email: r.get(0)?,
-                    name: r.get(1)?,
-                    first_name: r.get(2)?,
-                    last_name: r.get(3)?,
-                    phone: r.get(4)?,
-                    company_name: r.get(5)?,
-                    company_registration_number: r.get(6)?,
-                    tax_identification_number: r.get(7)?,
-                    street_address: r.get(8)?,
-                    city: r.get(9)?,
-                    city_part: r.get(10)?,
-                    state_region: r.get(11)?,
-                    postal_code: r.get(12)?,
-                    country: r.get(13)?,
-                    newsletter: Some(r.get(14)?),
-                    primary_locale: r.get(15)?,
-                    groups: Vec::new(),
-                    customer_real_ip: r.get(16)?,
-                    referral_id: r.get(17)?,
-                })
-            },
-        )
-        .optional()?
-        .ok_or_else(|| ApiError::not_found("The customer no longer exists."))?;
-    profile.groups = customer_groups(tx, customer_id)?
-        .into_iter()
-        .map(|g| g.slug)
-        .collect();
-    Ok(profile)
-}
 
 /// The signed-in customer's profile (the 19 fields, in normal form).
 #[utoipa::path(
@@ -190,7 +133,11 @@ pub async fn customer_profile_get(
     };
     state
         .db
-        .read(move |tx| profile_of(tx, customer_id).map(Json))
+        .read(move |tx| {
+            store::customers::profile(tx, customer_id)?
+                .map(Json)
+                .ok_or_else(|| ApiError::not_found("The customer no longer exists."))
+        })
         .await
 }
 
@@ -237,56 +184,18 @@ pub async fn customer_update_profile(
         .write(move |tx| {
             let customer_id = match own_customer {
                 Some(id) => id,
-                None => tx
-                    .query_row(
-                        "SELECT id FROM customer WHERE org_id = ?1 AND email_key = ?2",
-                        params![org_id, key],
-                        |r| r.get(0),
-                    )
-                    .optional()?
+                None => store::customers::id_by_email_key(tx, org_id, &key)?
                     .ok_or_else(|| customer_not_found("email"))?,
             };
-            let s = |v: Option<&str>| v.map(str::to_owned);
             // The profile form always sends every field, so a field left out is cleared: the
             // stored profile is what was sent. Groups are only added (see below).
-            tx.execute(
-                "UPDATE customer SET email = ?2, name = ?3, first_name = ?4, last_name = ?5,
-                     phone = ?6, company_name = ?7, ico = ?8, dic = ?9, street_address = ?10,
-                     city = ?11, city_part = ?12, state_region = ?13, postal_code = ?14,
-                     country = ?15, newsletter = ?16, primary_locale = ?17,
-                     customer_real_ip = ?18, referral_id = ?19, updated_at = ?20
-                 WHERE id = ?1",
-                params![
-                    customer_id,
-                    valid.email.as_str(),
-                    s(valid.name.as_ref().map(|v| v.as_str())),
-                    s(valid.first_name.as_ref().map(|v| v.as_str())),
-                    s(valid.last_name.as_ref().map(|v| v.as_str())),
-                    s(valid.phone.as_ref().map(|v| v.as_str())),
-                    s(valid.company_name.as_ref().map(|v| v.as_str())),
-                    s(valid
-                        .company_registration_number
-                        .as_ref()
-                        .map(|v| v.as_str())),
-                    s(valid.tax_identification_number.as_ref().map(|v| v.as_str())),
-                    s(valid.street_address.as_ref().map(|v| v.as_str())),
-                    s(valid.city.as_ref().map(|v| v.as_str())),
-                    s(valid.city_part.as_ref().map(|v| v.as_str())),
-                    s(valid.state_region.as_ref().map(|v| v.as_str())),
-                    s(valid.postal_code.as_ref().map(|v| v.as_str())),
-                    s(valid.country.as_ref().map(|v| v.as_str())),
-                    valid.newsletter,
-                    s(valid.primary_locale.as_ref().map(|v| v.as_str())),
-                    s(valid.customer_real_ip.as_ref().map(|v| v.as_str())),
-                    s(valid.referral_id.as_ref().map(|v| v.as_str())),
-                    now(),
-                ],
-            )?;
+            store::customers::update_profile(tx, customer_id, &valid, now())?;
             // A customer may join groups from the portal but never leave ones an administrator
             // assigned, so groups are added, not replaced.
             for slug in &valid.groups {
-                let group_id = ensure_group(tx, org_id, slug.as_str(), slug.as_str(), None)?;
-                assign_group(tx, customer_id, group_id)?;
+                let group_id =
+                    store::groups::ensure(tx, org_id, slug.as_str(), slug.as_str(), None)?;
+                store::groups::assign(tx, customer_id, group_id)?;
             }
             JsonAnswer::new(StatusCode::OK, None, &SuccessResponse { success: true })?
                 .record(tx, &reservation)

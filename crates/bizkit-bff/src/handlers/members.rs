@@ -3,18 +3,27 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use bizkit_contract::{
-    CodeName, ErrorCode, FieldError, InviteStatus, MemberInviteRequest, MemberInviteResponse,
-    PermissionList, Problem,
+    ErrorCode, FieldError, InviteStatus, MemberInviteRequest, MemberInviteResponse, PermissionList,
+    Problem,
 };
-use rusqlite::{OptionalExtension, params};
 
-use super::*;
+use super::org_of;
 use crate::auth::Admin;
 use crate::db::{is_unique_violation, now};
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::idempotency::{JsonAnswer, KeyScope};
 use crate::state::AppState;
+use crate::store;
+use crate::store::members::NewMember;
+
+fn member_exists() -> ApiError {
+    ApiError::Conflict {
+        code: ErrorCode::MemberExists,
+        field: Some("email".to_owned()),
+        detail: "This e-mail is already a member of the organisation or invited.".to_owned(),
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Members
@@ -48,14 +57,9 @@ pub async fn member_invite(
     let (permissions, roles) = state
         .db
         .read(|tx| {
-            let codes = |sql: &str| -> Result<Vec<String>, ApiError> {
-                let mut stmt = tx.prepare_cached(sql)?;
-                let rows = stmt.query_map([], |r| r.get(0))?;
-                Ok(rows.collect::<Result<_, _>>()?)
-            };
             Ok((
-                codes("SELECT code FROM permission")?,
-                codes("SELECT code FROM role")?,
+                store::members::permission_codes(tx)?,
+                store::members::role_codes(tx)?,
             ))
         })
         .await?;
@@ -97,24 +101,11 @@ pub async fn member_invite(
         .db
         .write(move |tx| {
             let key = valid.email.uniqueness_key();
-            let exists: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM member WHERE org_id = ?1 AND email_key = ?2)",
-                params![org_id, key],
-                |r| r.get(0),
-            )?;
+            let exists = store::members::exists(tx, org_id, &key)?;
             if exists {
-                return Err(ApiError::Conflict {
-                    code: ErrorCode::MemberExists,
-                    field: Some("email".to_owned()),
-                    detail: "This e-mail is already a member of the organisation or invited."
-                        .to_owned(),
-                });
+                return Err(member_exists());
             }
-            let user_id: Option<i64> = tx
-                .query_row("SELECT id FROM user WHERE email_key = ?1", [&key], |r| {
-                    r.get(0)
-                })
-                .optional()?;
+            let user_id = store::users::id_by_email_key(tx, &key)?;
             let status = if user_id.is_some() {
                 InviteStatus::Added
             } else {
@@ -122,54 +113,27 @@ pub async fn member_invite(
             };
             let public_id = uuid::Uuid::new_v4().to_string();
             let now = now();
-            tx.execute(
-                "INSERT INTO member (public_id, org_id, email, email_key, first_name, last_name,
-                     status, user_id, permission_codes, role_codes, description, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                params![
-                    public_id,
-                    org_id,
-                    valid.email.as_str(),
-                    key,
-                    valid.first_name.as_ref().map(|v| v.as_str()),
-                    valid.last_name.as_ref().map(|v| v.as_str()),
-                    if user_id.is_some() {
-                        "active"
-                    } else {
-                        "invited"
-                    },
-                    user_id,
-                    serde_json::to_string(&valid.permission_codes).unwrap_or_default(),
-                    serde_json::to_string(&valid.role_codes).unwrap_or_default(),
-                    valid.description.as_ref().map(|v| v.as_str()),
-                    now,
-                ],
-            )
-            .map_err(|e| {
+            let new = NewMember {
+                public_id: &public_id,
+                org_id,
+                email_key: &key,
+                user_id,
+                invite: &valid,
+                now,
+            };
+            store::members::insert(tx, &new).map_err(|e| {
                 if is_unique_violation(&e) {
-                    ApiError::Conflict {
-                        code: ErrorCode::MemberExists,
-                        field: Some("email".to_owned()),
-                        detail: "This e-mail is already a member of the organisation or invited."
-                            .to_owned(),
-                    }
+                    member_exists()
                 } else {
                     e.into()
                 }
             })?;
-            tx.execute(
-                "INSERT INTO outbox (org_id, kind, recipient, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![
-                    org_id,
-                    if user_id.is_some() {
-                        "member-added"
-                    } else {
-                        "member-invitation"
-                    },
-                    valid.email.as_str(),
-                    now
-                ],
-            )?;
+            let kind = if user_id.is_some() {
+                "member-added"
+            } else {
+                "member-invitation"
+            };
+            store::outbox::push(tx, org_id, kind, valid.email.as_str(), now)?;
             JsonAnswer::new(
                 StatusCode::OK,
                 None,
@@ -201,19 +165,9 @@ pub async fn permission_list(
     state
         .db
         .read(|tx| {
-            let list = |sql: &str| -> Result<Vec<CodeName>, ApiError> {
-                let mut stmt = tx.prepare_cached(sql)?;
-                let rows = stmt.query_map([], |r| {
-                    Ok(CodeName {
-                        code: r.get(0)?,
-                        name: r.get(1)?,
-                    })
-                })?;
-                Ok(rows.collect::<Result<_, _>>()?)
-            };
             Ok(Json(PermissionList {
-                permissions: list("SELECT code, name FROM permission ORDER BY position")?,
-                roles: list("SELECT code, name FROM role ORDER BY position")?,
+                permissions: store::members::permissions(tx)?,
+                roles: store::members::roles(tx)?,
             }))
         })
         .await

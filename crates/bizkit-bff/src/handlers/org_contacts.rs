@@ -2,106 +2,20 @@
 
 use axum::extract::{OriginalUri, State};
 use axum::http::StatusCode;
-use bizkit_contract::{
-    ContactType, Country, ErrorCode, FieldError, IdName, Lang, OrgContact, OrgContactCreateRequest,
-    Problem, ValidOrgContactCreate,
-};
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use bizkit_contract::{ErrorCode, FieldError, OrgContact, OrgContactCreateRequest, Problem};
 
-use super::*;
-use crate::auth::{Admin, Principal};
+use super::{org_of, own_org};
+use crate::auth::Admin;
 use crate::db::now;
 use crate::error::ApiError;
 use crate::extract::{Json, Path, query_param_names};
 use crate::idempotency::{JsonAnswer, KeyScope};
 use crate::state::AppState;
+use crate::store;
 
 // ---------------------------------------------------------------------------------------------
 // Organisation contacts
 // ---------------------------------------------------------------------------------------------
-
-pub(crate) fn own_org(p: &Principal, org_id: i64) -> Result<(), ApiError> {
-    if p.org_id == org_id {
-        Ok(())
-    } else {
-        Err(ApiError::forbidden(
-            "This token belongs to another organisation.",
-        ))
-    }
-}
-
-pub(crate) fn org_contact_from_row(org: &Org, r: &Row<'_>) -> rusqlite::Result<OrgContact> {
-    let id: i64 = r.get(0)?;
-    let type_id: u32 = r.get(1)?;
-    let country_id: Option<u16> = r.get(7)?;
-    Ok(OrgContact {
-        id: id as u64,
-        organisation: IdName {
-            id: org.id as u64,
-            name: org.name.clone(),
-        },
-        contact_type: IdName {
-            id: u64::from(type_id),
-            name: ContactType::from_id(type_id)
-                .map(|t| t.name(Lang::En).to_owned())
-                .unwrap_or_default(),
-        },
-        name: r.get(2)?,
-        title: r.get(3)?,
-        department: r.get(4)?,
-        street: r.get(5)?,
-        zipcode: r.get(6)?,
-        city: r.get(8)?,
-        country: country_id.and_then(Country::from_numeric).map(|c| IdName {
-            id: u64::from(c.numeric()),
-            name: c.name_en().to_owned(),
-        }),
-        email: r.get(9)?,
-        phone: r.get(10)?,
-        mobile: r.get(11)?,
-        state: r.get(12)?,
-        secondary_address: r.get(13)?,
-        purchase_order_number: r.get(14)?,
-        contact_id: id.to_string(),
-    })
-}
-
-pub(crate) const ORG_CONTACT_COLUMNS: &str =
-    "id, type_id, name, title, department, street, zipcode,
-    country_id, city, email, phone, mobile, state, secondary_address, purchase_order_number";
-
-pub(crate) fn insert_org_contact(
-    tx: &Transaction<'_>,
-    org_id: i64,
-    v: &ValidOrgContactCreate,
-) -> Result<i64, ApiError> {
-    let t = |x: Option<&str>| x.map(str::to_owned);
-    tx.execute(
-        "INSERT INTO org_contact (org_id, type_id, name, title, department, street, zipcode,
-             city, country_id, email, phone, mobile, state, secondary_address,
-             purchase_order_number, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        params![
-            org_id,
-            v.contact_type.id(),
-            t(v.name.as_ref().map(|x| x.as_str())),
-            t(v.title.as_ref().map(|x| x.as_str())),
-            t(v.department.as_ref().map(|x| x.as_str())),
-            t(v.street.as_ref().map(|x| x.as_str())),
-            t(v.zipcode.as_ref().map(|x| x.as_str())),
-            t(v.city.as_ref().map(|x| x.as_str())),
-            v.country.as_ref().map(|c| c.numeric()),
-            t(v.email.as_ref().map(|x| x.as_str())),
-            t(v.phone.as_ref().map(|x| x.as_str())),
-            t(v.mobile.as_ref().map(|x| x.as_str())),
-            t(v.state.as_ref().map(|x| x.as_str())),
-            t(v.secondary_address.as_ref().map(|x| x.as_str())),
-            t(v.purchase_order_number.as_ref().map(|x| x.as_str())),
-            now(),
-        ],
-    )?;
-    Ok(tx.last_insert_rowid())
-}
 
 /// Creates a contact of the organisation (the peer API's model). `id` and `organisation_id`
 /// must appear neither in the query nor in the body.
@@ -155,12 +69,8 @@ pub async fn org_contact_create(
     state
         .db
         .write(move |tx| {
-            let id = insert_org_contact(tx, org.id, &valid)?;
-            let contact = tx.query_row(
-                &format!("SELECT {ORG_CONTACT_COLUMNS} FROM org_contact WHERE id = ?1"),
-                [id],
-                |r| org_contact_from_row(&org, r),
-            )?;
+            let id = store::org_contacts::insert(tx, org.id, &valid, now())?;
+            let contact = store::org_contacts::by_id(tx, &org, id)?;
             JsonAnswer::new(
                 StatusCode::CREATED,
                 Some(format!(
@@ -194,12 +104,8 @@ pub async fn org_contact_list(
     state
         .db
         .read(move |tx| {
-            let org = load_org(tx, org_id)?;
-            let mut stmt = tx.prepare_cached(&format!(
-                "SELECT {ORG_CONTACT_COLUMNS} FROM org_contact WHERE org_id = ?1 ORDER BY id"
-            ))?;
-            let rows = stmt.query_map([org_id], |r| org_contact_from_row(&org, r))?;
-            Ok(Json(rows.collect::<Result<_, _>>()?))
+            let org = store::orgs::get(tx, org_id)?;
+            Ok(Json(store::org_contacts::list(tx, &org)?))
         })
         .await
 }
@@ -228,17 +134,10 @@ pub async fn org_contact_get(
     state
         .db
         .read(move |tx| {
-            let org = load_org(tx, org_id)?;
-            tx.query_row(
-                &format!(
-                    "SELECT {ORG_CONTACT_COLUMNS} FROM org_contact WHERE org_id = ?1 AND id = ?2"
-                ),
-                [org_id, id],
-                |r| org_contact_from_row(&org, r),
-            )
-            .optional()?
-            .map(Json)
-            .ok_or_else(|| ApiError::not_found("No contact of this organisation has this id."))
+            let org = store::orgs::get(tx, org_id)?;
+            store::org_contacts::get(tx, &org, id)?
+                .map(Json)
+                .ok_or_else(|| ApiError::not_found("No contact of this organisation has this id."))
         })
         .await
 }
