@@ -5,7 +5,6 @@
 
 pub mod ares;
 pub mod auth;
-pub mod contact_list;
 pub mod cors;
 pub mod db;
 pub mod demo;
@@ -19,6 +18,7 @@ pub mod no_store;
 pub mod openapi;
 pub mod sessions;
 pub mod state;
+pub mod store;
 pub mod web;
 
 use axum::Router;
@@ -45,43 +45,53 @@ pub fn app(state: AppState) -> Router {
     let protected = Router::new()
         .route(
             "/api/v1/session",
-            get(h::session_get).delete(sessions::session_delete),
+            get(h::auth::session_get).delete(h::auth::session_delete),
         )
         .route(
             "/api/v1/customer/add-groups",
-            idempotent(post(h::customer_add_groups), &state),
+            idempotent(post(h::customers::customer_add_groups), &state),
         )
         .route(
             "/api/v1/customer/update-profile",
-            idempotent(post(h::customer_update_profile), &state),
+            idempotent(post(h::customers::customer_update_profile), &state),
         )
-        .route("/api/v1/customer/profile", get(h::customer_profile_get))
+        .route(
+            "/api/v1/customer/profile",
+            get(h::customers::customer_profile_get),
+        )
         .route(
             "/api/v1/organizations/{org_id}/contacts",
-            idempotent(post(h::org_contact_create), &state).get(h::org_contact_list),
+            idempotent(post(h::org_contacts::org_contact_create), &state)
+                .get(h::org_contacts::org_contact_list),
         )
         .route(
             "/api/v1/organizations/{org_id}/contacts/{id}",
-            get(h::org_contact_get),
+            get(h::org_contacts::org_contact_get),
         )
         .route(
             "/bff/contact/create",
-            idempotent(post(h::contact_create), &state),
+            idempotent(post(h::contacts::contact_create), &state),
         )
-        .route("/bff/contact/list", get(contact_list::contact_list))
-        .route("/bff/contact/{customer_id}", get(h::contact_get))
+        .route("/bff/contact/list", get(h::contacts::contact_list))
+        .route("/bff/contact/{customer_id}", get(h::contacts::contact_get))
         .route(
             "/bff/member/invite-email",
-            idempotent(post(h::member_invite), &state),
+            idempotent(post(h::members::member_invite), &state),
         )
-        .route("/bff/member/permission-list", get(h::permission_list))
-        .route("/bff/customer-group/list", get(h::customer_group_list))
-        .route("/bff/ares/{ico}", get(h::ares_get))
-        .route("/api/v1/ares/{ico}", get(lookup::ares_lookup_get))
+        .route(
+            "/bff/member/permission-list",
+            get(h::members::permission_list),
+        )
+        .route(
+            "/bff/customer-group/list",
+            get(h::customers::customer_group_list),
+        )
+        .route("/bff/ares/{ico}", get(h::ares::ares_get))
+        .route("/api/v1/ares/{ico}", get(h::ares::ares_lookup_get))
         .route_layer(from_fn_with_state(state.clone(), auth::require_auth));
 
     let api = Router::new()
-        .route("/api/v1/authenticate", post(h::authenticate_create))
+        .route("/api/v1/authenticate", post(h::auth::authenticate_create))
         .route("/openapi.json", get(openapi::openapi_get))
         .merge(protected)
         .layer(from_fn(web::reject_credentials_in_query));

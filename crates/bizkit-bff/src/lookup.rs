@@ -7,16 +7,6 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use axum::extract::State;
-use axum::http::{HeaderMap, header};
-use bizkit_contract::{AresRecord, Problem};
-
-use crate::auth::{Authenticated, sha256};
-use crate::error::ApiError;
-use crate::extract::{Json, Path};
-use crate::handlers;
-use crate::state::AppState;
-
 /// Look-ups one token may make at once.
 pub const BURST: u32 = 20;
 /// After the burst, one more look-up per this period (20 a minute).
@@ -70,40 +60,6 @@ impl LookupLimiter {
             Err((wait.ceil() as u64).max(1))
         }
     }
-}
-
-/// The company with this IČO, for any signed-in caller; 429 with `Retry-After` past the limit.
-#[utoipa::path(
-    get, path = "/api/v1/ares/{ico}", tag = "ares",
-    security(("bearer" = [])),
-    params(("ico" = String, Path, description = "IČO, 8 digits (shorter input is left-padded)")),
-    responses(
-        (status = 200, description = "The company", body = AresRecord),
-        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "ARES_NOT_FOUND on `ico`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "ICO_* on `ico`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "RATE_LIMITED: too many look-ups with this token", body = Problem,
-            content_type = "application/problem+json",
-            headers(("Retry-After" = u64, description = "Seconds until the next look-up is allowed"))),
-        (status = 503, description = "ARES_UNAVAILABLE", body = Problem, content_type = "application/problem+json"),
-    )
-)]
-pub async fn ares_lookup_get(
-    State(state): State<AppState>,
-    Authenticated(_): Authenticated,
-    headers: HeaderMap,
-    Path(ico): Path<String>,
-) -> Result<Json<AresRecord>, ApiError> {
-    // The auth layer accepted this header, so it is there; the hash keys the bucket.
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .map(|v| sha256(v.as_bytes()))
-        .unwrap_or_default();
-    state
-        .lookups
-        .take(&token)
-        .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
-    handlers::ares_answer(&state, &ico).await
 }
 
 #[cfg(test)]

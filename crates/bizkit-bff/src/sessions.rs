@@ -2,15 +2,13 @@
 //! /api/v1/session`), after [`crate::state::DEFAULT_SESSION_IDLE`] without a call, and at the
 //! latest [`crate::state::DEFAULT_TOKEN_TTL`] after sign-in.
 
-use axum::extract::State;
-use axum::http::StatusCode;
 use bizkit_contract::ErrorCode;
-use rusqlite::params;
 
-use crate::auth::{Authenticated, new_session_token, sha256};
+use crate::auth::{new_session_token, sha256};
 use crate::db::now;
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::store;
 
 fn secs(d: std::time::Duration) -> i64 {
     i64::try_from(d.as_secs()).unwrap_or(i64::MAX / 2)
@@ -50,14 +48,7 @@ pub async fn check_live(
         let hash = token_hash.to_vec();
         state
             .db
-            .write(move |tx| {
-                tx.execute(
-                    "UPDATE session SET last_used_at = ?2
-                      WHERE token_hash = ?1 AND last_used_at < ?2",
-                    params![hash, now],
-                )?;
-                Ok(())
-            })
+            .write(move |tx| Ok(store::sessions::touch(tx, &hash, now)?))
             .await?;
     }
     Ok(())
@@ -73,15 +64,8 @@ pub async fn create(state: &AppState, user_id: i64) -> Result<String, ApiError> 
         .write(move |tx| {
             let now = now();
             // Ended sessions are kept a week to answer TOKEN_EXPIRED rather than UNAUTHORIZED.
-            tx.execute(
-                "DELETE FROM session WHERE expires_at < ?1",
-                [now - 7 * 86_400],
-            )?;
-            tx.execute(
-                "INSERT INTO session (token_hash, user_id, created_at, expires_at, last_used_at)
-                 VALUES (?1, ?2, ?3, ?4, ?3)",
-                params![token_hash, user_id, now, now.saturating_add(ttl)],
-            )?;
+            store::sessions::purge_ended(tx, now - 7 * 86_400)?;
+            store::sessions::insert(tx, &token_hash, user_id, now, now.saturating_add(ttl))?;
             Ok(())
         })
         .await?;
@@ -94,38 +78,6 @@ pub fn times(state: &AppState, expires_at: i64) -> (Option<u64>, Option<u64>) {
     let left = u64::try_from(expires_at.saturating_sub(now())).unwrap_or(0);
     let idle = idle_secs(state).and_then(|i| u64::try_from(i).ok());
     (Some(left), idle)
-}
-
-/// Signs out: the session ends on the server, and its token is refused from now on.
-#[utoipa::path(
-    delete, path = "/api/v1/session", tag = "session",
-    security(("bearer" = [])),
-    responses(
-        (status = 204, description = "Signed out: the token no longer works"),
-        (status = 401, description = "UNAUTHORIZED (no such session, or signed out already) or TOKEN_EXPIRED", body = bizkit_contract::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "FORBIDDEN: an API key is no session; it stays valid until it is revoked", body = bizkit_contract::Problem, content_type = "application/problem+json"),
-    )
-)]
-pub async fn session_delete(
-    State(state): State<AppState>,
-    Authenticated(p): Authenticated,
-) -> Result<StatusCode, ApiError> {
-    let Some(session) = p.session else {
-        return Err(ApiError::forbidden(
-            "An API key is not a session and cannot sign out; it stays valid until it is revoked.",
-        ));
-    };
-    state
-        .db
-        .write(move |tx| {
-            tx.execute(
-                "DELETE FROM session WHERE token_hash = ?1",
-                [&session.token_hash],
-            )?;
-            Ok(())
-        })
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
 }
 
 #[cfg(test)]

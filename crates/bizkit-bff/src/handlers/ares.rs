@@ -1,0 +1,97 @@
+//! ARES look-ups.
+
+use axum::extract::State;
+use bizkit_contract::{AresRecord, ErrorCode, FieldError, Ico, Problem};
+
+use crate::auth::sha256;
+use crate::auth::{Admin, Authenticated};
+use crate::error::ApiError;
+use crate::extract::{Json, Path};
+use crate::state::AppState;
+use axum::http::{HeaderMap, header};
+
+// ---------------------------------------------------------------------------------------------
+// ARES
+// ---------------------------------------------------------------------------------------------
+
+/// A company from ARES by IČO (checked first: an invalid IČO never reaches ARES).
+#[utoipa::path(
+    get, path = "/bff/ares/{ico}", tag = "ares",
+    security(("bearer" = [])),
+    params(("ico" = String, Path, description = "IČO, 8 digits (shorter input is left-padded)")),
+    responses(
+        (status = 200, description = "The company", body = AresRecord),
+        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "ARES_NOT_FOUND on `ico`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "ICO_* on `ico`", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "ARES_UNAVAILABLE", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn ares_get(
+    State(state): State<AppState>,
+    Admin(_): Admin,
+    Path(ico): Path<String>,
+) -> Result<Json<AresRecord>, ApiError> {
+    ares_answer(&state, &ico).await
+}
+
+/// The answer of both ARES routes (this one and `/api/v1/ares/{ico}` in `lookup`).
+pub async fn ares_answer(state: &AppState, ico: &str) -> Result<Json<AresRecord>, ApiError> {
+    let ico =
+        Ico::parse(ico).map_err(|code| ApiError::Validation(vec![FieldError::new("ico", code)]))?;
+    match state.ares.lookup(ico.as_str()).await {
+        Ok(Some(c)) => Ok(Json(AresRecord {
+            ico: c.ico,
+            company_name: c.company_name,
+            dic: c.dic,
+            street_address: c.street_address,
+            city: c.city,
+            city_part: c.city_part,
+            state_region: c.state_region,
+            postal_code: c.postal_code,
+            country: c.country,
+            dissolved: c.dissolved,
+        })),
+        Ok(None) => Err(ApiError::NotFound {
+            code: ErrorCode::AresNotFound,
+            field: Some("ico".to_owned()),
+            detail: "ARES knows no company with this IČO.".to_owned(),
+        }),
+        Err(e) => Err(ApiError::AresUnavailable(e.to_string())),
+    }
+}
+
+/// The company with this IČO, for any signed-in caller; 429 with `Retry-After` past the limit.
+#[utoipa::path(
+    get, path = "/api/v1/ares/{ico}", tag = "ares",
+    security(("bearer" = [])),
+    params(("ico" = String, Path, description = "IČO, 8 digits (shorter input is left-padded)")),
+    responses(
+        (status = 200, description = "The company", body = AresRecord),
+        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "ARES_NOT_FOUND on `ico`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "ICO_* on `ico`", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "RATE_LIMITED: too many look-ups with this token", body = Problem,
+            content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds until the next look-up is allowed"))),
+        (status = 503, description = "ARES_UNAVAILABLE", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn ares_lookup_get(
+    State(state): State<AppState>,
+    Authenticated(_): Authenticated,
+    headers: HeaderMap,
+    Path(ico): Path<String>,
+) -> Result<Json<AresRecord>, ApiError> {
+    // The auth layer accepted this header, so it is there; the hash keys the bucket.
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .map(|v| sha256(v.as_bytes()))
+        .unwrap_or_default();
+    state
+        .lookups
+        .take(&token)
+        .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+    ares_answer(&state, &ico).await
+}

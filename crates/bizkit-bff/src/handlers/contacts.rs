@@ -1,0 +1,180 @@
+//! The admin BFF's customer contacts: create, one, the list.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use bizkit_contract::{
+    ContactCreateRequest, ContactCreateResponse, ErrorCode, Problem, StoredContact,
+};
+
+use super::org_of;
+use crate::ares::AresCompany;
+use crate::auth::Admin;
+use crate::db::{is_unique_violation, now};
+use crate::error::ApiError;
+use crate::extract::{Json, Path};
+use crate::idempotency::{JsonAnswer, KeyScope};
+use crate::state::AppState;
+use crate::store;
+use crate::store::customers::NewContact;
+
+fn email_taken() -> ApiError {
+    ApiError::Conflict {
+        code: ErrorCode::EmailTaken,
+        field: Some("email".to_owned()),
+        detail: "Another contact of this organisation already has this e-mail.".to_owned(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// POST /bff/contact/create, GET /bff/contact/{customerId}
+// ---------------------------------------------------------------------------------------------
+
+/// Creates a customer contact; with an IČO, the company name and address come from ARES.
+#[utoipa::path(
+    post, path = "/bff/contact/create", tag = "contact",
+    security(("bearer" = [])),
+    request_body = ContactCreateRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body")),
+    responses(
+        (status = 201, description = "Created; Location names the contact", body = ContactCreateResponse),
+        (status = 400, description = "MALFORMED_JSON, IDEMPOTENCY_KEY_INVALID", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN (customer token)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "EMAIL_TAKEN on `email`, IDEMPOTENCY_KEY_IN_FLIGHT", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "PAYLOAD_TOO_LARGE", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "UNSUPPORTED_MEDIA_TYPE", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Every violated field; IDEMPOTENCY_KEY_REUSED", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn contact_create(
+    State(state): State<AppState>,
+    Admin(p): Admin,
+    reservation: KeyScope,
+    Json(req): Json<ContactCreateRequest>,
+) -> Result<JsonAnswer, ApiError> {
+    let org = org_of(&state, p.org_id).await?;
+    let valid = req.parse(&org.rules())?;
+
+    // The contact create body has no company fields, so whatever ARES knows fills them. An
+    // outage or an unknown IČO does not stop the contact: the IČO is stored as typed.
+    let company: Option<AresCompany> = match &valid.company_registration_number {
+        Some(ico) => match state.ares.lookup(ico.as_str()).await {
+            Ok(found) => found,
+            Err(e) => {
+                tracing::warn!(error = %e, "ARES lookup for a new contact failed");
+                None
+            }
+        },
+        None => None,
+    };
+
+    let org_id = org.id;
+    let public_id = uuid::Uuid::new_v4().to_string();
+    state
+        .db
+        .write(move |tx| {
+            let email_key = valid.email.as_ref().map(|e| e.uniqueness_key());
+            if let Some(key) = &email_key
+                && store::customers::email_taken(tx, org_id, key)?
+            {
+                return Err(email_taken());
+            }
+            let cu_ref_no = store::customers::new_cu_ref_no(tx, org_id)?;
+            let now = now();
+            let new = NewContact {
+                public_id: &public_id,
+                org_id,
+                cu_ref_no: &cu_ref_no,
+                email_key: email_key.as_deref(),
+                contact: &valid,
+                company: company.as_ref(),
+                now,
+            };
+            // The schema's UNIQUE (org_id, email_key) is the last word should the check
+            // above ever be bypassed.
+            let customer_id = store::customers::insert(tx, &new).map_err(|e| {
+                if is_unique_violation(&e) {
+                    email_taken()
+                } else {
+                    e.into()
+                }
+            })?;
+            for group in &valid.group_list {
+                let group_id = store::groups::ensure(
+                    tx,
+                    org_id,
+                    group.slug.as_str(),
+                    group.name.as_str(),
+                    group.color.as_ref().map(|c| c.as_str()),
+                )?;
+                store::groups::assign(tx, customer_id, group_id)?;
+            }
+            if valid.send_registration_invite
+                && let Some(email) = &valid.email
+            {
+                store::outbox::push(tx, org_id, "registration-invite", email.as_str(), now)?;
+            }
+            JsonAnswer::new(
+                StatusCode::CREATED,
+                Some(format!("/bff/contact/{public_id}")),
+                &ContactCreateResponse {
+                    success: true,
+                    customer_id: public_id,
+                },
+            )?
+            .record(tx, &reservation)
+        })
+        .await
+}
+
+/// The stored contact in normal form.
+#[utoipa::path(
+    get, path = "/bff/contact/{customerId}", tag = "contact",
+    security(("bearer" = [])),
+    params(("customerId" = String, Path, description = "Id from the create answer")),
+    responses(
+        (status = 200, description = "The contact", body = StoredContact),
+        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "NOT_FOUND", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn contact_get(
+    State(state): State<AppState>,
+    Admin(p): Admin,
+    Path(customer_id): Path<String>,
+) -> Result<Json<StoredContact>, ApiError> {
+    let org_id = p.org_id;
+    state
+        .db
+        .read(move |tx| {
+            store::customers::stored(tx, org_id, &customer_id)?
+                .map(Json)
+                .ok_or_else(|| ApiError::not_found("No contact of this organisation has this id."))
+        })
+        .await
+}
+
+/// Most contacts one answer holds; a real backend would page.
+pub const LIST_MAX: i64 = 50_000;
+
+/// Every contact of the organisation, oldest first, in normal form.
+#[utoipa::path(
+    get, path = "/bff/contact/list", tag = "contact",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The organisation's contacts, oldest first", body = Vec<StoredContact>),
+        (status = 401, description = "UNAUTHORIZED", body = bizkit_contract::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN", body = bizkit_contract::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn contact_list(
+    State(state): State<AppState>,
+    Admin(p): Admin,
+) -> Result<Json<Vec<StoredContact>>, ApiError> {
+    let org_id = p.org_id;
+    state
+        .db
+        .read(move |tx| Ok(Json(store::customers::stored_list(tx, org_id, LIST_MAX)?)))
+        .await
+}

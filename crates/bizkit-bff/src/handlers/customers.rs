@@ -1,0 +1,204 @@
+//! Customers: their groups and their profile.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use bizkit_contract::{
+    AddGroupsRequest, AddGroupsResponse, CustomerGroup, CustomerRef, Problem, Role,
+    SuccessResponse, UpdateProfileRequest,
+};
+
+use super::{customer_not_found, org_of};
+use crate::auth::{Admin, Authenticated, Subject};
+use crate::db::now;
+use crate::error::ApiError;
+use crate::extract::Json;
+use crate::idempotency::{JsonAnswer, KeyScope};
+use crate::state::AppState;
+use crate::store;
+
+// ---------------------------------------------------------------------------------------------
+// Customer groups
+// ---------------------------------------------------------------------------------------------
+
+/// The organisation's customer groups, to suggest existing ones.
+#[utoipa::path(
+    get, path = "/bff/customer-group/list", tag = "customer",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Groups by slug", body = Vec<CustomerGroup>),
+        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn customer_group_list(
+    State(state): State<AppState>,
+    Admin(p): Admin,
+) -> Result<Json<Vec<CustomerGroup>>, ApiError> {
+    let org_id = p.org_id;
+    state
+        .db
+        .read(move |tx| Ok(Json(store::groups::of_org(tx, org_id)?)))
+        .await
+}
+
+/// Adds groups to a customer found by cuRefNo (preferred) or e-mail; unknown groups are
+/// created, assigned ones skipped.
+#[utoipa::path(
+    post, path = "/api/v1/customer/add-groups", tag = "customer",
+    security(("bearer" = [])),
+    request_body = AddGroupsRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body")),
+    responses(
+        (status = 200, description = "Groups added", body = AddGroupsResponse),
+        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "CUSTOMER_NOT_FOUND on `cuRefNo` or `email`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Every violated field", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn customer_add_groups(
+    State(state): State<AppState>,
+    Admin(p): Admin,
+    reservation: KeyScope,
+    Json(req): Json<AddGroupsRequest>,
+) -> Result<JsonAnswer, ApiError> {
+    let org = org_of(&state, p.org_id).await?;
+    let valid = req.parse(&org.rules())?;
+    let org_id = org.id;
+    state
+        .db
+        .write(move |tx| {
+            let (found, field) = match &valid.customer {
+                CustomerRef::CuRefNo(c) => (
+                    store::customers::id_by_cu_ref_no(tx, org_id, c.as_str())?,
+                    "cuRefNo",
+                ),
+                CustomerRef::Email(e) => (
+                    store::customers::id_by_email_key(tx, org_id, &e.uniqueness_key())?,
+                    "email",
+                ),
+            };
+            let customer_id = found.ok_or_else(|| customer_not_found(field))?;
+            let mut added = Vec::new();
+            let mut already_assigned = Vec::new();
+            for slug in &valid.groups {
+                let group_id =
+                    store::groups::ensure(tx, org_id, slug.as_str(), slug.as_str(), None)?;
+                if store::groups::assign(tx, customer_id, group_id)? {
+                    added.push(slug.as_str().to_owned());
+                } else {
+                    already_assigned.push(slug.as_str().to_owned());
+                }
+            }
+            JsonAnswer::new(
+                StatusCode::OK,
+                None,
+                &AddGroupsResponse {
+                    success: true,
+                    added,
+                    already_assigned,
+                },
+            )?
+            .record(tx, &reservation)
+        })
+        .await
+}
+
+// ---------------------------------------------------------------------------------------------
+// Customer profile
+// ---------------------------------------------------------------------------------------------
+
+/// The signed-in customer's profile (the 19 fields, in normal form).
+#[utoipa::path(
+    get, path = "/api/v1/customer/profile", tag = "customer",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The profile", body = UpdateProfileRequest),
+        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "NOT_FOUND: the sign-in is not a customer's", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn customer_profile_get(
+    State(state): State<AppState>,
+    Authenticated(p): Authenticated,
+) -> Result<Json<UpdateProfileRequest>, ApiError> {
+    let Subject::User {
+        customer_id: Some(customer_id),
+        ..
+    } = p.subject
+    else {
+        return Err(ApiError::not_found(
+            "This sign-in has no customer profile; administrators read contacts under /bff/contact.",
+        ));
+    };
+    state
+        .db
+        .read(move |tx| {
+            store::customers::profile(tx, customer_id)?
+                .map(Json)
+                .ok_or_else(|| ApiError::not_found("The customer no longer exists."))
+        })
+        .await
+}
+
+/// Stores the 19 profile fields (normalised) of a customer: a customer token only its own
+/// (the body's e-mail must be its e-mail), an admin token any customer of its organisation.
+#[utoipa::path(
+    post, path = "/api/v1/customer/update-profile", tag = "customer",
+    security(("bearer" = [])),
+    request_body = UpdateProfileRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body")),
+    responses(
+        (status = 200, description = "Stored", body = SuccessResponse),
+        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN: another customer's e-mail", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "CUSTOMER_NOT_FOUND on `email` (admin)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Every violated field", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn customer_update_profile(
+    State(state): State<AppState>,
+    Authenticated(p): Authenticated,
+    reservation: KeyScope,
+    Json(req): Json<UpdateProfileRequest>,
+) -> Result<JsonAnswer, ApiError> {
+    let org = org_of(&state, p.org_id).await?;
+    let valid = req.parse(&org.rules())?;
+    let key = valid.email.uniqueness_key();
+    let own_customer = match &p.subject {
+        Subject::User {
+            email, customer_id, ..
+        } if p.role == Role::Customer => {
+            if email.to_lowercase() != key {
+                return Err(ApiError::forbidden(
+                    "A customer may update only its own profile: use your own e-mail.",
+                ));
+            }
+            Some(customer_id.ok_or_else(|| ApiError::forbidden("No customer profile."))?)
+        }
+        _ => None,
+    };
+    let org_id = org.id;
+    state
+        .db
+        .write(move |tx| {
+            let customer_id = match own_customer {
+                Some(id) => id,
+                None => store::customers::id_by_email_key(tx, org_id, &key)?
+                    .ok_or_else(|| customer_not_found("email"))?,
+            };
+            // The profile form always sends every field, so a field left out is cleared: the
+            // stored profile is what was sent. Groups are only added (see below).
+            store::customers::update_profile(tx, customer_id, &valid, now())?;
+            // A customer may join groups from the portal but never leave ones an administrator
+            // assigned, so groups are added, not replaced.
+            for slug in &valid.groups {
+                let group_id =
+                    store::groups::ensure(tx, org_id, slug.as_str(), slug.as_str(), None)?;
+                store::groups::assign(tx, customer_id, group_id)?;
+            }
+            JsonAnswer::new(StatusCode::OK, None, &SuccessResponse { success: true })?
+                .record(tx, &reservation)
+        })
+        .await
+}

@@ -1,0 +1,143 @@
+//! The organisation contacts of the peer API.
+
+use axum::extract::{OriginalUri, State};
+use axum::http::StatusCode;
+use bizkit_contract::{ErrorCode, FieldError, OrgContact, OrgContactCreateRequest, Problem};
+
+use super::{org_of, own_org};
+use crate::auth::Admin;
+use crate::db::now;
+use crate::error::ApiError;
+use crate::extract::{Json, Path, query_param_names};
+use crate::idempotency::{JsonAnswer, KeyScope};
+use crate::state::AppState;
+use crate::store;
+
+// ---------------------------------------------------------------------------------------------
+// Organisation contacts
+// ---------------------------------------------------------------------------------------------
+
+/// Creates a contact of the organisation (the peer API's model). `id` and `organisation_id`
+/// must appear neither in the query nor in the body.
+#[utoipa::path(
+    post, path = "/api/v1/organizations/{org_id}/contacts", tag = "organisation",
+    security(("bearer" = [])),
+    request_body = OrgContactCreateRequest,
+    params(
+        ("org_id" = i64, Path, description = "The caller's organisation"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body"),
+    ),
+    responses(
+        (status = 201, description = "Created; Location names the contact", body = OrgContact),
+        (status = 400, description = "FORBIDDEN_PARAMETER (`id`, `organisation_id`), MALFORMED_JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN: another organisation, or a customer token", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Every violated field", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn org_contact_create(
+    State(state): State<AppState>,
+    Admin(p): Admin,
+    Path(org_id): Path<i64>,
+    OriginalUri(uri): OriginalUri,
+    reservation: KeyScope,
+    Json(req): Json<OrgContactCreateRequest>,
+) -> Result<JsonAnswer, ApiError> {
+    own_org(&p, org_id)?;
+    let org = org_of(&state, org_id).await?;
+    let mut errors: Vec<FieldError> = uri
+        .query()
+        .map(query_param_names)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|n| n == "id" || n == "organisation_id")
+        .map(|n| FieldError::new(n, ErrorCode::ForbiddenParameter))
+        .collect();
+    let parsed = req.parse(&org.rules());
+    let valid = match parsed {
+        Ok(valid) if errors.is_empty() => valid,
+        Ok(_) => return Err(ApiError::Validation(errors)),
+        Err(body_errors) => {
+            for e in body_errors {
+                if !errors.contains(&e) {
+                    errors.push(e);
+                }
+            }
+            return Err(ApiError::Validation(errors));
+        }
+    };
+    state
+        .db
+        .write(move |tx| {
+            let id = store::org_contacts::insert(tx, org.id, &valid, now())?;
+            let contact = store::org_contacts::by_id(tx, &org, id)?;
+            JsonAnswer::new(
+                StatusCode::CREATED,
+                Some(format!(
+                    "/api/v1/organizations/{org_id}/contacts/{}",
+                    contact.id
+                )),
+                &contact,
+            )?
+            .record(tx, &reservation)
+        })
+        .await
+}
+
+/// The organisation's contacts, oldest first.
+#[utoipa::path(
+    get, path = "/api/v1/organizations/{org_id}/contacts", tag = "organisation",
+    security(("bearer" = [])),
+    params(("org_id" = i64, Path, description = "The caller's organisation")),
+    responses(
+        (status = 200, description = "The contacts", body = Vec<OrgContact>),
+        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn org_contact_list(
+    State(state): State<AppState>,
+    Admin(p): Admin,
+    Path(org_id): Path<i64>,
+) -> Result<Json<Vec<OrgContact>>, ApiError> {
+    own_org(&p, org_id)?;
+    state
+        .db
+        .read(move |tx| {
+            let org = store::orgs::get(tx, org_id)?;
+            Ok(Json(store::org_contacts::list(tx, &org)?))
+        })
+        .await
+}
+
+/// One contact of the organisation.
+#[utoipa::path(
+    get, path = "/api/v1/organizations/{org_id}/contacts/{id}", tag = "organisation",
+    security(("bearer" = [])),
+    params(
+        ("org_id" = i64, Path, description = "The caller's organisation"),
+        ("id" = i64, Path, description = "Contact id"),
+    ),
+    responses(
+        (status = 200, description = "The contact", body = OrgContact),
+        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "NOT_FOUND", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn org_contact_get(
+    State(state): State<AppState>,
+    Admin(p): Admin,
+    Path((org_id, id)): Path<(i64, i64)>,
+) -> Result<Json<OrgContact>, ApiError> {
+    own_org(&p, org_id)?;
+    state
+        .db
+        .read(move |tx| {
+            let org = store::orgs::get(tx, org_id)?;
+            store::org_contacts::get(tx, &org, id)?
+                .map(Json)
+                .ok_or_else(|| ApiError::not_found("No contact of this organisation has this id."))
+        })
+        .await
+}

@@ -1,0 +1,91 @@
+//! Members of an organisation and the permission and role catalogue.
+
+use bizkit_contract::{CodeName, ValidMemberInvite};
+use rusqlite::{Transaction, params};
+
+fn codes(tx: &Transaction<'_>, sql: &str) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = tx.prepare_cached(sql)?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    rows.collect()
+}
+
+/// Every permission code there is.
+pub fn permission_codes(tx: &Transaction<'_>) -> rusqlite::Result<Vec<String>> {
+    codes(tx, "SELECT code FROM permission")
+}
+
+/// Every role code there is.
+pub fn role_codes(tx: &Transaction<'_>) -> rusqlite::Result<Vec<String>> {
+    codes(tx, "SELECT code FROM role")
+}
+
+fn catalogue(tx: &Transaction<'_>, sql: &str) -> rusqlite::Result<Vec<CodeName>> {
+    let mut stmt = tx.prepare_cached(sql)?;
+    let rows = stmt.query_map([], |r| {
+        Ok(CodeName {
+            code: r.get(0)?,
+            name: r.get(1)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// The permissions to grant from, in catalogue order.
+pub fn permissions(tx: &Transaction<'_>) -> rusqlite::Result<Vec<CodeName>> {
+    catalogue(tx, "SELECT code, name FROM permission ORDER BY position")
+}
+
+/// The roles to grant from, in catalogue order.
+pub fn roles(tx: &Transaction<'_>) -> rusqlite::Result<Vec<CodeName>> {
+    catalogue(tx, "SELECT code, name FROM role ORDER BY position")
+}
+
+/// Whether the e-mail (its uniqueness key) is a member of the organisation or invited.
+pub fn exists(tx: &Transaction<'_>, org_id: i64, email_key: &str) -> rusqlite::Result<bool> {
+    tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM member WHERE org_id = ?1 AND email_key = ?2)",
+        params![org_id, email_key],
+        |r| r.get(0),
+    )
+}
+
+/// A member to store: `user_id` is the registered user of the e-mail, if there is one (then
+/// the member is active at once, otherwise invited).
+pub struct NewMember<'a> {
+    pub public_id: &'a str,
+    pub org_id: i64,
+    pub email_key: &'a str,
+    pub user_id: Option<i64>,
+    pub invite: &'a ValidMemberInvite,
+    pub now: i64,
+}
+
+/// Stores a new member. A second one of the same e-mail fails on the schema's UNIQUE (see
+/// [`crate::db::is_unique_violation`]).
+pub fn insert(tx: &Transaction<'_>, m: &NewMember<'_>) -> rusqlite::Result<()> {
+    let valid = m.invite;
+    tx.execute(
+        "INSERT INTO member (public_id, org_id, email, email_key, first_name, last_name,
+             status, user_id, permission_codes, role_codes, description, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            m.public_id,
+            m.org_id,
+            valid.email.as_str(),
+            m.email_key,
+            valid.first_name.as_ref().map(|v| v.as_str()),
+            valid.last_name.as_ref().map(|v| v.as_str()),
+            if m.user_id.is_some() {
+                "active"
+            } else {
+                "invited"
+            },
+            m.user_id,
+            serde_json::to_string(&valid.permission_codes).unwrap_or_default(),
+            serde_json::to_string(&valid.role_codes).unwrap_or_default(),
+            valid.description.as_ref().map(|v| v.as_str()),
+            m.now,
+        ],
+    )?;
+    Ok(())
+}
