@@ -5,7 +5,7 @@ use axum::Json;
 use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{
-    ContentBuilder, ObjectBuilder, Ref, Required, ResponseBuilder, Type, schema::SchemaType,
+    ContentBuilder, ObjectBuilder, Ref, RefOr, Required, ResponseBuilder, Type, schema::SchemaType,
 };
 use utoipa::{Modify, OpenApi};
 
@@ -35,6 +35,7 @@ impl Modify for BearerScheme {
 /// produce them before or around the handler, so the handlers' annotations leave them out. Only
 /// codes an operation does not document yet are added (a handler's own text wins).
 ///
+/// - any error answer: its `application/problem+json` body ([`problem_bodies`]);
 /// - any call: 400 `CREDENTIAL_IN_QUERY` (`web::reject_credentials_in_query`);
 /// - a call with a bearer token: 401;
 /// - a path with parameters: 404 when a parameter does not parse (e.g. `org_id` not an integer);
@@ -57,6 +58,20 @@ fn problem(description: &str) -> utoipa::openapi::Response {
         .build()
 }
 
+/// Every error answer is a [`bizkit_contract::Problem`]: a 4xx or 5xx a handler documents by
+/// status and description only gets the problem body here, so the annotations need not repeat
+/// it. Content a handler does give (none does now) is left alone.
+fn problem_bodies(op: &mut Operation) {
+    for (status, response) in op.responses.responses.iter_mut() {
+        let is_error = status.starts_with('4') || status.starts_with('5');
+        if let (true, RefOr::T(response)) = (is_error, response)
+            && response.content.is_empty()
+        {
+            response.content = problem("").content;
+        }
+    }
+}
+
 fn add_missing(op: &mut Operation, status: &str, description: &str) {
     op.responses
         .responses
@@ -77,6 +92,7 @@ impl Modify for CommonResponses {
             ];
             for (is_post, op) in ops {
                 let Some(op) = op else { continue };
+                problem_bodies(op);
                 let authenticated = op.security.as_ref().is_some_and(|s| !s.is_empty());
                 let has_body = op.request_body.is_some();
                 let idempotent = is_post && authenticated;

@@ -1,7 +1,7 @@
 //! ARES look-ups.
 
 use axum::extract::State;
-use bizkit_contract::{AresRecord, ErrorCode, FieldError, Ico, Problem};
+use bizkit_contract::{AresRecord, ErrorCode, FieldError, Ico};
 
 use crate::auth::sha256;
 use crate::auth::{Admin, Authenticated};
@@ -21,11 +21,10 @@ use axum::http::{HeaderMap, header};
     params(("ico" = String, Path, description = "IČO, 8 digits (shorter input is left-padded)")),
     responses(
         (status = 200, description = "The company", body = AresRecord),
-        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "FORBIDDEN", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "ARES_NOT_FOUND on `ico`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "ICO_* on `ico`", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "ARES_UNAVAILABLE", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN"),
+        (status = 404, description = "ARES_NOT_FOUND on `ico`"),
+        (status = 422, description = "ICO_* on `ico`"),
+        (status = 503, description = "ARES_UNAVAILABLE"),
     )
 )]
 pub async fn ares_get(
@@ -69,13 +68,11 @@ pub async fn ares_answer(state: &AppState, ico: &str) -> Result<Json<AresRecord>
     params(("ico" = String, Path, description = "IČO, 8 digits (shorter input is left-padded)")),
     responses(
         (status = 200, description = "The company", body = AresRecord),
-        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "ARES_NOT_FOUND on `ico`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "ICO_* on `ico`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "RATE_LIMITED: too many look-ups with this token", body = Problem,
-            content_type = "application/problem+json",
+        (status = 404, description = "ARES_NOT_FOUND on `ico`"),
+        (status = 422, description = "ICO_* on `ico`"),
+        (status = 429, description = "RATE_LIMITED: too many look-ups with this token",
             headers(("Retry-After" = u64, description = "Seconds until the next look-up is allowed"))),
-        (status = 503, description = "ARES_UNAVAILABLE", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "ARES_UNAVAILABLE"),
     )
 )]
 pub async fn ares_lookup_get(

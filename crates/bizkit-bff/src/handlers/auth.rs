@@ -3,8 +3,8 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use bizkit_contract::{
-    AuthenticateRequest, AuthenticateResponse, ErrorCode, OrgRules, Problem, Role,
-    SessionOrganisation, SessionResponse,
+    AuthenticateRequest, AuthenticateResponse, ErrorCode, OrgRules, Role, SessionOrganisation,
+    SessionResponse,
 };
 
 use super::org_of;
@@ -26,9 +26,9 @@ use crate::store;
     request_body = AuthenticateRequest,
     responses(
         (status = 200, description = "Signed in", body = AuthenticateResponse),
-        (status = 401, description = "INVALID_CREDENTIALS", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Missing or malformed fields", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed sign-ins; see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "INVALID_CREDENTIALS"),
+        (status = 422, description = "Missing or malformed fields"),
+        (status = 429, description = "Too many failed sign-ins; see Retry-After"),
     )
 )]
 pub async fn authenticate_create(
@@ -85,7 +85,7 @@ pub async fn authenticate_create(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The session", body = SessionResponse),
-        (status = 401, description = "UNAUTHORIZED or TOKEN_EXPIRED", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "UNAUTHORIZED or TOKEN_EXPIRED"),
     )
 )]
 pub async fn session_get(
@@ -123,8 +123,8 @@ pub async fn session_get(
     security(("bearer" = [])),
     responses(
         (status = 204, description = "Signed out: the token no longer works"),
-        (status = 401, description = "UNAUTHORIZED (no such session, or signed out already) or TOKEN_EXPIRED", body = bizkit_contract::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "FORBIDDEN: an API key is no session; it stays valid until it is revoked", body = bizkit_contract::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "UNAUTHORIZED (no such session, or signed out already) or TOKEN_EXPIRED"),
+        (status = 403, description = "FORBIDDEN: an API key is no session; it stays valid until it is revoked"),
     )
 )]
 pub async fn session_delete(

@@ -3,8 +3,8 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use bizkit_contract::{
-    AddGroupsRequest, AddGroupsResponse, CustomerGroup, CustomerRef, Problem, Role,
-    SuccessResponse, UpdateProfileRequest,
+    AddGroupsRequest, AddGroupsResponse, CustomerGroup, CustomerRef, Role, SuccessResponse,
+    UpdateProfileRequest,
 };
 
 use super::{customer_not_found, org_of};
@@ -26,8 +26,7 @@ use crate::store;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Groups by slug", body = Vec<CustomerGroup>),
-        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "FORBIDDEN", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN"),
     )
 )]
 pub async fn customer_group_list(
@@ -50,10 +49,9 @@ pub async fn customer_group_list(
     params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body")),
     responses(
         (status = 200, description = "Groups added", body = AddGroupsResponse),
-        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "FORBIDDEN", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "CUSTOMER_NOT_FOUND on `cuRefNo` or `email`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Every violated field", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN"),
+        (status = 404, description = "CUSTOMER_NOT_FOUND on `cuRefNo` or `email`"),
+        (status = 422, description = "Every violated field"),
     )
 )]
 pub async fn customer_add_groups(
@@ -114,8 +112,7 @@ pub async fn customer_add_groups(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The profile", body = UpdateProfileRequest),
-        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "NOT_FOUND: the sign-in is not a customer's", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "NOT_FOUND: the sign-in is not a customer's"),
     )
 )]
 pub async fn customer_profile_get(
@@ -150,10 +147,9 @@ pub async fn customer_profile_get(
     params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body")),
     responses(
         (status = 200, description = "Stored", body = SuccessResponse),
-        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "FORBIDDEN: another customer's e-mail", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "CUSTOMER_NOT_FOUND on `email` (admin)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Every violated field", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN: another customer's e-mail"),
+        (status = 404, description = "CUSTOMER_NOT_FOUND on `email` (admin)"),
+        (status = 422, description = "Every violated field"),
     )
 )]
 pub async fn customer_update_profile(

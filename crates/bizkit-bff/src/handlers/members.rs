@@ -4,7 +4,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use bizkit_contract::{
     ErrorCode, FieldError, InviteStatus, MemberInviteRequest, MemberInviteResponse, PermissionList,
-    Problem,
 };
 
 use super::org_of;
@@ -38,10 +37,9 @@ fn member_exists() -> ApiError {
     params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body")),
     responses(
         (status = 200, description = "Added or invited", body = MemberInviteResponse),
-        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "FORBIDDEN", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "MEMBER_EXISTS on `email`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Every violated field, PERMISSION_UNKNOWN, ROLE_UNKNOWN", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN"),
+        (status = 409, description = "MEMBER_EXISTS on `email`"),
+        (status = 422, description = "Every violated field, PERMISSION_UNKNOWN, ROLE_UNKNOWN"),
     )
 )]
 pub async fn member_invite(
@@ -154,8 +152,7 @@ pub async fn member_invite(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The catalogue", body = PermissionList),
-        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "FORBIDDEN", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN"),
     )
 )]
 pub async fn permission_list(

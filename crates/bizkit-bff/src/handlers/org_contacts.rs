@@ -2,7 +2,7 @@
 
 use axum::extract::{OriginalUri, State};
 use axum::http::StatusCode;
-use bizkit_contract::{ErrorCode, FieldError, OrgContact, OrgContactCreateRequest, Problem};
+use bizkit_contract::{ErrorCode, FieldError, OrgContact, OrgContactCreateRequest};
 
 use super::{org_of, own_org};
 use crate::auth::Admin;
@@ -29,10 +29,9 @@ use crate::store;
     ),
     responses(
         (status = 201, description = "Created; Location names the contact", body = OrgContact),
-        (status = 400, description = "FORBIDDEN_PARAMETER (`id`, `organisation_id`), MALFORMED_JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "FORBIDDEN: another organisation, or a customer token", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Every violated field", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "FORBIDDEN_PARAMETER (`id`, `organisation_id`), MALFORMED_JSON"),
+        (status = 403, description = "FORBIDDEN: another organisation, or a customer token"),
+        (status = 422, description = "Every violated field"),
     )
 )]
 pub async fn org_contact_create(
@@ -91,8 +90,7 @@ pub async fn org_contact_create(
     params(("org_id" = i64, Path, description = "The caller's organisation")),
     responses(
         (status = 200, description = "The contacts", body = Vec<OrgContact>),
-        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "FORBIDDEN", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN"),
     )
 )]
 pub async fn org_contact_list(
@@ -120,9 +118,7 @@ pub async fn org_contact_list(
     ),
     responses(
         (status = 200, description = "The contact", body = OrgContact),
-        (status = 401, description = "UNAUTHORIZED", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "FORBIDDEN", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "NOT_FOUND", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "FORBIDDEN"),
     )
 )]
 pub async fn org_contact_get(
