@@ -23,10 +23,12 @@ pub mod web;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler;
 use axum::http::Request;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::IntoResponse;
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{MethodFilter, MethodRouter, on};
+use bizkit_contract::endpoint::{self as e, Endpoint, Method};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -36,63 +38,103 @@ pub use crate::state::{AppState, Config};
 
 use crate::handlers as h;
 
-fn idempotent(route: MethodRouter<AppState>, state: &AppState) -> MethodRouter<AppState> {
-    route.layer(from_fn_with_state(state.clone(), idempotency::idempotency))
+fn method_filter(method: Method) -> MethodFilter {
+    match method {
+        Method::Get => MethodFilter::GET,
+        Method::Post => MethodFilter::POST,
+        Method::Delete => MethodFilter::DELETE,
+    }
+}
+
+/// Mounting a handler at a contract [`Endpoint`]: its method and path come from the contract, so
+/// the route cannot disagree with the app's client or with the OpenAPI entry. Two endpoints of
+/// one path (`GET` and `DELETE /api/v1/session`) merge into one route, as axum's `route` does.
+trait Mount {
+    fn at<Req, Ans, H, T>(self, endpoint: Endpoint<Req, Ans>, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static;
+
+    /// [`Mount::at`] behind the idempotency layer, as every authenticated creating or changing
+    /// `POST` is.
+    fn at_idempotent<Req, Ans, H, T>(
+        self,
+        endpoint: Endpoint<Req, Ans>,
+        handler: H,
+        state: &AppState,
+    ) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static;
+}
+
+impl Mount for Router<AppState> {
+    fn at<Req, Ans, H, T>(self, endpoint: Endpoint<Req, Ans>, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.route(endpoint.path, on(method_filter(endpoint.method), handler))
+    }
+
+    fn at_idempotent<Req, Ans, H, T>(
+        self,
+        endpoint: Endpoint<Req, Ans>,
+        handler: H,
+        state: &AppState,
+    ) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let route: MethodRouter<AppState> = on(method_filter(endpoint.method), handler);
+        self.route(
+            endpoint.path,
+            route.layer(from_fn_with_state(state.clone(), idempotency::idempotency)),
+        )
+    }
 }
 
 /// The whole application: API, OpenAPI description and static files, with every layer.
 pub fn app(state: AppState) -> Router {
     let protected = Router::new()
-        .route(
-            "/api/v1/session",
-            get(h::auth::session_get).delete(h::auth::session_delete),
+        .at(e::SESSION_GET, h::auth::session_get)
+        .at(e::SESSION_DELETE, h::auth::session_delete)
+        .at_idempotent(
+            e::CUSTOMER_ADD_GROUPS,
+            h::customers::customer_add_groups,
+            &state,
         )
-        .route(
-            "/api/v1/customer/add-groups",
-            idempotent(post(h::customers::customer_add_groups), &state),
+        .at_idempotent(
+            e::CUSTOMER_UPDATE_PROFILE,
+            h::customers::customer_update_profile,
+            &state,
         )
-        .route(
-            "/api/v1/customer/update-profile",
-            idempotent(post(h::customers::customer_update_profile), &state),
+        .at(e::CUSTOMER_PROFILE_GET, h::customers::customer_profile_get)
+        .at_idempotent(
+            e::ORG_CONTACT_CREATE,
+            h::org_contacts::org_contact_create,
+            &state,
         )
-        .route(
-            "/api/v1/customer/profile",
-            get(h::customers::customer_profile_get),
-        )
-        .route(
-            "/api/v1/organizations/{org_id}/contacts",
-            idempotent(post(h::org_contacts::org_contact_create), &state)
-                .get(h::org_contacts::org_contact_list),
-        )
-        .route(
-            "/api/v1/organizations/{org_id}/contacts/{id}",
-            get(h::org_contacts::org_contact_get),
-        )
-        .route(
-            "/bff/contact/create",
-            idempotent(post(h::contacts::contact_create), &state),
-        )
-        .route("/bff/contact/list", get(h::contacts::contact_list))
-        .route("/bff/contact/{customer_id}", get(h::contacts::contact_get))
-        .route(
-            "/bff/member/invite-email",
-            idempotent(post(h::members::member_invite), &state),
-        )
-        .route(
-            "/bff/member/permission-list",
-            get(h::members::permission_list),
-        )
-        .route(
-            "/bff/customer-group/list",
-            get(h::customers::customer_group_list),
-        )
-        .route("/bff/ares/{ico}", get(h::ares::ares_get))
-        .route("/api/v1/ares/{ico}", get(h::ares::ares_lookup_get))
+        .at(e::ORG_CONTACT_LIST, h::org_contacts::org_contact_list)
+        .at(e::ORG_CONTACT_GET, h::org_contacts::org_contact_get)
+        .at_idempotent(e::CONTACT_CREATE, h::contacts::contact_create, &state)
+        .at(e::CONTACT_LIST, h::contacts::contact_list)
+        .at(e::CONTACT_GET, h::contacts::contact_get)
+        .at_idempotent(e::MEMBER_INVITE, h::members::member_invite, &state)
+        .at(e::PERMISSION_LIST, h::members::permission_list)
+        .at(e::CUSTOMER_GROUP_LIST, h::customers::customer_group_list)
+        .at(e::ARES_GET, h::ares::ares_get)
+        .at(e::ARES_LOOKUP, h::ares::ares_lookup_get)
         .route_layer(from_fn_with_state(state.clone(), auth::require_auth));
 
     let api = Router::new()
-        .route("/api/v1/authenticate", post(h::auth::authenticate_create))
-        .route("/openapi.json", get(openapi::openapi_get))
+        // Signing in needs no token, and is no idempotent call: a retry signs in again.
+        .at(e::AUTHENTICATE, h::auth::authenticate_create)
+        .route(
+            e::OPENAPI.path,
+            on(method_filter(e::OPENAPI.method), openapi::openapi_get),
+        )
         .merge(protected)
         .layer(from_fn(web::reject_credentials_in_query));
 

@@ -1,6 +1,7 @@
 //! ARES look-ups.
 
 use axum::extract::State;
+use bizkit_contract::endpoint as e;
 use bizkit_contract::{AresRecord, ErrorCode, FieldError, Ico};
 
 use crate::auth::sha256;
@@ -16,7 +17,7 @@ use axum::http::{HeaderMap, header};
 
 /// A company from ARES by IČO (checked first: an invalid IČO never reaches ARES).
 #[utoipa::path(
-    get, path = "/bff/ares/{ico}", tag = "ares",
+    get, path = e::ARES_GET.path, tag = "ares",
     security(("bearer" = [])),
     params(("ico" = String, Path, description = "IČO, 8 digits (shorter input is left-padded)")),
     responses(
@@ -63,7 +64,7 @@ pub async fn ares_answer(state: &AppState, ico: &str) -> Result<Json<AresRecord>
 
 /// The company with this IČO, for any signed-in caller; 429 with `Retry-After` past the limit.
 #[utoipa::path(
-    get, path = "/api/v1/ares/{ico}", tag = "ares",
+    get, path = e::ARES_LOOKUP.path, tag = "ares",
     security(("bearer" = [])),
     params(("ico" = String, Path, description = "IČO, 8 digits (shorter input is left-padded)")),
     responses(

@@ -2,6 +2,7 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use bizkit_contract::endpoint as e;
 use bizkit_contract::{
     AuthenticateRequest, AuthenticateResponse, ErrorCode, OrgRules, Role, SessionOrganisation,
     SessionResponse,
@@ -22,7 +23,7 @@ use crate::store;
 
 /// Signs in with e-mail and password; answers a bearer token.
 #[utoipa::path(
-    post, path = "/api/v1/authenticate", tag = "session",
+    post, path = e::AUTHENTICATE.path, tag = "session",
     request_body = AuthenticateRequest,
     responses(
         (status = 200, description = "Signed in", body = AuthenticateResponse),
@@ -81,7 +82,7 @@ pub async fn authenticate_create(
 
 /// Who is signed in, and the organisation's form settings.
 #[utoipa::path(
-    get, path = "/api/v1/session", tag = "session",
+    get, path = e::SESSION_GET.path, tag = "session",
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The session", body = SessionResponse),
@@ -119,7 +120,7 @@ pub async fn session_get(
 
 /// Signs out: the session ends on the server, and its token is refused from now on.
 #[utoipa::path(
-    delete, path = "/api/v1/session", tag = "session",
+    delete, path = e::SESSION_DELETE.path, tag = "session",
     security(("bearer" = [])),
     responses(
         (status = 204, description = "Signed out: the token no longer works"),

@@ -2,6 +2,7 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use bizkit_contract::endpoint as e;
 use bizkit_contract::{ContactCreateRequest, ContactCreateResponse, ErrorCode, StoredContact};
 
 use super::org_of;
@@ -24,12 +25,12 @@ fn email_taken() -> ApiError {
 }
 
 // ---------------------------------------------------------------------------------------------
-// POST /bff/contact/create, GET /bff/contact/{customerId}
+// Contacts: create, one, the list
 // ---------------------------------------------------------------------------------------------
 
 /// Creates a customer contact; with an IČO, the company name and address come from ARES.
 #[utoipa::path(
-    post, path = "/bff/contact/create", tag = "contact",
+    post, path = e::CONTACT_CREATE.path, tag = "contact",
     security(("bearer" = [])),
     request_body = ContactCreateRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body")),
@@ -110,7 +111,7 @@ pub async fn contact_create(
             }
             JsonAnswer::new(
                 StatusCode::CREATED,
-                Some(format!("/bff/contact/{public_id}")),
+                Some(e::CONTACT_GET.path_with(&[&public_id])),
                 &ContactCreateResponse {
                     success: true,
                     customer_id: public_id,
@@ -123,7 +124,7 @@ pub async fn contact_create(
 
 /// The stored contact in normal form.
 #[utoipa::path(
-    get, path = "/bff/contact/{customerId}", tag = "contact",
+    get, path = e::CONTACT_GET.path, tag = "contact",
     security(("bearer" = [])),
     params(("customerId" = String, Path, description = "Id from the create answer")),
     responses(
@@ -152,7 +153,7 @@ pub const LIST_MAX: i64 = 50_000;
 
 /// Every contact of the organisation, oldest first, in normal form.
 #[utoipa::path(
-    get, path = "/bff/contact/list", tag = "contact",
+    get, path = e::CONTACT_LIST.path, tag = "contact",
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The organisation's contacts, oldest first", body = Vec<StoredContact>),

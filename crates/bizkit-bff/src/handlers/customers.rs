@@ -2,6 +2,7 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use bizkit_contract::endpoint as e;
 use bizkit_contract::{
     AddGroupsRequest, AddGroupsResponse, CustomerGroup, CustomerRef, Role, SuccessResponse,
     UpdateProfileRequest,
@@ -22,7 +23,7 @@ use crate::store;
 
 /// The organisation's customer groups, to suggest existing ones.
 #[utoipa::path(
-    get, path = "/bff/customer-group/list", tag = "customer",
+    get, path = e::CUSTOMER_GROUP_LIST.path, tag = "customer",
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Groups by slug", body = Vec<CustomerGroup>),
@@ -43,7 +44,7 @@ pub async fn customer_group_list(
 /// Adds groups to a customer found by cuRefNo (preferred) or e-mail; unknown groups are
 /// created, assigned ones skipped.
 #[utoipa::path(
-    post, path = "/api/v1/customer/add-groups", tag = "customer",
+    post, path = e::CUSTOMER_ADD_GROUPS.path, tag = "customer",
     security(("bearer" = [])),
     request_body = AddGroupsRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body")),
@@ -108,7 +109,7 @@ pub async fn customer_add_groups(
 
 /// The signed-in customer's profile (the 19 fields, in normal form).
 #[utoipa::path(
-    get, path = "/api/v1/customer/profile", tag = "customer",
+    get, path = e::CUSTOMER_PROFILE_GET.path, tag = "customer",
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The profile", body = UpdateProfileRequest),
@@ -141,7 +142,7 @@ pub async fn customer_profile_get(
 /// Stores the 19 profile fields (normalised) of a customer: a customer token only its own
 /// (the body's e-mail must be its e-mail), an admin token any customer of its organisation.
 #[utoipa::path(
-    post, path = "/api/v1/customer/update-profile", tag = "customer",
+    post, path = e::CUSTOMER_UPDATE_PROFILE.path, tag = "customer",
     security(("bearer" = [])),
     request_body = UpdateProfileRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body")),

@@ -2,6 +2,7 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use bizkit_contract::endpoint as e;
 use bizkit_contract::{
     ErrorCode, FieldError, InviteStatus, MemberInviteRequest, MemberInviteResponse, PermissionList,
 };
@@ -31,7 +32,7 @@ fn member_exists() -> ApiError {
 /// Invites a member: added at once when the e-mail belongs to a registered user, otherwise a
 /// pending invitation.
 #[utoipa::path(
-    post, path = "/bff/member/invite-email", tag = "member",
+    post, path = e::MEMBER_INVITE.path, tag = "member",
     security(("bearer" = [])),
     request_body = MemberInviteRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body")),
@@ -148,7 +149,7 @@ pub async fn member_invite(
 
 /// The permission and role catalogue to grant from.
 #[utoipa::path(
-    get, path = "/bff/member/permission-list", tag = "member",
+    get, path = e::PERMISSION_LIST.path, tag = "member",
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The catalogue", body = PermissionList),

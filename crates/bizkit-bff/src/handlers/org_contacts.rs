@@ -2,6 +2,7 @@
 
 use axum::extract::{OriginalUri, State};
 use axum::http::StatusCode;
+use bizkit_contract::endpoint as e;
 use bizkit_contract::{ErrorCode, FieldError, OrgContact, OrgContactCreateRequest};
 
 use super::{org_of, own_org};
@@ -20,7 +21,7 @@ use crate::store;
 /// Creates a contact of the organisation (the peer API's model). `id` and `organisation_id`
 /// must appear neither in the query nor in the body.
 #[utoipa::path(
-    post, path = "/api/v1/organizations/{org_id}/contacts", tag = "organisation",
+    post, path = e::ORG_CONTACT_CREATE.path, tag = "organisation",
     security(("bearer" = [])),
     request_body = OrgContactCreateRequest,
     params(
@@ -72,10 +73,7 @@ pub async fn org_contact_create(
             let contact = store::org_contacts::by_id(tx, &org, id)?;
             JsonAnswer::new(
                 StatusCode::CREATED,
-                Some(format!(
-                    "/api/v1/organizations/{org_id}/contacts/{}",
-                    contact.id
-                )),
+                Some(e::ORG_CONTACT_GET.path_with(&[&org_id.to_string(), &contact.id.to_string()])),
                 &contact,
             )?
             .record(tx, &reservation)
@@ -85,7 +83,7 @@ pub async fn org_contact_create(
 
 /// The organisation's contacts, oldest first.
 #[utoipa::path(
-    get, path = "/api/v1/organizations/{org_id}/contacts", tag = "organisation",
+    get, path = e::ORG_CONTACT_LIST.path, tag = "organisation",
     security(("bearer" = [])),
     params(("org_id" = i64, Path, description = "The caller's organisation")),
     responses(
@@ -110,7 +108,7 @@ pub async fn org_contact_list(
 
 /// One contact of the organisation.
 #[utoipa::path(
-    get, path = "/api/v1/organizations/{org_id}/contacts/{id}", tag = "organisation",
+    get, path = e::ORG_CONTACT_GET.path, tag = "organisation",
     security(("bearer" = [])),
     params(
         ("org_id" = i64, Path, description = "The caller's organisation"),
