@@ -11,6 +11,7 @@ mod contacts;
 mod cors;
 mod customers;
 mod demo;
+mod endpoints;
 mod idempotency;
 mod limits;
 mod lookup;
