@@ -88,31 +88,10 @@ impl ApiError {
         }
     }
 
+    /// The status of the top-level code, by the contract's one mapping
+    /// ([`ErrorCode::http_status`]), which the app reads too.
     pub fn status(&self) -> StatusCode {
-        match self {
-            ApiError::Validation(errors) => {
-                if errors
-                    .iter()
-                    .any(|e| e.code == ErrorCode::ForbiddenParameter)
-                {
-                    StatusCode::BAD_REQUEST
-                } else {
-                    StatusCode::UNPROCESSABLE_ENTITY
-                }
-            }
-            ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
-            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
-            ApiError::NotFound { .. } => StatusCode::NOT_FOUND,
-            ApiError::Conflict { .. } => StatusCode::CONFLICT,
-            ApiError::IdempotencyKeyReused => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::AresUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        }
+        StatusCode::from_u16(self.code().http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
     /// The top-level stable code of the problem.
@@ -297,5 +276,105 @@ impl IntoResponse for ApiError {
             _ => {}
         }
         response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each variant's status as the server answered before the contract's mapping took over, for
+    /// every code the server builds it with: a code whose contract status does not fit its variant
+    /// (a `BadRequest` with a 422 code, say) fails here instead of changing an answer.
+    #[test]
+    fn each_variant_keeps_its_status() {
+        let detail = || "d".to_owned();
+        let cases: Vec<(ApiError, u16)> = vec![
+            (
+                ApiError::Validation(vec![FieldError::new("email", ErrorCode::EmailInvalid)]),
+                422,
+            ),
+            (
+                ApiError::Validation(vec![
+                    FieldError::new("email", ErrorCode::EmailInvalid),
+                    FieldError::new("id", ErrorCode::ForbiddenParameter),
+                ]),
+                400,
+            ),
+            (ApiError::Validation(Vec::new()), 422),
+            (ApiError::malformed_json("d", None), 400),
+            (
+                ApiError::BadRequest {
+                    code: ErrorCode::CredentialInQuery,
+                    detail: detail(),
+                    errors: Vec::new(),
+                },
+                400,
+            ),
+            (
+                ApiError::BadRequest {
+                    code: ErrorCode::IdempotencyKeyInvalid,
+                    detail: detail(),
+                    errors: Vec::new(),
+                },
+                400,
+            ),
+            (ApiError::Unauthorized(ErrorCode::Unauthorized), 401),
+            (ApiError::Unauthorized(ErrorCode::TokenExpired), 401),
+            (ApiError::Unauthorized(ErrorCode::InvalidCredentials), 401),
+            (ApiError::Unauthorized(ErrorCode::ApiKeyMalformed), 401),
+            (ApiError::forbidden("d"), 403),
+            (ApiError::not_found("d"), 404),
+            (
+                ApiError::NotFound {
+                    code: ErrorCode::CustomerNotFound,
+                    field: Some("email".to_owned()),
+                    detail: detail(),
+                },
+                404,
+            ),
+            (
+                ApiError::NotFound {
+                    code: ErrorCode::AresNotFound,
+                    field: Some("ico".to_owned()),
+                    detail: detail(),
+                },
+                404,
+            ),
+            (ApiError::MethodNotAllowed, 405),
+        ];
+        let conflicts = [
+            ErrorCode::EmailTaken,
+            ErrorCode::CuRefNoTaken,
+            ErrorCode::MemberExists,
+            ErrorCode::IdempotencyKeyInFlight,
+        ]
+        .map(|code| {
+            (
+                ApiError::Conflict {
+                    code,
+                    field: None,
+                    detail: detail(),
+                },
+                409,
+            )
+        });
+        let rest = [
+            (ApiError::PayloadTooLarge, 413),
+            (ApiError::UnsupportedMediaType, 415),
+            (ApiError::IdempotencyKeyReused, 422),
+            (
+                ApiError::RateLimited {
+                    retry_after_secs: 1,
+                },
+                429,
+            ),
+            (ApiError::internal("d"), 500),
+            (ApiError::AresUnavailable("d".to_owned()), 503),
+        ];
+        for (error, status) in cases.into_iter().chain(conflicts).chain(rest) {
+            assert_eq!(error.status().as_u16(), status, "{error:?}");
+            assert_eq!(error.to_problem().status, status, "{error:?}");
+        }
     }
 }
