@@ -1,33 +1,20 @@
 //! ARES, the Czech business register: a real HTTP client with a configurable base URL, a timeout
 //! and a per-IČO cache (not-found answers too, since the ministry blocks clients that repeat
 //! queries), and an offline mode that answers from records shipped with the server in ARES's own
-//! JSON shape, so both go through the same parser.
+//! JSON shape, so both go through the same parser. A company is the contract's [`AresRecord`],
+//! already in the contract's normal forms: what the look-up answers is what ARES said.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use bizkit_contract::AresRecord;
 use serde::Deserialize;
 
 const FOUND_TTL: Duration = Duration::from_secs(24 * 3600);
 const NOT_FOUND_TTL: Duration = Duration::from_secs(3600);
 const MAX_CACHE_ENTRIES: usize = 10_000;
 const OFFLINE_RECORDS: &str = include_str!("../data/ares_offline.json");
-
-/// A company as the server uses it, already in the contract's normal forms.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AresCompany {
-    pub ico: String,
-    pub company_name: String,
-    pub dic: Option<String>,
-    pub street_address: Option<String>,
-    pub city: Option<String>,
-    pub city_part: Option<String>,
-    pub state_region: Option<String>,
-    pub postal_code: Option<String>,
-    pub country: Option<String>,
-    pub dissolved: bool,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum AresError {
@@ -112,10 +99,10 @@ fn street_address(sidlo: &Sidlo) -> Option<String> {
     }
 }
 
-fn to_company(requested_ico: &str, subject: EkonomickySubjekt) -> Option<AresCompany> {
+fn to_company(requested_ico: &str, subject: EkonomickySubjekt) -> Option<AresRecord> {
     let company_name = non_empty(subject.obchodni_jmeno)?;
     let sidlo = subject.sidlo;
-    Some(AresCompany {
+    Some(AresRecord {
         ico: non_empty(subject.ico).unwrap_or_else(|| requested_ico.to_owned()),
         company_name,
         dic: non_empty(subject.dic).map(|d| d.replace(' ', "").to_uppercase()),
@@ -139,7 +126,7 @@ fn to_company(requested_ico: &str, subject: EkonomickySubjekt) -> Option<AresCom
 }
 
 /// Parses one ARES `ekonomicke-subjekty` record.
-pub fn parse_record(requested_ico: &str, body: &[u8]) -> Result<AresCompany, AresError> {
+pub fn parse_record(requested_ico: &str, body: &[u8]) -> Result<AresRecord, AresError> {
     let subject: EkonomickySubjekt =
         serde_json::from_slice(body).map_err(|e| AresError::Body(e.to_string()))?;
     to_company(requested_ico, subject)
@@ -147,7 +134,7 @@ pub fn parse_record(requested_ico: &str, body: &[u8]) -> Result<AresCompany, Are
 }
 
 enum Source {
-    Offline(HashMap<String, AresCompany>),
+    Offline(HashMap<String, AresRecord>),
     Http {
         client: reqwest::Client,
         base: String,
@@ -156,7 +143,7 @@ enum Source {
 
 pub struct Ares {
     source: Source,
-    cache: Mutex<HashMap<String, (Instant, Option<AresCompany>)>>,
+    cache: Mutex<HashMap<String, (Instant, Option<AresRecord>)>>,
 }
 
 impl Ares {
@@ -201,7 +188,7 @@ impl Ares {
 
     /// Looks up a valid 8-digit IČO (the caller checked the checksum): `Ok(None)` when ARES has
     /// no such company. Outages are not cached, so the next call tries again.
-    pub async fn lookup(&self, ico: &str) -> Result<Option<AresCompany>, AresError> {
+    pub async fn lookup(&self, ico: &str) -> Result<Option<AresRecord>, AresError> {
         if let Some(hit) = self.cached(ico) {
             return Ok(hit);
         }
@@ -213,7 +200,7 @@ impl Ares {
         Ok(result)
     }
 
-    fn cached(&self, ico: &str) -> Option<Option<AresCompany>> {
+    fn cached(&self, ico: &str) -> Option<Option<AresRecord>> {
         let cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
         let (at, value) = cache.get(ico)?;
         let ttl = if value.is_some() {
@@ -224,7 +211,7 @@ impl Ares {
         (at.elapsed() < ttl).then(|| value.clone())
     }
 
-    fn store(&self, ico: &str, value: Option<AresCompany>) {
+    fn store(&self, ico: &str, value: Option<AresRecord>) {
         let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
         if cache.len() >= MAX_CACHE_ENTRIES {
             cache.retain(|_, (at, _)| at.elapsed() < NOT_FOUND_TTL);
@@ -240,7 +227,7 @@ async fn fetch(
     client: &reqwest::Client,
     base: &str,
     ico: &str,
-) -> Result<Option<AresCompany>, AresError> {
+) -> Result<Option<AresRecord>, AresError> {
     let url = format!("{base}/ekonomicke-subjekty-v-be/rest/ekonomicke-subjekty/{ico}");
     let response = client
         .get(&url)

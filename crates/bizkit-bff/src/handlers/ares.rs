@@ -41,18 +41,7 @@ pub async fn ares_answer(state: &AppState, ico: &str) -> Result<Json<AresRecord>
     let ico =
         Ico::parse(ico).map_err(|code| ApiError::Validation(vec![FieldError::new("ico", code)]))?;
     match state.ares.lookup(ico.as_str()).await {
-        Ok(Some(c)) => Ok(Json(AresRecord {
-            ico: c.ico,
-            company_name: c.company_name,
-            dic: c.dic,
-            street_address: c.street_address,
-            city: c.city,
-            city_part: c.city_part,
-            state_region: c.state_region,
-            postal_code: c.postal_code,
-            country: c.country,
-            dissolved: c.dissolved,
-        })),
+        Ok(Some(company)) => Ok(Json(company)),
         Ok(None) => Err(ApiError::NotFound {
             code: ErrorCode::AresNotFound,
             field: Some("ico".to_owned()),

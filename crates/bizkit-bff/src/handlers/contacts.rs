@@ -3,10 +3,11 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use bizkit_contract::endpoint as e;
-use bizkit_contract::{ContactCreateRequest, ContactCreateResponse, ErrorCode, StoredContact};
+use bizkit_contract::{
+    AresRecord, ContactCreateRequest, ContactCreateResponse, ErrorCode, StoredContact,
+};
 
 use super::org_of;
-use crate::ares::AresCompany;
 use crate::auth::Admin;
 use crate::db::{is_unique_violation, now};
 use crate::error::ApiError;
@@ -52,7 +53,7 @@ pub async fn contact_create(
 
     // The contact create body has no company fields, so whatever ARES knows fills them. An
     // outage or an unknown IČO does not stop the contact: the IČO is stored as typed.
-    let company: Option<AresCompany> = match &valid.company_registration_number {
+    let company: Option<AresRecord> = match &valid.company_registration_number {
         Some(ico) => match state.ares.lookup(ico.as_str()).await {
             Ok(found) => found,
             Err(e) => {

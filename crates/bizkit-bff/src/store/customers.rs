@@ -1,12 +1,11 @@
 //! Customers: the admin BFF's contacts and the portal's profiles are rows of one table.
 
 use bizkit_contract::{
-    StoredContact, UpdateProfileRequest, ValidContactCreate, ValidUpdateProfile,
+    AresRecord, StoredContact, UpdateProfileRequest, ValidContactCreate, ValidUpdateProfile,
 };
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::groups;
-use crate::ares::AresCompany;
 use crate::auth::random_alnum;
 use crate::db::rfc3339;
 
@@ -70,7 +69,7 @@ pub struct NewContact<'a> {
     pub email_key: Option<&'a str>,
     pub contact: &'a ValidContactCreate,
     /// What ARES knows of the IČO, if anything: the company name and address.
-    pub company: Option<&'a AresCompany>,
+    pub company: Option<&'a AresRecord>,
     pub now: i64,
 }
 
