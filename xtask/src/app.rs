@@ -28,7 +28,8 @@ pub fn build_app(repo: &Repo) -> Result<()> {
     let wasm_bindgen =
         tools::locked_version(&tools::read(&repo.root.join("Cargo.lock"))?, "wasm-bindgen")?;
     let stamp_key = format!(
-        "trunk {TRUNK_VERSION}, wasm-bindgen {wasm_bindgen}, inputs {}",
+        "trunk {TRUNK_VERSION}, wasm-bindgen {wasm_bindgen}, {}, inputs {}",
+        tools::RELEASE_WASM_TOOLCHAIN,
         inputs
     );
     let index = repo.dist().join("index.html");
@@ -39,7 +40,7 @@ pub fn build_app(repo: &Repo) -> Result<()> {
         return Ok(());
     }
     let started = Instant::now();
-    repo.tool("trunk")
+    tools::release_wasm(repo.tool("trunk"))
         .args(["build", "--release", "--offline"])
         // Trunk reads NO_COLOR; plain output keeps CI logs readable.
         .env("NO_COLOR", "true")

@@ -3,7 +3,7 @@
 //! `wasm-opt -Oz` as Trunk, compared with the wasm in `dist/` (gzip -9). Written as JSON for
 //! `bench/import.mjs`.
 
-use crate::{Repo, secs};
+use crate::{Repo, secs, tools};
 use anyhow::{Context, Result, bail};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -25,7 +25,7 @@ const WASM_OPT_ARGS: &[&str] = &[
 pub fn measure(repo: &Repo, out_dir: &Path) -> Result<PathBuf> {
     let started = Instant::now();
     let with = dist_wasm(&repo.dist())?;
-    repo.cargo()
+    tools::release_wasm(repo.tool("cargo"))
         .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
         .args([
             "-p",

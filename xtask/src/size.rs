@@ -76,7 +76,7 @@ pub fn main(repo: &Repo, args: &[String]) -> Result<ExitCode> {
         tools::ensure_app_toolchain(repo)?;
         tools::ensure_twiggy(repo)?;
         app::build_app(repo)?;
-        let mut cargo = repo.cargo().args([
+        let mut cargo = tools::release_wasm(repo.tool("cargo")).args([
             "build",
             "--target",
             tools::WASM_TARGET,
