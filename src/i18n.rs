@@ -61,14 +61,6 @@ impl I18n {
         text.get(self.lang.get_untracked())
     }
 
-    /// [`I18n::text`] for the portal's texts.
-    pub fn portal_text(
-        self,
-        pick: fn(&'static portal::PortalUi) -> &'static str,
-    ) -> impl Fn() -> &'static str + Copy {
-        move || pick(portal::portal(self.lang.get()))
-    }
-
     /// Localised text for a code from the server: our own wording when we know the code, the server's
     /// message otherwise.
     pub fn code_message(&self, code: &str, server_message: &str) -> String {

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::components::layout::Announcer;
 use crate::config::Config;
-use crate::i18n::{I18n, code, pick_lang};
+use crate::i18n::{I18n, code, pick_lang, portal};
 use crate::pages::profile::Profile;
 use crate::session::{Access, Session};
 
@@ -84,15 +84,15 @@ fn Widget(token: String, api_base: String, lang: String) -> impl IntoView {
                 match access.get() {
                     Access::Customer => view! { <Profile embedded=true /> }.into_any(),
                     Access::SignedOut if unreachable.get() => {
-                        view! { <p class="notice warn" role="alert">{i18n.portal_text(|p| p.widget_unreachable)}</p> }
+                        view! { <p class="notice warn" role="alert">{i18n.tr(&portal::WIDGET_UNREACHABLE)}</p> }
                             .into_any()
                     }
                     Access::SignedOut => {
-                        view! { <p class="notice warn" role="alert">{i18n.portal_text(|p| p.widget_no_sign_in)}</p> }
+                        view! { <p class="notice warn" role="alert">{i18n.tr(&portal::WIDGET_NO_SIGN_IN)}</p> }
                             .into_any()
                     }
                     Access::Admin => {
-                        view! { <p class="notice warn" role="alert">{i18n.portal_text(|p| p.widget_customers_only)}</p> }
+                        view! { <p class="notice warn" role="alert">{i18n.tr(&portal::WIDGET_CUSTOMERS_ONLY)}</p> }
                             .into_any()
                     }
                 }

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_location;
 use bizkit_contract::Lang;
 
 use crate::components::handover::HandoverDialog;
-use crate::i18n::{Text, use_i18n};
+use crate::i18n::{Text, portal, use_i18n};
 use crate::session::{Access, Session};
 
 /// Polite announcements for screen readers (saved, tag added, draft restored…).
@@ -241,7 +241,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                         </A>
                         <Show when=move || org_id.get().is_some()>
                             <A href=org_contacts_href on:click=confirm_leave>
-                                {i18n.portal_text(|p| p.nav_org_contacts)}
+                                {i18n.tr(&portal::ORG_CONTACTS_TITLE)}
                             </A>
                         </Show>
                     </nav>

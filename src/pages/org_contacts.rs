@@ -24,8 +24,7 @@ use crate::components::live_check::check_while_typing;
 use crate::components::notices::{DraftNotice, guard_leaving, submission};
 use crate::components::select::{CountryValue, SearchSelect, country_options};
 use crate::components::submit::SubmitButton;
-use crate::i18n::portal::{PortalUi, portal};
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{Text, fill, portal, use_i18n};
 
 const FIELDS: &[&str] = &[
     field::CONTACT_TYPE,
@@ -104,14 +103,14 @@ fn request(v: Values) -> OrgContactCreateRequest {
     }
 }
 
-fn type_hint(t: ContactType, p: &PortalUi) -> &'static str {
+fn type_hint(t: ContactType) -> &'static Text {
     match t {
-        ContactType::Primary => p.type_primary_hint,
-        ContactType::Technical => p.type_technical_hint,
-        ContactType::Billing => p.type_billing_hint,
-        ContactType::Abuse => p.type_abuse_hint,
-        ContactType::Legal => p.type_legal_hint,
-        ContactType::Invoice => p.type_invoice_hint,
+        ContactType::Primary => &portal::TYPE_PRIMARY_HINT,
+        ContactType::Technical => &portal::TYPE_TECHNICAL_HINT,
+        ContactType::Billing => &portal::TYPE_BILLING_HINT,
+        ContactType::Abuse => &portal::TYPE_ABUSE_HINT,
+        ContactType::Legal => &portal::TYPE_LEGAL_HINT,
+        ContactType::Invoice => &portal::TYPE_INVOICE_HINT,
     }
 }
 
@@ -168,17 +167,17 @@ pub fn OrgContacts() -> impl IntoView {
 
     view! {
         <section class="panel org-contacts" data-page="org-contacts">
-            <h1>{i18n.portal_text(|p| p.org_contacts_title)}</h1>
+            <h1>{i18n.tr(&portal::ORG_CONTACTS_TITLE)}</h1>
             {move || {
                 match org_id.get() {
                     None => view! {
-                        <p class="notice warn" role="alert">{i18n.portal_text(|p| p.org_unknown)}</p>
+                        <p class="notice warn" role="alert">{i18n.tr(&portal::ORG_UNKNOWN)}</p>
                     }
                     .into_any(),
                     Some(_) if foreign.get() => view! {
                         <div class="notice warn" role="alert">
-                            <p>{i18n.portal_text(|p| p.org_foreign)}</p>
-                            <p><A href=own_link>{i18n.portal_text(|p| p.org_go_own)}</A></p>
+                            <p>{i18n.tr(&portal::ORG_FOREIGN)}</p>
+                            <p><A href=own_link>{i18n.tr(&portal::ORG_GO_OWN)}</A></p>
                         </div>
                     }
                     .into_any(),
@@ -264,7 +263,7 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
                 location,
             }));
             refresh.update(|n| *n += 1);
-            announcer.say(portal(i18n.lang.get_untracked()).org_contact_created);
+            announcer.say(i18n.now(&portal::ORG_CONTACT_CREATED));
             focus_after_render(done_heading);
         }
     });
@@ -286,17 +285,17 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
                 fallback=move || {
                     view! {
                         <div class="success">
-                            <h2 tabindex="-1" node_ref=done_heading>{i18n.portal_text(|p| p.org_contact_created)}</h2>
+                            <h2 tabindex="-1" node_ref=done_heading>{i18n.tr(&portal::ORG_CONTACT_CREATED)}</h2>
                             {move || created.get().map(|c| view! { <CreatedView created=c /> })}
                             <button type="button" class="button primary" on:click=next>
-                                {i18n.portal_text(|p| p.org_contact_next)}
+                                {i18n.tr(&portal::ORG_CONTACT_NEXT)}
                             </button>
                         </div>
                     }
                 }
             >
-                <h2>{i18n.portal_text(|p| p.org_contact_new)}</h2>
-                <p class="lead">{i18n.portal_text(|p| p.org_contact_intro)}</p>
+                <h2>{i18n.tr(&portal::ORG_CONTACT_NEW)}</h2>
+                <p class="lead">{i18n.tr(&portal::ORG_CONTACT_INTRO)}</p>
                 <DraftNotice form />
                 <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
                 <form class="form-grid" data-form="orgcontact" on:submit=on_submit novalidate>
@@ -304,52 +303,52 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
                         <TypeChoice form />
                     </div>
                     <Show when=move || kind.get().is_none()>
-                        <p class="span-2 hint">{i18n.portal_text(|p| p.type_first)}</p>
+                        <p class="span-2 hint">{i18n.tr(&portal::TYPE_FIRST)}</p>
                     </Show>
                     <Show when=move || kind.get().is_some()>
-                        <h3 class="span-2 subhead">{i18n.portal_text(|p| p.org_contact_person)}</h3>
-                        <Field form name=field::NAME autocomplete="off" counter=bizkit_contract::NAME_MAX label=i18n.portal_text(|p| p.contact_name) />
+                        <h3 class="span-2 subhead">{i18n.tr(&portal::ORG_CONTACT_PERSON)}</h3>
+                        <Field form name=field::NAME autocomplete="off" counter=bizkit_contract::NAME_MAX label=i18n.tr(&portal::CONTACT_NAME) />
                         <Show when=shows(field::TITLE)>
                             <Field form name=field::TITLE autocomplete="off" counter=bizkit_contract::TITLE_MAX
-                                label=i18n.portal_text(|p| p.contact_title) hint=i18n.portal_text(|p| p.contact_title_hint) />
+                                label=i18n.tr(&portal::PERSON_TITLE) hint=i18n.tr(&portal::PERSON_TITLE_HINT) />
                         </Show>
-                        <Field form name=field::DEPARTMENT autocomplete="off" label=i18n.portal_text(|p| p.department) />
+                        <Field form name=field::DEPARTMENT autocomplete="off" label=i18n.tr(&portal::DEPARTMENT) />
                         <Field form name=field::EMAIL control=Control::Email autocomplete="off"
-                            label=i18n.portal_text(|p| p.email) hint=i18n.portal_text(|p| p.contact_email_hint)
+                            label=i18n.tr(&portal::EMAIL) hint=i18n.tr(&portal::CONTACT_EMAIL_HINT)
                             preview=email_preview />
                         <Field form name=field::PHONE control=Control::Tel autocomplete="off"
-                            label=i18n.portal_text(|p| p.phone) hint=i18n.text(|t| t.phone_hint)
+                            label=i18n.tr(&portal::PHONE) hint=i18n.text(|t| t.phone_hint)
                             preview=phone_preview(field::PHONE) />
                         <Show when=shows(field::MOBILE)>
                             <Field form name=field::MOBILE control=Control::Tel autocomplete="off"
-                                label=i18n.portal_text(|p| p.mobile) preview=phone_preview(field::MOBILE) />
+                                label=i18n.tr(&portal::MOBILE) preview=phone_preview(field::MOBILE) />
                         </Show>
                     </Show>
                     <Show when=shows(field::STREET)>
-                        <h3 class="span-2 subhead">{i18n.portal_text(|p| p.group_address)}</h3>
+                        <h3 class="span-2 subhead">{i18n.tr(&portal::GROUP_ADDRESS)}</h3>
                         <div class="span-2">
-                            <Field form name=field::STREET autocomplete="off" label=i18n.portal_text(|p| p.street_address) />
+                            <Field form name=field::STREET autocomplete="off" label=i18n.tr(&portal::STREET_ADDRESS) />
                         </div>
                         <div class="span-2">
                             <Field form name=field::SECONDARY_ADDRESS autocomplete="off"
-                                label=i18n.portal_text(|p| p.secondary_address) hint=i18n.portal_text(|p| p.secondary_address_hint) />
+                                label=i18n.tr(&portal::SECONDARY_ADDRESS) hint=i18n.tr(&portal::SECONDARY_ADDRESS_HINT) />
                         </div>
-                        <Field form name=field::ZIPCODE autocomplete="off" label=i18n.portal_text(|p| p.postal_code)
-                            hint=i18n.portal_text(|p| p.zipcode_hint) preview=zip_preview />
-                        <Field form name=field::CITY autocomplete="off" label=i18n.portal_text(|p| p.city) />
-                        <Field form name=field::STATE autocomplete="off" label=i18n.portal_text(|p| p.state) />
+                        <Field form name=field::ZIPCODE autocomplete="off" label=i18n.tr(&portal::POSTAL_CODE)
+                            hint=i18n.tr(&portal::ZIPCODE_HINT) preview=zip_preview />
+                        <Field form name=field::CITY autocomplete="off" label=i18n.tr(&portal::CITY) />
+                        <Field form name=field::STATE autocomplete="off" label=i18n.tr(&portal::STATE) />
                         <SearchSelect form name=field::COUNTRY error_name="country.id" options=countries
-                            label=i18n.portal_text(|p| p.country) hint=i18n.portal_text(|p| p.country_hint) />
+                            label=i18n.tr(&portal::COUNTRY) hint=i18n.tr(&portal::COUNTRY_HINT) />
                     </Show>
                     <Show when=shows(field::PURCHASE_ORDER_NUMBER)>
                         <div class="span-2">
                             <Field form name=field::PURCHASE_ORDER_NUMBER autocomplete="off" counter=bizkit_contract::PURCHASE_ORDER_NUMBER_MAX
-                                label=i18n.portal_text(|p| p.purchase_order_number)
-                                hint=i18n.portal_text(|p| p.purchase_order_number_hint) />
+                                label=i18n.tr(&portal::PURCHASE_ORDER_NUMBER)
+                                hint=i18n.tr(&portal::PURCHASE_ORDER_NUMBER_HINT) />
                         </div>
                     </Show>
                     <div class="span-2 actions">
-                        <SubmitButton form label=i18n.portal_text(|p| p.org_contact_submit) />
+                        <SubmitButton form label=i18n.tr(&portal::ORG_CONTACT_SUBMIT) />
                     </div>
                 </form>
             </Show>
@@ -362,11 +361,10 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
 #[component]
 fn TypeChoice(form: FormCtl) -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || portal(i18n.lang.get());
     let field = form.field(field::CONTACT_TYPE);
     form.set_label(
         field::CONTACT_TYPE,
-        TextProp::from(i18n.portal_text(|p| p.contact_type)),
+        TextProp::from(i18n.tr(&portal::CONTACT_TYPE)),
     );
     let error = Memo::new(move |_| {
         form.visible_error(field::CONTACT_TYPE, i18n)
@@ -382,8 +380,8 @@ fn TypeChoice(form: FormCtl) -> impl IntoView {
                 if error.get().is_some() { format!("{hint_id} {error_id}") } else { hint_id.to_owned() }
             }
         >
-            <legend class="label">{i18n.portal_text(|p| p.contact_type)}</legend>
-            <p class="hint" id=hint_id>{i18n.portal_text(|p| p.contact_type_hint)}</p>
+            <legend class="label">{i18n.tr(&portal::CONTACT_TYPE)}</legend>
+            <p class="hint" id=hint_id>{i18n.tr(&portal::CONTACT_TYPE_HINT)}</p>
             <Show when=move || error.get().is_some()>
                 <p class="error-message" id=error_id>
                     <span class="visually-hidden">{i18n.text(|t| t.error_summary_title)} ": "</span>
@@ -424,7 +422,7 @@ fn TypeChoice(form: FormCtl) -> impl IntoView {
                                     {move || t.name(i18n.lang.get())}
                                     <span class="type-id">{format!(" ({})", t.id())}</span>
                                 </label>
-                                <p class="hint" id=item_hint>{move || type_hint(t, p())}</p>
+                                <p class="hint" id=item_hint>{i18n.tr(type_hint(t))}</p>
                             </div>
                         }
                     })
@@ -434,12 +432,11 @@ fn TypeChoice(form: FormCtl) -> impl IntoView {
     }
 }
 
-type Row = (fn(&PortalUi) -> &'static str, String);
+type Row = (&'static Text, String);
 
 #[component]
 fn CreatedView(created: Created) -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || portal(i18n.lang.get());
     let c = created.contact;
     let lang = i18n.lang.get_untracked();
     let dash = |v: Option<String>| {
@@ -447,38 +444,41 @@ fn CreatedView(created: Created) -> impl IntoView {
             .unwrap_or_else(|| "—".to_owned())
     };
     let rows: Vec<Row> = vec![
-        (|p| p.contact_id, c.contact_id.clone()),
+        (&portal::CONTACT_ID, c.contact_id.clone()),
         (
-            |p| p.contact_type,
+            &portal::CONTACT_TYPE,
             type_name(c.contact_type.id, lang, &c.contact_type.name),
         ),
-        (|p| p.contact_name, dash(c.name.clone())),
-        (|p| p.contact_title, dash(c.title.clone())),
-        (|p| p.department, dash(c.department.clone())),
-        (|p| p.email, dash(c.email.clone())),
-        (|p| p.phone, dash(c.phone.clone())),
-        (|p| p.mobile, dash(c.mobile.clone())),
-        (|p| p.street_address, dash(c.street.clone())),
-        (|p| p.secondary_address, dash(c.secondary_address.clone())),
-        (|p| p.postal_code, dash(c.zipcode.clone())),
-        (|p| p.city, dash(c.city.clone())),
-        (|p| p.state, dash(c.state.clone())),
-        (|p| p.country, dash(Some(country_name(&c.country, lang)))),
+        (&portal::CONTACT_NAME, dash(c.name.clone())),
+        (&portal::PERSON_TITLE, dash(c.title.clone())),
+        (&portal::DEPARTMENT, dash(c.department.clone())),
+        (&portal::EMAIL, dash(c.email.clone())),
+        (&portal::PHONE, dash(c.phone.clone())),
+        (&portal::MOBILE, dash(c.mobile.clone())),
+        (&portal::STREET_ADDRESS, dash(c.street.clone())),
         (
-            |p| p.purchase_order_number,
+            &portal::SECONDARY_ADDRESS,
+            dash(c.secondary_address.clone()),
+        ),
+        (&portal::POSTAL_CODE, dash(c.zipcode.clone())),
+        (&portal::CITY, dash(c.city.clone())),
+        (&portal::STATE, dash(c.state.clone())),
+        (&portal::COUNTRY, dash(Some(country_name(&c.country, lang)))),
+        (
+            &portal::PURCHASE_ORDER_NUMBER,
             dash(c.purchase_order_number.clone()),
         ),
-        (|p| p.location, dash(created.location.clone())),
+        (&portal::LOCATION, dash(created.location.clone())),
     ];
     view! {
-        <p>{move || fill(p().org_contact_stored_intro, &c.organisation.name)}</p>
+        <p>{move || fill(i18n.tr(&portal::ORG_CONTACT_STORED_INTRO)(), &c.organisation.name)}</p>
         <dl class="stored" data-contact-id=c.contact_id.clone()>
             {rows
                 .into_iter()
                 .map(|(label, value)| {
                     view! {
                         <div class="row">
-                            <dt>{move || label(p())}</dt>
+                            <dt>{i18n.tr(label)}</dt>
                             <dd>{value}</dd>
                         </div>
                     }
@@ -496,18 +496,18 @@ fn ContactList(
     let i18n = use_i18n();
     view! {
         <section class="contact-list" aria-labelledby="org-contacts-list-title">
-            <h2 id="org-contacts-list-title">{i18n.portal_text(|p| p.org_contacts_list)}</h2>
+            <h2 id="org-contacts-list-title">{i18n.tr(&portal::ORG_CONTACTS_LIST)}</h2>
             <Suspense fallback=move || view! { <p class="loading">{i18n.text(|t| t.loading)}</p> }>
                 {move || {
                     list.get()
                         .map(|result| match result {
                             Ok(contacts) if contacts.is_empty() => {
-                                view! { <p class="hint">{i18n.portal_text(|p| p.org_contacts_none)}</p> }.into_any()
+                                view! { <p class="hint">{i18n.tr(&portal::ORG_CONTACTS_NONE)}</p> }.into_any()
                             }
                             Ok(contacts) => view! { <ContactTable contacts /> }.into_any(),
                             // A backend without the list: the form still works.
                             Err(ApiError::NotFound { .. }) => {
-                                view! { <p class="hint">{i18n.portal_text(|p| p.org_contacts_no_list)}</p> }.into_any()
+                                view! { <p class="hint">{i18n.tr(&portal::ORG_CONTACTS_NO_LIST)}</p> }.into_any()
                             }
                             Err(e) => {
                                 let msg = describe(&e, i18n);
@@ -535,23 +535,22 @@ fn ContactList(
 #[component]
 fn ContactTable(contacts: Vec<OrgContact>) -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || portal(i18n.lang.get());
     let count = contacts.len();
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="org-contacts-caption">
             <table class="contacts">
                 <caption id="org-contacts-caption">
-                    {move || fill(p().org_contacts_caption, &count.to_string())}
+                    {move || fill(i18n.tr(&portal::ORG_CONTACTS_CAPTION)(), &count.to_string())}
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col">{i18n.portal_text(|p| p.contact_id)}</th>
-                        <th scope="col">{i18n.portal_text(|p| p.contact_type)}</th>
-                        <th scope="col">{i18n.portal_text(|p| p.contact_name)}</th>
-                        <th scope="col">{i18n.portal_text(|p| p.email)}</th>
-                        <th scope="col">{i18n.portal_text(|p| p.phone)}</th>
-                        <th scope="col">{i18n.portal_text(|p| p.country)}</th>
-                        <th scope="col">{i18n.portal_text(|p| p.purchase_order_number)}</th>
+                        <th scope="col">{i18n.tr(&portal::CONTACT_ID)}</th>
+                        <th scope="col">{i18n.tr(&portal::CONTACT_TYPE)}</th>
+                        <th scope="col">{i18n.tr(&portal::CONTACT_NAME)}</th>
+                        <th scope="col">{i18n.tr(&portal::EMAIL)}</th>
+                        <th scope="col">{i18n.tr(&portal::PHONE)}</th>
+                        <th scope="col">{i18n.tr(&portal::COUNTRY)}</th>
+                        <th scope="col">{i18n.tr(&portal::PURCHASE_ORDER_NUMBER)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -564,19 +563,19 @@ fn ContactTable(contacts: Vec<OrgContact>) -> impl IntoView {
                             view! {
                                 // `data-label`: on a phone each row becomes a card that names its cells.
                                 <tr data-contact-id=c.contact_id.clone()>
-                                    <td data-label=i18n.portal_text(|p| p.contact_id)>{c.contact_id.clone()}</td>
-                                    <td data-label=i18n.portal_text(|p| p.contact_type)>
+                                    <td data-label=i18n.tr(&portal::CONTACT_ID)>{c.contact_id.clone()}</td>
+                                    <td data-label=i18n.tr(&portal::CONTACT_TYPE)>
                                         {move || type_name(type_id, i18n.lang.get(), &type_fallback)}
                                     </td>
-                                    <td data-label=i18n.portal_text(|p| p.contact_name)>{c.name.clone().unwrap_or_default()}</td>
-                                    <td class="wrap" data-label=i18n.portal_text(|p| p.email)>
+                                    <td data-label=i18n.tr(&portal::CONTACT_NAME)>{c.name.clone().unwrap_or_default()}</td>
+                                    <td class="wrap" data-label=i18n.tr(&portal::EMAIL)>
                                         {c.email.clone().unwrap_or_default()}
                                     </td>
-                                    <td class="nowrap" data-label=i18n.portal_text(|p| p.phone)>
+                                    <td class="nowrap" data-label=i18n.tr(&portal::PHONE)>
                                         {c.phone.clone().unwrap_or_default()}
                                     </td>
-                                    <td data-label=i18n.portal_text(|p| p.country)>{move || country_name(&country, i18n.lang.get())}</td>
-                                    <td data-label=i18n.portal_text(|p| p.purchase_order_number)>
+                                    <td data-label=i18n.tr(&portal::COUNTRY)>{move || country_name(&country, i18n.lang.get())}</td>
+                                    <td data-label=i18n.tr(&portal::PURCHASE_ORDER_NUMBER)>
                                         {c.purchase_order_number.clone().unwrap_or_default()}
                                     </td>
                                 </tr>

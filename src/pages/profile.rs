@@ -29,8 +29,7 @@ use crate::components::notices::{DraftNotice, guard_leaving, retry_after_sign_in
 use crate::components::select::{CountryValue, SearchSelect, country_options, locale_options};
 use crate::components::submit::SubmitButton;
 use crate::components::tag_picker::{Suggestion, TagPicker, default_color, read_tags};
-use crate::i18n::portal::{PortalUi, portal};
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{Text, fill, portal, use_i18n};
 
 const PROFILE: &str = "/api/v1/customer/profile";
 const UPDATE: &str = "/api/v1/customer/update-profile";
@@ -58,30 +57,30 @@ const FIELDS: &[&str] = &[
     field::CUSTOMER_REAL_IP,
 ];
 
-type Label = fn(&PortalUi) -> &'static str;
+type Label = &'static Text;
 
 /// Each field's label, for "what changed" after a save.
 fn label_of(field: &str) -> Option<Label> {
     Some(match field {
-        field::EMAIL => |p| p.email,
-        field::NAME => |p| p.full_name,
-        field::FIRST_NAME => |p| p.first_name,
-        field::LAST_NAME => |p| p.last_name,
-        field::PHONE => |p| p.phone,
-        field::COMPANY_REGISTRATION_NUMBER => |p| p.ico,
-        field::COMPANY_NAME => |p| p.company_name,
-        field::TAX_IDENTIFICATION_NUMBER => |p| p.dic,
-        field::STREET_ADDRESS => |p| p.street_address,
-        field::CITY_PART => |p| p.city_part,
-        field::CITY => |p| p.city,
-        field::POSTAL_CODE => |p| p.postal_code,
-        field::STATE_REGION => |p| p.state_region,
-        field::COUNTRY => |p| p.country,
-        field::PRIMARY_LOCALE => |p| p.primary_locale,
-        field::NEWSLETTER => |p| p.newsletter,
-        field::GROUPS => |p| p.groups_join,
-        field::REFERRAL_ID => |p| p.referral_id,
-        field::CUSTOMER_REAL_IP => |p| p.customer_real_ip,
+        field::EMAIL => &portal::EMAIL,
+        field::NAME => &portal::FULL_NAME,
+        field::FIRST_NAME => &portal::FIRST_NAME,
+        field::LAST_NAME => &portal::LAST_NAME,
+        field::PHONE => &portal::PHONE,
+        field::COMPANY_REGISTRATION_NUMBER => &portal::ICO,
+        field::COMPANY_NAME => &portal::COMPANY_NAME,
+        field::TAX_IDENTIFICATION_NUMBER => &portal::DIC,
+        field::STREET_ADDRESS => &portal::STREET_ADDRESS,
+        field::CITY_PART => &portal::CITY_PART,
+        field::CITY => &portal::CITY,
+        field::POSTAL_CODE => &portal::POSTAL_CODE,
+        field::STATE_REGION => &portal::STATE_REGION,
+        field::COUNTRY => &portal::COUNTRY,
+        field::PRIMARY_LOCALE => &portal::PRIMARY_LOCALE,
+        field::NEWSLETTER => &portal::NEWSLETTER,
+        field::GROUPS => &portal::GROUPS_JOIN,
+        field::REFERRAL_ID => &portal::REFERRAL_ID,
+        field::CUSTOMER_REAL_IP => &portal::CUSTOMER_REAL_IP,
         _ => return None,
     })
 }
@@ -90,42 +89,42 @@ fn label_of(field: &str) -> Option<Label> {
 const ARES_TARGETS: &[Target] = &[
     Target {
         field: field::COMPANY_NAME,
-        label: |p| p.company_name,
+        label: &portal::COMPANY_NAME,
         from: |r: &AresRecord| Some(r.company_name.clone()),
     },
     Target {
         field: field::TAX_IDENTIFICATION_NUMBER,
-        label: |p| p.dic,
+        label: &portal::DIC,
         from: |r| r.dic.clone(),
     },
     Target {
         field: field::STREET_ADDRESS,
-        label: |p| p.street_address,
+        label: &portal::STREET_ADDRESS,
         from: |r| r.street_address.clone(),
     },
     Target {
         field: field::CITY_PART,
-        label: |p| p.city_part,
+        label: &portal::CITY_PART,
         from: |r| r.city_part.clone(),
     },
     Target {
         field: field::CITY,
-        label: |p| p.city,
+        label: &portal::CITY,
         from: |r| r.city.clone(),
     },
     Target {
         field: field::POSTAL_CODE,
-        label: |p| p.postal_code,
+        label: &portal::POSTAL_CODE,
         from: |r| r.postal_code.clone(),
     },
     Target {
         field: field::STATE_REGION,
-        label: |p| p.state_region,
+        label: &portal::STATE_REGION,
         from: |r| r.state_region.clone(),
     },
     Target {
         field: field::COUNTRY,
-        label: |p| p.country,
+        label: &portal::COUNTRY,
         from: |r| r.country.clone(),
     },
 ];
@@ -258,16 +257,15 @@ pub fn Profile(
     });
     let title = move || {
         if embedded {
-            view! { <h2 class="portal-title">{i18n.portal_text(|p| p.profile_title)}</h2> }
-                .into_any()
+            view! { <h2 class="portal-title">{i18n.tr(&portal::PROFILE_TITLE)}</h2> }.into_any()
         } else {
-            view! { <h1>{i18n.portal_text(|p| p.profile_title)}</h1> }.into_any()
+            view! { <h1>{i18n.tr(&portal::PROFILE_TITLE)}</h1> }.into_any()
         }
     };
     view! {
         <section class="panel portal" class:embedded=embedded data-page="profile">
             {title}
-            <p class="lead">{i18n.portal_text(|p| p.profile_intro)}</p>
+            <p class="lead">{i18n.tr(&portal::PROFILE_INTRO)}</p>
             <Suspense fallback=move || view! { <p class="loading">{i18n.text(|t| t.loading)}</p> }>
                 {move || {
                     profile
@@ -281,7 +279,7 @@ pub fn Profile(
                             }
                             Err(ApiError::Unauthorized { .. }) => {
                                 view! {
-                                    <p class="notice warn" role="alert">{i18n.portal_text(|p| p.profile_session_ended)}</p>
+                                    <p class="notice warn" role="alert">{i18n.tr(&portal::PROFILE_SESSION_ENDED)}</p>
                                 }
                                     .into_any()
                             }
@@ -289,7 +287,7 @@ pub fn Profile(
                                 let msg = describe(&e, i18n);
                                 view! {
                                     <div class="notice warn" role="alert">
-                                        <p>{i18n.portal_text(|p| p.profile_load_failed)}</p>
+                                        <p>{i18n.tr(&portal::PROFILE_LOAD_FAILED)}</p>
                                         <p>{msg}</p>
                                         <button
                                             type="button"
@@ -319,7 +317,6 @@ struct Saved {
 fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_session();
-    let p = move || portal(i18n.lang.get());
     let rules = StoredValue::new(session.org_rules());
     let own_email = session
         .info
@@ -503,20 +500,21 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
     };
 
     let saved_text = move || {
-        let p = p();
+        let lang = i18n.lang.get();
         saved.get().map(|s| {
             let names: Vec<&str> = s
                 .fields
                 .iter()
-                .filter_map(|f| label_of(f).map(|l| l(p)))
+                .filter_map(|f| label_of(f).map(|l| l.get(lang)))
                 .collect();
-            (!names.is_empty()).then(|| fill(p.profile_saved_fields, &names.join(", ")))
+            (!names.is_empty())
+                .then(|| fill(portal::PROFILE_SAVED_FIELDS.get(lang), &names.join(", ")))
         })
     };
     let joined_view = move || {
         let list = joined.get();
         if list.is_empty() {
-            view! { <p class="hint">{i18n.portal_text(|p| p.groups_none)}</p> }.into_any()
+            view! { <p class="hint">{i18n.tr(&portal::GROUPS_NONE)}</p> }.into_any()
         } else {
             view! {
                 <ul class="tags joined-groups" aria-labelledby="profile-joined-label">
@@ -543,106 +541,106 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
         <div role="status" class="saved-region">
             <Show when=move || saved.get().is_some()>
                 <div class="notice saved-notice" tabindex="-1" node_ref=saved_ref>
-                    <p><strong>{i18n.portal_text(|p| p.profile_saved)}</strong></p>
+                    <p><strong>{i18n.tr(&portal::PROFILE_SAVED)}</strong></p>
                     {move || saved_text().flatten().map(|t| view! { <p>{t}</p> })}
                 </div>
             </Show>
             <Show when=move || nothing_to_save.get()>
-                <p class="notice">{i18n.portal_text(|p| p.profile_no_changes)}</p>
+                <p class="notice">{i18n.tr(&portal::PROFILE_NO_CHANGES)}</p>
             </Show>
         </div>
         <Show when=ended>
-            <p class="notice warn" role="alert">{i18n.portal_text(|p| p.profile_session_ended)}</p>
+            <p class="notice warn" role="alert">{i18n.tr(&portal::PROFILE_SESSION_ENDED)}</p>
         </Show>
         <DraftNotice form />
         <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
         <form class="portal-form" data-form="profile" on:submit=on_submit novalidate>
             <fieldset class="portal-group">
-                <legend>{i18n.portal_text(|p| p.group_contact)}</legend>
+                <legend>{i18n.tr(&portal::GROUP_CONTACT)}</legend>
                 <div class="form-grid">
                     <div class="span-2">
                         <Field form name=field::EMAIL control=Control::Email readonly=true autocomplete="email"
-                            required=true label=i18n.portal_text(|p| p.email) hint=i18n.portal_text(|p| p.email_readonly_hint)
+                            required=true label=i18n.tr(&portal::EMAIL) hint=i18n.tr(&portal::EMAIL_READONLY_HINT)
                             preview=email_preview />
                     </div>
                     <Field form name=field::FIRST_NAME autocomplete="given-name" counter=bizkit_contract::NAME_MAX
-                        label=i18n.portal_text(|p| p.first_name) preview=name_preview(field::FIRST_NAME) />
+                        label=i18n.tr(&portal::FIRST_NAME) preview=name_preview(field::FIRST_NAME) />
                     <Field form name=field::LAST_NAME autocomplete="family-name" counter=bizkit_contract::NAME_MAX
-                        label=i18n.portal_text(|p| p.last_name) preview=name_preview(field::LAST_NAME) />
+                        label=i18n.tr(&portal::LAST_NAME) preview=name_preview(field::LAST_NAME) />
                     <Field form name=field::NAME autocomplete="name" counter=bizkit_contract::NAME_MAX
-                        label=i18n.portal_text(|p| p.full_name) hint=i18n.portal_text(|p| p.full_name_hint)
+                        label=i18n.tr(&portal::FULL_NAME) hint=i18n.tr(&portal::FULL_NAME_HINT)
                         preview=name_preview(field::NAME) />
                     <Field form name=field::PHONE control=Control::Tel autocomplete="tel"
-                        label=i18n.portal_text(|p| p.phone) hint=i18n.text(|t| t.phone_hint) preview=phone_preview />
+                        label=i18n.tr(&portal::PHONE) hint=i18n.text(|t| t.phone_hint) preview=phone_preview />
                 </div>
             </fieldset>
             <fieldset class="portal-group">
-                <legend>{i18n.portal_text(|p| p.group_company)}</legend>
+                <legend>{i18n.tr(&portal::GROUP_COMPANY)}</legend>
                 <div class="form-grid">
                     <div class="span-2">
                         <Field form name=field::COMPANY_REGISTRATION_NUMBER control=Control::Numeric
-                            autocomplete="off" label=i18n.portal_text(|p| p.ico) hint=i18n.portal_text(|p| p.ico_hint)
+                            autocomplete="off" label=i18n.tr(&portal::ICO) hint=i18n.tr(&portal::ICO_HINT)
                             preview=ico_preview>
                             <AresFill form state=ares targets=ARES_TARGETS id="profile-ares".to_owned() />
                         </Field>
                     </div>
                     <Field form name=field::COMPANY_NAME autocomplete="organization" counter=bizkit_contract::LINE_MAX
-                        label=i18n.portal_text(|p| p.company_name) />
+                        label=i18n.tr(&portal::COMPANY_NAME) />
                     <Field form name=field::TAX_IDENTIFICATION_NUMBER autocomplete="off"
-                        label=i18n.portal_text(|p| p.dic) hint=i18n.portal_text(|p| p.dic_hint) preview=dic_preview />
+                        label=i18n.tr(&portal::DIC) hint=i18n.tr(&portal::DIC_HINT) preview=dic_preview />
                 </div>
             </fieldset>
             <fieldset class="portal-group">
-                <legend>{i18n.portal_text(|p| p.group_address)}</legend>
+                <legend>{i18n.tr(&portal::GROUP_ADDRESS)}</legend>
                 <div class="form-grid">
                     <div class="span-2">
                         <Field form name=field::STREET_ADDRESS autocomplete="street-address" counter=bizkit_contract::LINE_MAX
-                            label=i18n.portal_text(|p| p.street_address) hint=i18n.portal_text(|p| p.street_hint) />
+                            label=i18n.tr(&portal::STREET_ADDRESS) hint=i18n.tr(&portal::STREET_HINT) />
                     </div>
                     <Field form name=field::CITY_PART autocomplete="address-level3"
-                        label=i18n.portal_text(|p| p.city_part) />
-                    <Field form name=field::CITY autocomplete="address-level2" label=i18n.portal_text(|p| p.city) />
+                        label=i18n.tr(&portal::CITY_PART) />
+                    <Field form name=field::CITY autocomplete="address-level2" label=i18n.tr(&portal::CITY) />
                     <Field form name=field::POSTAL_CODE autocomplete="postal-code"
-                        label=i18n.portal_text(|p| p.postal_code) hint=i18n.portal_text(|p| p.postal_code_hint)
+                        label=i18n.tr(&portal::POSTAL_CODE) hint=i18n.tr(&portal::POSTAL_CODE_HINT)
                         preview=postal_preview />
                     <Field form name=field::STATE_REGION autocomplete="address-level1"
-                        label=i18n.portal_text(|p| p.state_region) />
+                        label=i18n.tr(&portal::STATE_REGION) />
                     <div class="span-2">
                         <SearchSelect form name=field::COUNTRY options=countries autocomplete="country-name"
-                            label=i18n.portal_text(|p| p.country) hint=i18n.portal_text(|p| p.country_hint) />
+                            label=i18n.tr(&portal::COUNTRY) hint=i18n.tr(&portal::COUNTRY_HINT) />
                     </div>
                 </div>
             </fieldset>
             <fieldset class="portal-group">
-                <legend>{i18n.portal_text(|p| p.group_preferences)}</legend>
+                <legend>{i18n.tr(&portal::GROUP_PREFERENCES)}</legend>
                 <div class="form-grid">
                     <div class="span-2">
                         <SearchSelect form name=field::PRIMARY_LOCALE options=locales
-                            label=i18n.portal_text(|p| p.primary_locale) hint=i18n.portal_text(|p| p.primary_locale_hint) />
+                            label=i18n.tr(&portal::PRIMARY_LOCALE) hint=i18n.tr(&portal::PRIMARY_LOCALE_HINT) />
                     </div>
                     <div class="span-2 checks">
-                        <CheckboxField form name=field::NEWSLETTER label=i18n.portal_text(|p| p.newsletter)
-                            hint=i18n.portal_text(|p| p.newsletter_hint) />
+                        <CheckboxField form name=field::NEWSLETTER label=i18n.tr(&portal::NEWSLETTER)
+                            hint=i18n.tr(&portal::NEWSLETTER_HINT) />
                     </div>
                     <div class="span-2 joined">
-                        <p class="label" id="profile-joined-label">{i18n.portal_text(|p| p.groups_joined)}</p>
+                        <p class="label" id="profile-joined-label">{i18n.tr(&portal::GROUPS_JOINED)}</p>
                         {joined_view}
                     </div>
                     <div class="span-2">
                         <TagPicker form name=field::GROUPS groups=suggestions
-                            label=i18n.portal_text(|p| p.groups_add) hint=i18n.portal_text(|p| p.groups_add_hint) />
+                            label=i18n.tr(&portal::GROUPS_ADD) hint=i18n.tr(&portal::GROUPS_ADD_HINT) />
                     </div>
                     <Field form name=field::REFERRAL_ID autocomplete="off" counter=bizkit_contract::CU_REF_NO_LEN
-                        label=i18n.portal_text(|p| p.referral_id) hint=i18n.portal_text(|p| p.referral_id_hint) />
+                        label=i18n.tr(&portal::REFERRAL_ID) hint=i18n.tr(&portal::REFERRAL_ID_HINT) />
                     <Field form name=field::CUSTOMER_REAL_IP autocomplete="off"
-                        label=i18n.portal_text(|p| p.customer_real_ip) hint=i18n.portal_text(|p| p.customer_real_ip_hint)
+                        label=i18n.tr(&portal::CUSTOMER_REAL_IP) hint=i18n.tr(&portal::CUSTOMER_REAL_IP_HINT)
                         preview=ip_preview />
                 </div>
             </fieldset>
             <div class="actions">
-                <SubmitButton form label=i18n.portal_text(|p| p.profile_submit) />
+                <SubmitButton form label=i18n.tr(&portal::PROFILE_SUBMIT) />
                 <p class="unsaved" aria-live="polite">
-                    {move || dirty.get().then(|| p().profile_unsaved)}
+                    {move || dirty.get().then(|| i18n.tr(&portal::PROFILE_UNSAVED)())}
                 </p>
             </div>
         </form>
