@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::components::layout::Announcer;
 use crate::config::Config;
-use crate::i18n::{I18n, code, pick_lang, portal};
+use crate::i18n::{I18n, code, pick_lang, portal, ui};
 use crate::pages::profile::Profile;
 use crate::session::{Access, Session};
 
@@ -79,7 +79,7 @@ fn Widget(token: String, api_base: String, lang: String) -> impl IntoView {
         <div class="bizkit-widget" lang=move || code(i18n.lang.get())>
             {move || {
                 if session.checking.get() {
-                    return view! { <p class="loading">{i18n.text(|t| t.loading)}</p> }.into_any();
+                    return view! { <p class="loading">{i18n.tr(&ui::LOADING)}</p> }.into_any();
                 }
                 match access.get() {
                     Access::Customer => view! { <Profile embedded=true /> }.into_any(),

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::api::ApiError;
 use crate::components::layout::expect_session;
-use crate::i18n::use_i18n;
+use crate::i18n::{ui, use_i18n};
 
 const DEBOUNCE_MS: u64 = 400;
 
@@ -119,20 +119,20 @@ pub fn AresPreview(state: ReadSignal<Lookup>, id: String) -> impl IntoView {
     view! {
         <div class="ares" id=id aria-live="polite">
             {move || {
-                let t = i18n.t();
+                let lang = i18n.lang.get();
                 match state.get() {
                     Lookup::Idle | Lookup::Unsupported => ().into_any(),
-                    Lookup::Checking => view! { <p class="hint">{t.ares_checking}</p> }.into_any(),
-                    Lookup::NotFound => view! { <p class="notice warn">{t.ares_not_found}</p> }.into_any(),
-                    Lookup::Unavailable => view! { <p class="notice">{t.ares_unavailable}</p> }.into_any(),
+                    Lookup::Checking => view! { <p class="hint">{ui::ARES_CHECKING.get(lang)}</p> }.into_any(),
+                    Lookup::NotFound => view! { <p class="notice warn">{ui::ARES_NOT_FOUND.get(lang)}</p> }.into_any(),
+                    Lookup::Unavailable => view! { <p class="notice">{ui::ARES_UNAVAILABLE.get(lang)}</p> }.into_any(),
                     Lookup::Found(r) => {
                         view! {
                             <div class="notice found">
-                                <p>{t.ares_found}</p>
+                                <p>{ui::ARES_FOUND.get(lang)}</p>
                                 <p class="company"><strong>{r.company_name.clone()}</strong></p>
                                 <p>{r.address()}</p>
-                                {r.dic.clone().map(|d| view! { <p>{t.dic} ": " {d}</p> })}
-                                {r.dissolved.then(|| view! { <p class="warn">{t.ares_dissolved}</p> })}
+                                {r.dic.clone().map(|d| view! { <p>{ui::DIC.get(lang)} ": " {d}</p> })}
+                                {r.dissolved.then(|| view! { <p class="warn">{ui::ARES_DISSOLVED.get(lang)}</p> })}
                             </div>
                         }
                             .into_any()

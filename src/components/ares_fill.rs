@@ -19,7 +19,7 @@ use crate::components::ares::{AresRecord, Lookup};
 use crate::components::error_summary::focus_after_render;
 use crate::components::form::FormCtl;
 use crate::components::layout::{expect_session, use_announcer};
-use crate::i18n::{Text, fill, portal, use_i18n};
+use crate::i18n::{Text, fill, portal, ui, use_i18n};
 
 const DEBOUNCE_MS: u64 = 400;
 
@@ -209,12 +209,11 @@ pub fn AresFill(
     view! {
         <div class="ares ares-fill" id=id aria-live="polite">
             {move || {
-                let t = i18n.t();
                 let lang = i18n.lang.get();
                 match state.get() {
                     Lookup::Idle | Lookup::Unsupported => ().into_any(),
-                    Lookup::Checking => view! { <p class="hint">{t.ares_checking}</p> }.into_any(),
-                    Lookup::NotFound => view! { <p class="notice warn">{t.ares_not_found}</p> }.into_any(),
+                    Lookup::Checking => view! { <p class="hint">{ui::ARES_CHECKING.get(lang)}</p> }.into_any(),
+                    Lookup::NotFound => view! { <p class="notice warn">{ui::ARES_NOT_FOUND.get(lang)}</p> }.into_any(),
                     Lookup::Unavailable => view! { <p class="notice">{portal::ARES_UNAVAILABLE.get(lang)}</p> }.into_any(),
                     Lookup::Found(r) => {
                         let (empty, differing) = plan.get().unwrap_or_default();
@@ -226,8 +225,8 @@ pub fn AresFill(
                                 <p>{portal::ARES_FOUND.get(lang)}</p>
                                 <p class="company"><strong>{r.company_name.clone()}</strong></p>
                                 <p>{r.address()}</p>
-                                {r.dic.clone().map(|d| view! { <p>{t.dic} ": " {d}</p> })}
-                                {r.dissolved.then(|| view! { <p class="warn">{t.ares_dissolved}</p> })}
+                                {r.dic.clone().map(|d| view! { <p>{ui::DIC.get(lang)} ": " {d}</p> })}
+                                {r.dissolved.then(|| view! { <p class="warn">{ui::ARES_DISSOLVED.get(lang)}</p> })}
                                 {move || filled.get().map(|text| view! {
                                     <p class="ares-done" tabindex="-1" node_ref=done>{text}</p>
                                 })}

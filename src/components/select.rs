@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::form::FormCtl;
-use crate::i18n::{fill, portal, use_i18n};
+use crate::i18n::{fill, portal, ui, use_i18n};
 
 /// One choice of the list.
 #[derive(Clone, Debug, PartialEq)]
@@ -337,12 +337,12 @@ pub fn SearchSelect(
             <label class="label" for=id.clone()>
                 {move || label.get()}
                 {(!required)
-                    .then(|| view! { " " <span class="optional">{i18n.text(|t| t.optional)}</span> })}
+                    .then(|| view! { " " <span class="optional">{i18n.tr(&ui::OPTIONAL)}</span> })}
             </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
             <Show when=move || error.get().is_some()>
                 <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">{i18n.text(|t| t.error_summary_title)} ": "</span>
+                    <span class="visually-hidden">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)} ": "</span>
                     {move || error.get()}
                 </p>
             </Show>

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::components::form::FormCtl;
 use crate::components::layout::use_announcer;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{fill, ui, use_i18n};
 use crate::session::Session;
 
 /// How many suggestions are shown at once: enough to choose from, few enough to scan.
@@ -185,7 +185,7 @@ pub fn TagPicker(
         if list.iter().any(|t| t.slug == tag.slug) {
             return;
         }
-        announcer.say(fill(i18n.t().tags_added, &tag.name));
+        announcer.say(fill(i18n.tr(&ui::TAGS_ADDED)(), &tag.name));
         list.push(tag);
         field.value.set(write_tags(&list));
         query.set(String::new());
@@ -198,7 +198,7 @@ pub fn TagPicker(
         let mut list = tags.get_untracked();
         if let Some(pos) = list.iter().position(|t| t.slug == slug) {
             let t = list.remove(pos);
-            announcer.say(fill(i18n.t().tags_removed, &t.name));
+            announcer.say(fill(i18n.tr(&ui::TAGS_REMOVED)(), &t.name));
             field.value.set(write_tags(&list));
             // The pressed button goes with its tag: focus the input rather than losing it to <body>.
             if let Some(input) = input_ref.get_untracked() {
@@ -281,7 +281,7 @@ pub fn TagPicker(
             <label class="label" for=input_id.clone()>
                 {move || label.get()}
                 {(!required)
-                    .then(|| view! { " " <span class="optional">{i18n.text(|t| t.optional)}</span> })}
+                    .then(|| view! { " " <span class="optional">{i18n.tr(&ui::OPTIONAL)}</span> })}
             </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
             <Show when=move || form.visible_error(name, i18n).is_some()>
@@ -314,10 +314,10 @@ pub fn TagPicker(
                                 <span class="swatch" style:background-color=tag.color.clone() aria-hidden="true"></span>
                                 <span class="tag-name">{tag.name.clone()}</span>
                                 <span class="tag-slug">
-                                    {i18n.text(|t| t.tags_stored_as)} " " <code>{tag.slug.clone()}</code>
+                                    {i18n.tr(&ui::TAGS_STORED_AS)} " " <code>{tag.slug.clone()}</code>
                                 </span>
                                 <label class="visually-hidden" for=color_id.clone()>
-                                    {move || fill(i18n.t().tags_color, &tag_name)}
+                                    {move || fill(i18n.tr(&ui::TAGS_COLOR)(), &tag_name)}
                                 </label>
                                 <input
                                     id=color_id.clone()
@@ -331,7 +331,7 @@ pub fn TagPicker(
                                 <button
                                     type="button"
                                     class="tag-remove"
-                                    aria-label=move || fill(i18n.t().tags_remove, &tag_name2)
+                                    aria-label=move || fill(i18n.tr(&ui::TAGS_REMOVE)(), &tag_name2)
                                     on:click=move |_| remove(slug_for_remove.clone())
                                 >
                                     "×"
@@ -379,7 +379,7 @@ pub fn TagPicker(
                     id=list_id.clone()
                     class="listbox"
                     role="listbox"
-                    aria-label=i18n.text(|t| t.tags_suggestions)
+                    aria-label=i18n.tr(&ui::TAGS_SUGGESTIONS)
                     class:hidden=move || !expanded()
                 >
                     {move || {
@@ -391,7 +391,7 @@ pub fn TagPicker(
                                 let id = option_id(i);
                                 let text = match &choice {
                                     Choice::Existing(t) => t.name.clone(),
-                                    Choice::New(q) => fill(i18n.t().tags_add_new, q),
+                                    Choice::New(q) => fill(i18n.tr(&ui::TAGS_ADD_NEW)(), q),
                                 };
                                 let slug = match &choice {
                                     Choice::Existing(t) => t.slug.clone(),

@@ -1,6 +1,7 @@
 //! The text of the customer portal (your profile, the embeddable widget), the organisation contacts
 //! page and their components (searchable select, ARES fill), in Czech and English. Validation
-//! messages are not here: they come from the contract's catalogue, as everywhere.
+//! messages are not here: they come from the contract's catalogue, as everywhere. Field names the
+//! admin forms share (e-mail, names, phone, groups) are in [`super::ui`].
 
 use super::Text;
 
@@ -74,7 +75,6 @@ pub(crate) const GROUP_CONTACT: Text = Text::new("Kontaktní údaje", "Contact d
 pub(crate) const GROUP_COMPANY: Text = Text::new("Firma", "Company");
 pub(crate) const GROUP_ADDRESS: Text = Text::new("Adresa", "Address");
 pub(crate) const GROUP_PREFERENCES: Text = Text::new("Předvolby", "Preferences");
-pub(crate) const EMAIL: Text = Text::new("E-mail", "E-mail");
 pub(crate) const EMAIL_READONLY_HINT: Text = Text::new(
     "Adresa, kterou se přihlašujete. Změnit ji může organizace.",
     "The address you sign in with. To change it, contact the organisation.",
@@ -84,9 +84,6 @@ pub(crate) const FULL_NAME_HINT: Text = Text::new(
     "Jak má být uvedeno na dokladech, třeba s titulem: Ing. Jan Novák.",
     "As it should appear on documents, e.g. with a title: Ing. Jan Novák.",
 );
-pub(crate) const FIRST_NAME: Text = Text::new("Jméno", "First name");
-pub(crate) const LAST_NAME: Text = Text::new("Příjmení", "Last name");
-pub(crate) const PHONE: Text = Text::new("Telefon", "Phone");
 pub(crate) const ICO: Text = Text::new("IČO", "Company ID (IČO)");
 pub(crate) const ICO_HINT: Text = Text::new(
     "8 číslic. Jakmile je platné, nabídneme údaje o firmě z ARES.",
@@ -126,7 +123,6 @@ pub(crate) const NEWSLETTER_HINT: Text = Text::new(
     "Novinky a nabídky e-mailem. Odhlásit se můžete kdykoli.",
     "News and offers by e-mail. You can unsubscribe at any time.",
 );
-pub(crate) const GROUPS_JOIN: Text = Text::new("Skupiny", "Groups");
 pub(crate) const GROUPS_JOINED: Text = Text::new("Skupiny, ve kterých jste", "Groups you are in");
 pub(crate) const GROUPS_NONE: Text = Text::new(
     "Zatím nejste v žádné skupině.",
@@ -181,20 +177,16 @@ pub(crate) const ORG_GO_OWN: Text = Text::new(
     "Přejít na kontakty své organizace",
     "Go to your organisation's contacts",
 );
-pub(crate) const ORG_CONTACT_NEW: Text = Text::new("Nový kontakt", "New contact");
 pub(crate) const ORG_CONTACT_INTRO: Text = Text::new(
     "Vyberte, k čemu kontakt slouží; formulář se pak ptá jen na to, co daný typ potřebuje.",
     "Choose what the contact is for; the form then asks only for what that type uses.",
 );
 pub(crate) const ORG_CONTACT_PERSON: Text = Text::new("Osoba", "Person");
-pub(crate) const ORG_CONTACT_SUBMIT: Text = Text::new("Vytvořit kontakt", "Create contact");
 pub(crate) const ORG_CONTACT_CREATED: Text = Text::new("Kontakt je vytvořený", "Contact created");
 pub(crate) const ORG_CONTACT_STORED_INTRO: Text = Text::new(
     "Kontakt organizace {}, jak byl uložen:",
     "The contact of {} as stored:",
 );
-pub(crate) const ORG_CONTACT_NEXT: Text =
-    Text::new("Vytvořit další kontakt", "Create another contact");
 pub(crate) const ORG_CONTACTS_LIST: Text =
     Text::new("Dosud vytvořené kontakty", "Contacts created so far");
 pub(crate) const ORG_CONTACTS_CAPTION: Text = Text::new(
@@ -295,13 +287,9 @@ pub(crate) const ALL: &[&Text] = &[
     &GROUP_COMPANY,
     &GROUP_ADDRESS,
     &GROUP_PREFERENCES,
-    &EMAIL,
     &EMAIL_READONLY_HINT,
     &FULL_NAME,
     &FULL_NAME_HINT,
-    &FIRST_NAME,
-    &LAST_NAME,
-    &PHONE,
     &ICO,
     &ICO_HINT,
     &COMPANY_NAME,
@@ -320,7 +308,6 @@ pub(crate) const ALL: &[&Text] = &[
     &PRIMARY_LOCALE_HINT,
     &NEWSLETTER,
     &NEWSLETTER_HINT,
-    &GROUPS_JOIN,
     &GROUPS_JOINED,
     &GROUPS_NONE,
     &GROUPS_ADD,
@@ -336,13 +323,10 @@ pub(crate) const ALL: &[&Text] = &[
     &ORG_UNKNOWN,
     &ORG_FOREIGN,
     &ORG_GO_OWN,
-    &ORG_CONTACT_NEW,
     &ORG_CONTACT_INTRO,
     &ORG_CONTACT_PERSON,
-    &ORG_CONTACT_SUBMIT,
     &ORG_CONTACT_CREATED,
     &ORG_CONTACT_STORED_INTRO,
-    &ORG_CONTACT_NEXT,
     &ORG_CONTACTS_LIST,
     &ORG_CONTACTS_CAPTION,
     &ORG_CONTACTS_NONE,

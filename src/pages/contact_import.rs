@@ -16,7 +16,7 @@ use crate::components::error_summary::{focus_after_render, focus_by_id};
 use crate::components::form::describe;
 use crate::components::layout::{Announcer, expect_session, use_announcer, use_leave_guard};
 use crate::draft;
-use crate::i18n::{I18n, Text, fill, import as t, use_i18n};
+use crate::i18n::{I18n, Text, fill, import as t, ui, use_i18n};
 use crate::import::browser::{download, file_bytes, now_ms, sleep};
 use crate::import::decode::decode;
 use crate::import::mapping::{self, Remembered, Target};
@@ -79,12 +79,12 @@ struct Created {
 
 fn target_text(target: Target) -> &'static Text {
     match target {
-        Target::Email => &t::F_EMAIL,
-        Target::Phone => &t::F_PHONE,
-        Target::FirstName => &t::F_FIRST,
-        Target::LastName => &t::F_LAST,
+        Target::Email => &ui::EMAIL,
+        Target::Phone => &ui::PHONE,
+        Target::FirstName => &ui::FIRST_NAME,
+        Target::LastName => &ui::LAST_NAME,
         Target::Ico => &t::F_ICO,
-        Target::Groups => &t::F_GROUPS,
+        Target::Groups => &ui::GROUPS,
     }
 }
 
@@ -555,7 +555,7 @@ fn failure_text(f: &Failure, i18n: I18n) -> String {
         parts.push(match &f.code {
             Some(code) => i18n.code_message(code, &f.message),
             None if !f.message.trim().is_empty() => f.message.clone(),
-            None => i18n.t().error_unknown.to_owned(),
+            None => i18n.tr(&ui::ERROR_UNKNOWN)().to_owned(),
         });
     }
     parts.dedup();
@@ -770,7 +770,7 @@ fn Source(ctx: Ctx) -> impl IntoView {
             <p class="hint" id="import-paste-hint">{i18n.tr(&t::PASTE_HINT)}</p>
             <Show when=move || paste_error.get()>
                 <p class="error-message" id="import-paste-error">
-                    <span class="visually-hidden">{i18n.text(|t| t.error_summary_title)} ": "</span>
+                    <span class="visually-hidden">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)} ": "</span>
                     {i18n.tr(&t::PASTE_EMPTY)}
                 </p>
             </Show>
@@ -1190,7 +1190,7 @@ fn Progress(ctx: Ctx, counts: Memo<Counts>) -> impl IntoView {
                             >
                                 {move || {
                                     if matches!(ctx.pause.get(), Some(Pause::Unreachable)) {
-                                        i18n.tr(&t::RETRY)()
+                                        i18n.tr(&ui::RETRY)()
                                     } else {
                                         label()
                                     }

@@ -13,7 +13,7 @@ use crate::components::layout::{expect_session, use_announcer};
 use crate::components::notices::{DraftNotice, guard_leaving, submission};
 use crate::components::submit::SubmitButton;
 use crate::components::tag_picker::{Tag, TagPicker, existing_groups, read_tags};
-use crate::i18n::use_i18n;
+use crate::i18n::{Text, ui, use_i18n};
 
 const FIELDS: &[&str] = &[
     field::EMAIL,
@@ -149,7 +149,7 @@ pub fn ContactNew() -> impl IntoView {
             });
             form.succeeded();
             stored.try_set(Some(shown));
-            announcer.say(i18n.t().contact_created);
+            announcer.say(i18n.tr(&ui::CONTACT_CREATED)());
             focus_after_render(done_heading);
         }
     });
@@ -174,51 +174,51 @@ pub fn ContactNew() -> impl IntoView {
                 fallback=move || {
                     view! {
                         <div class="success">
-                            <h2 tabindex="-1" node_ref=done_heading>{i18n.text(|t| t.contact_created)}</h2>
-                            <p>{i18n.text(|t| t.contact_stored_intro)}</p>
+                            <h2 tabindex="-1" node_ref=done_heading>{i18n.tr(&ui::CONTACT_CREATED)}</h2>
+                            <p>{i18n.tr(&ui::CONTACT_STORED_INTRO)}</p>
                             {move || stored.get().map(|c| view! { <StoredView contact=c /> })}
                             <button type="button" class="button primary" on:click=next>
-                                {i18n.text(|t| t.contact_next)}
+                                {i18n.tr(&ui::CONTACT_NEXT)}
                             </button>
                         </div>
                     }
                 }
             >
-                <h1>{i18n.text(|t| t.contact_title)}</h1>
-                <p class="lead">{i18n.text(|t| t.contact_intro)}</p>
+                <h1>{i18n.tr(&ui::NEW_CONTACT)}</h1>
+                <p class="lead">{i18n.tr(&ui::CONTACT_INTRO)}</p>
                 <DraftNotice form />
                 <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
                 <form class="form-grid" data-form="contact" on:submit=on_submit novalidate>
                     <Field form name=field::EMAIL control=Control::Email autocomplete="off"
-                        label=i18n.text(|t| t.email) hint=i18n.text(|t| t.email_hint)
+                        label=i18n.tr(&ui::EMAIL) hint=i18n.tr(&ui::EMAIL_HINT)
                         preview=email_preview />
                     <Field form name=field::PHONE control=Control::Tel autocomplete="off"
-                        label=i18n.text(|t| t.phone) hint=i18n.text(|t| t.phone_hint)
+                        label=i18n.tr(&ui::PHONE) hint=i18n.tr(&ui::PHONE_HINT)
                         preview=phone_preview />
                     <Field form name=field::FIRST_NAME autocomplete="off" counter=bizkit_contract::NAME_MAX
-                        label=i18n.text(|t| t.first_name) />
+                        label=i18n.tr(&ui::FIRST_NAME) />
                     <Field form name=field::LAST_NAME autocomplete="off" counter=bizkit_contract::NAME_MAX
-                        label=i18n.text(|t| t.last_name) />
+                        label=i18n.tr(&ui::LAST_NAME) />
                     <div class="span-2">
                         <Field form name=field::COMPANY_REGISTRATION_NUMBER control=Control::Numeric
-                            autocomplete="off" label=i18n.text(|t| t.ico) hint=i18n.text(|t| t.ico_hint)
+                            autocomplete="off" label=i18n.tr(&ui::ICO) hint=i18n.tr(&ui::ICO_HINT)
                             preview=ico_preview>
                             <AresPreview state=ares id="contact-ares".to_owned() />
                         </Field>
                     </div>
                     <div class="span-2 checks">
                         <CheckboxField form name=field::SEND_REGISTRATION_INVITE
-                            label=i18n.text(|t| t.send_invite) hint=i18n.text(|t| t.send_invite_hint)
-                            disabled=no_email disabled_reason=i18n.text(|t| t.send_invite_needs_email) />
+                            label=i18n.tr(&ui::SEND_INVITE) hint=i18n.tr(&ui::SEND_INVITE_HINT)
+                            disabled=no_email disabled_reason=i18n.tr(&ui::SEND_INVITE_NEEDS_EMAIL) />
                         <CheckboxField form name=field::IGNORE_BULK_MAIL
-                            label=i18n.text(|t| t.ignore_bulk_mail) hint=i18n.text(|t| t.ignore_bulk_mail_hint) />
+                            label=i18n.tr(&ui::IGNORE_BULK_MAIL) hint=i18n.tr(&ui::IGNORE_BULK_MAIL_HINT) />
                     </div>
                     <div class="span-2">
                         <TagPicker form name=field::GROUP_LIST groups=suggestions
-                            label=i18n.text(|t| t.tags_label) hint=i18n.text(|t| t.tags_hint) />
+                            label=i18n.tr(&ui::GROUPS) hint=i18n.tr(&ui::TAGS_HINT) />
                     </div>
                     <div class="span-2 actions">
-                        <SubmitButton form label=i18n.text(|t| t.contact_submit) />
+                        <SubmitButton form label=i18n.tr(&ui::CONTACT_SUBMIT) />
                     </div>
                 </form>
             </Show>
@@ -226,13 +226,12 @@ pub fn ContactNew() -> impl IntoView {
     }
 }
 
-/// Picks a label from the language's strings, so the table follows a language switch.
-type Label = fn(&crate::i18n::Ui) -> &'static str;
+/// A label in both languages, so the table follows a language switch.
+type Label = &'static Text;
 
 #[component]
 fn StoredView(contact: StoredContact) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t();
     let or_dash = |v: Option<String>| {
         v.filter(|s| !s.is_empty())
             .unwrap_or_else(|| "—".to_owned())
@@ -261,17 +260,17 @@ fn StoredView(contact: StoredContact) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     let rows: Vec<(Label, String)> = vec![
-        (|t| t.email, or_dash(contact.email.clone())),
-        (|t| t.phone, or_dash(contact.phone.clone())),
-        (|t| t.full_name, or_dash(Some(name))),
+        (&ui::EMAIL, or_dash(contact.email.clone())),
+        (&ui::PHONE, or_dash(contact.phone.clone())),
+        (&ui::FULL_NAME, or_dash(Some(name))),
         (
-            |t| t.ico,
+            &ui::ICO,
             or_dash(contact.company_registration_number.clone()),
         ),
-        (|t| t.company_name, or_dash(contact.company_name.clone())),
-        (|t| t.address, or_dash(Some(address))),
-        (|t| t.dic, or_dash(contact.dic.clone())),
-        (|t| t.groups, or_dash(Some(groups))),
+        (&ui::COMPANY_NAME, or_dash(contact.company_name.clone())),
+        (&ui::ADDRESS, or_dash(Some(address))),
+        (&ui::DIC, or_dash(contact.dic.clone())),
+        (&ui::GROUPS, or_dash(Some(groups))),
     ];
     let bulk = contact.ignore_bulk_mail;
     view! {
@@ -281,15 +280,15 @@ fn StoredView(contact: StoredContact) -> impl IntoView {
                 .map(|(label, value)| {
                     view! {
                         <div class="row">
-                            <dt>{move || label(t())}</dt>
+                            <dt>{i18n.tr(label)}</dt>
                             <dd>{value}</dd>
                         </div>
                     }
                 })
                 .collect_view()}
             <div class="row">
-                <dt>{move || t().ignore_bulk_mail}</dt>
-                <dd>{move || if bulk { t().yes } else { t().no }}</dd>
+                <dt>{i18n.tr(&ui::IGNORE_BULK_MAIL)}</dt>
+                <dd>{move || if bulk { i18n.tr(&ui::YES)() } else { i18n.tr(&ui::NO)() }}</dd>
             </div>
         </dl>
     }

@@ -12,7 +12,7 @@ use crate::components::form::{FormCtl, Values, send};
 use crate::components::layout::{expect_session, use_announcer};
 use crate::components::notices::{DraftNotice, guard_leaving, submission};
 use crate::components::submit::SubmitButton;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{fill, ui, use_i18n};
 
 const FIELDS: &[&str] = &[
     field::EMAIL,
@@ -102,11 +102,11 @@ pub fn MemberInvite() -> impl IntoView {
             };
             let added = answer.body.status.eq_ignore_ascii_case("added");
             form.succeeded();
-            let t = i18n.t();
+            let lang = i18n.lang.get();
             announcer.say(if added {
-                t.invite_added
+                ui::INVITE_ADDED.get(lang)
             } else {
-                t.invite_invited
+                ui::INVITE_INVITED.get(lang)
             });
             outcome.try_set(Some(Outcome {
                 email: sent_to,
@@ -128,24 +128,24 @@ pub fn MemberInvite() -> impl IntoView {
                 when=move || outcome.get().is_none()
                 fallback=move || {
                     let o = outcome.get().unwrap_or(Outcome { email: String::new(), added: false });
-                    let t = i18n.t();
+                    let lang = i18n.lang.get();
                     view! {
                         <div class="success" data-outcome=if o.added { "added" } else { "invited" }>
                             <h2 tabindex="-1" node_ref=done_heading>
-                                {if o.added { t.invite_added } else { t.invite_invited }}
+                                {if o.added { ui::INVITE_ADDED.get(lang) } else { ui::INVITE_INVITED.get(lang) }}
                             </h2>
                             <p>
-                                {fill(if o.added { t.invite_added_body } else { t.invite_invited_body }, &o.email)}
+                                {fill(if o.added { ui::INVITE_ADDED_BODY.get(lang) } else { ui::INVITE_INVITED_BODY.get(lang) }, &o.email)}
                             </p>
                             <button type="button" class="button primary" on:click=next>
-                                {t.invite_next}
+                                {ui::INVITE_NEXT.get(lang)}
                             </button>
                         </div>
                     }
                 }
             >
-                <h1>{i18n.text(|t| t.invite_title)}</h1>
-                <p class="lead">{i18n.text(|t| t.invite_intro)}</p>
+                <h1>{i18n.tr(&ui::INVITE_TITLE)}</h1>
+                <p class="lead">{i18n.tr(&ui::INVITE_INTRO)}</p>
                 <DraftNotice form />
                 <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
                 <form
@@ -159,21 +159,21 @@ pub fn MemberInvite() -> impl IntoView {
                 >
                     <div class="span-2">
                         <Field form name=field::EMAIL control=Control::Email required=true autocomplete="off"
-                            label=i18n.text(|t| t.email) hint=i18n.text(|t| t.email_hint)
+                            label=i18n.tr(&ui::EMAIL) hint=i18n.tr(&ui::EMAIL_HINT)
                             preview=email_preview />
                     </div>
                     <Field form name=field::FIRST_NAME autocomplete="off" counter=bizkit_contract::NAME_MAX
-                        label=i18n.text(|t| t.first_name) />
+                        label=i18n.tr(&ui::FIRST_NAME) />
                     <Field form name=field::LAST_NAME autocomplete="off" counter=bizkit_contract::NAME_MAX
-                        label=i18n.text(|t| t.last_name) />
-                    <CodePicker form name=field::PERMISSION_CODES legend=i18n.text(|t| t.permissions) options=permissions />
-                    <CodePicker form name=field::ROLE_CODES legend=i18n.text(|t| t.roles) options=roles />
+                        label=i18n.tr(&ui::LAST_NAME) />
+                    <CodePicker form name=field::PERMISSION_CODES legend=i18n.tr(&ui::PERMISSIONS) options=permissions />
+                    <CodePicker form name=field::ROLE_CODES legend=i18n.tr(&ui::ROLES) options=roles />
                     <div class="span-2">
                         <Field form name=field::DESCRIPTION control=Control::TextArea
-                            label=i18n.text(|t| t.description) hint=i18n.text(|t| t.description_hint) />
+                            label=i18n.tr(&ui::DESCRIPTION) hint=i18n.tr(&ui::DESCRIPTION_HINT) />
                     </div>
                     <div class="span-2 actions">
-                        <SubmitButton form label=i18n.text(|t| t.invite_submit) />
+                        <SubmitButton form label=i18n.tr(&ui::INVITE_SUBMIT) />
                     </div>
                 </form>
             </Show>

@@ -24,7 +24,7 @@ use crate::components::live_check::check_while_typing;
 use crate::components::notices::{DraftNotice, guard_leaving, submission};
 use crate::components::select::{CountryValue, SearchSelect, country_options};
 use crate::components::submit::SubmitButton;
-use crate::i18n::{Text, fill, portal, use_i18n};
+use crate::i18n::{Text, fill, portal, ui, use_i18n};
 
 const FIELDS: &[&str] = &[
     field::CONTACT_TYPE,
@@ -288,13 +288,13 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
                             <h2 tabindex="-1" node_ref=done_heading>{i18n.tr(&portal::ORG_CONTACT_CREATED)}</h2>
                             {move || created.get().map(|c| view! { <CreatedView created=c /> })}
                             <button type="button" class="button primary" on:click=next>
-                                {i18n.tr(&portal::ORG_CONTACT_NEXT)}
+                                {i18n.tr(&ui::CONTACT_NEXT)}
                             </button>
                         </div>
                     }
                 }
             >
-                <h2>{i18n.tr(&portal::ORG_CONTACT_NEW)}</h2>
+                <h2>{i18n.tr(&ui::NEW_CONTACT)}</h2>
                 <p class="lead">{i18n.tr(&portal::ORG_CONTACT_INTRO)}</p>
                 <DraftNotice form />
                 <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
@@ -314,10 +314,10 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
                         </Show>
                         <Field form name=field::DEPARTMENT autocomplete="off" label=i18n.tr(&portal::DEPARTMENT) />
                         <Field form name=field::EMAIL control=Control::Email autocomplete="off"
-                            label=i18n.tr(&portal::EMAIL) hint=i18n.tr(&portal::CONTACT_EMAIL_HINT)
+                            label=i18n.tr(&ui::EMAIL) hint=i18n.tr(&portal::CONTACT_EMAIL_HINT)
                             preview=email_preview />
                         <Field form name=field::PHONE control=Control::Tel autocomplete="off"
-                            label=i18n.tr(&portal::PHONE) hint=i18n.text(|t| t.phone_hint)
+                            label=i18n.tr(&ui::PHONE) hint=i18n.tr(&ui::PHONE_HINT)
                             preview=phone_preview(field::PHONE) />
                         <Show when=shows(field::MOBILE)>
                             <Field form name=field::MOBILE control=Control::Tel autocomplete="off"
@@ -348,7 +348,7 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
                         </div>
                     </Show>
                     <div class="span-2 actions">
-                        <SubmitButton form label=i18n.tr(&portal::ORG_CONTACT_SUBMIT) />
+                        <SubmitButton form label=i18n.tr(&ui::CONTACT_SUBMIT) />
                     </div>
                 </form>
             </Show>
@@ -384,7 +384,7 @@ fn TypeChoice(form: FormCtl) -> impl IntoView {
             <p class="hint" id=hint_id>{i18n.tr(&portal::CONTACT_TYPE_HINT)}</p>
             <Show when=move || error.get().is_some()>
                 <p class="error-message" id=error_id>
-                    <span class="visually-hidden">{i18n.text(|t| t.error_summary_title)} ": "</span>
+                    <span class="visually-hidden">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)} ": "</span>
                     {move || error.get()}
                 </p>
             </Show>
@@ -452,8 +452,8 @@ fn CreatedView(created: Created) -> impl IntoView {
         (&portal::CONTACT_NAME, dash(c.name.clone())),
         (&portal::PERSON_TITLE, dash(c.title.clone())),
         (&portal::DEPARTMENT, dash(c.department.clone())),
-        (&portal::EMAIL, dash(c.email.clone())),
-        (&portal::PHONE, dash(c.phone.clone())),
+        (&ui::EMAIL, dash(c.email.clone())),
+        (&ui::PHONE, dash(c.phone.clone())),
         (&portal::MOBILE, dash(c.mobile.clone())),
         (&portal::STREET_ADDRESS, dash(c.street.clone())),
         (
@@ -497,7 +497,7 @@ fn ContactList(
     view! {
         <section class="contact-list" aria-labelledby="org-contacts-list-title">
             <h2 id="org-contacts-list-title">{i18n.tr(&portal::ORG_CONTACTS_LIST)}</h2>
-            <Suspense fallback=move || view! { <p class="loading">{i18n.text(|t| t.loading)}</p> }>
+            <Suspense fallback=move || view! { <p class="loading">{i18n.tr(&ui::LOADING)}</p> }>
                 {move || {
                     list.get()
                         .map(|result| match result {
@@ -519,7 +519,7 @@ fn ContactList(
                                             class="button secondary"
                                             on:click=move |_| refresh.update(|n| *n += 1)
                                         >
-                                            {i18n.text(|t| t.retry)}
+                                            {i18n.tr(&ui::RETRY)}
                                         </button>
                                     </div>
                                 }
@@ -547,8 +547,8 @@ fn ContactTable(contacts: Vec<OrgContact>) -> impl IntoView {
                         <th scope="col">{i18n.tr(&portal::CONTACT_ID)}</th>
                         <th scope="col">{i18n.tr(&portal::CONTACT_TYPE)}</th>
                         <th scope="col">{i18n.tr(&portal::CONTACT_NAME)}</th>
-                        <th scope="col">{i18n.tr(&portal::EMAIL)}</th>
-                        <th scope="col">{i18n.tr(&portal::PHONE)}</th>
+                        <th scope="col">{i18n.tr(&ui::EMAIL)}</th>
+                        <th scope="col">{i18n.tr(&ui::PHONE)}</th>
                         <th scope="col">{i18n.tr(&portal::COUNTRY)}</th>
                         <th scope="col">{i18n.tr(&portal::PURCHASE_ORDER_NUMBER)}</th>
                     </tr>
@@ -568,10 +568,10 @@ fn ContactTable(contacts: Vec<OrgContact>) -> impl IntoView {
                                         {move || type_name(type_id, i18n.lang.get(), &type_fallback)}
                                     </td>
                                     <td data-label=i18n.tr(&portal::CONTACT_NAME)>{c.name.clone().unwrap_or_default()}</td>
-                                    <td class="wrap" data-label=i18n.tr(&portal::EMAIL)>
+                                    <td class="wrap" data-label=i18n.tr(&ui::EMAIL)>
                                         {c.email.clone().unwrap_or_default()}
                                     </td>
-                                    <td class="nowrap" data-label=i18n.tr(&portal::PHONE)>
+                                    <td class="nowrap" data-label=i18n.tr(&ui::PHONE)>
                                         {c.phone.clone().unwrap_or_default()}
                                     </td>
                                     <td data-label=i18n.tr(&portal::COUNTRY)>{move || country_name(&country, i18n.lang.get())}</td>

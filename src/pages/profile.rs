@@ -29,7 +29,7 @@ use crate::components::notices::{DraftNotice, guard_leaving, retry_after_sign_in
 use crate::components::select::{CountryValue, SearchSelect, country_options, locale_options};
 use crate::components::submit::SubmitButton;
 use crate::components::tag_picker::{Suggestion, TagPicker, default_color, read_tags};
-use crate::i18n::{Text, fill, portal, use_i18n};
+use crate::i18n::{Text, fill, portal, ui, use_i18n};
 
 const PROFILE: &str = "/api/v1/customer/profile";
 const UPDATE: &str = "/api/v1/customer/update-profile";
@@ -62,11 +62,11 @@ type Label = &'static Text;
 /// Each field's label, for "what changed" after a save.
 fn label_of(field: &str) -> Option<Label> {
     Some(match field {
-        field::EMAIL => &portal::EMAIL,
+        field::EMAIL => &ui::EMAIL,
         field::NAME => &portal::FULL_NAME,
-        field::FIRST_NAME => &portal::FIRST_NAME,
-        field::LAST_NAME => &portal::LAST_NAME,
-        field::PHONE => &portal::PHONE,
+        field::FIRST_NAME => &ui::FIRST_NAME,
+        field::LAST_NAME => &ui::LAST_NAME,
+        field::PHONE => &ui::PHONE,
         field::COMPANY_REGISTRATION_NUMBER => &portal::ICO,
         field::COMPANY_NAME => &portal::COMPANY_NAME,
         field::TAX_IDENTIFICATION_NUMBER => &portal::DIC,
@@ -78,7 +78,7 @@ fn label_of(field: &str) -> Option<Label> {
         field::COUNTRY => &portal::COUNTRY,
         field::PRIMARY_LOCALE => &portal::PRIMARY_LOCALE,
         field::NEWSLETTER => &portal::NEWSLETTER,
-        field::GROUPS => &portal::GROUPS_JOIN,
+        field::GROUPS => &ui::GROUPS,
         field::REFERRAL_ID => &portal::REFERRAL_ID,
         field::CUSTOMER_REAL_IP => &portal::CUSTOMER_REAL_IP,
         _ => return None,
@@ -266,7 +266,7 @@ pub fn Profile(
         <section class="panel portal" class:embedded=embedded data-page="profile">
             {title}
             <p class="lead">{i18n.tr(&portal::PROFILE_INTRO)}</p>
-            <Suspense fallback=move || view! { <p class="loading">{i18n.text(|t| t.loading)}</p> }>
+            <Suspense fallback=move || view! { <p class="loading">{i18n.tr(&ui::LOADING)}</p> }>
                 {move || {
                     profile
                         .get()
@@ -294,7 +294,7 @@ pub fn Profile(
                                             class="button secondary"
                                             on:click=move |_| reload.update(|n| *n += 1)
                                         >
-                                            {i18n.text(|t| t.retry)}
+                                            {i18n.tr(&ui::RETRY)}
                                         </button>
                                     </div>
                                 }
@@ -560,18 +560,18 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
                 <div class="form-grid">
                     <div class="span-2">
                         <Field form name=field::EMAIL control=Control::Email readonly=true autocomplete="email"
-                            required=true label=i18n.tr(&portal::EMAIL) hint=i18n.tr(&portal::EMAIL_READONLY_HINT)
+                            required=true label=i18n.tr(&ui::EMAIL) hint=i18n.tr(&portal::EMAIL_READONLY_HINT)
                             preview=email_preview />
                     </div>
                     <Field form name=field::FIRST_NAME autocomplete="given-name" counter=bizkit_contract::NAME_MAX
-                        label=i18n.tr(&portal::FIRST_NAME) preview=name_preview(field::FIRST_NAME) />
+                        label=i18n.tr(&ui::FIRST_NAME) preview=name_preview(field::FIRST_NAME) />
                     <Field form name=field::LAST_NAME autocomplete="family-name" counter=bizkit_contract::NAME_MAX
-                        label=i18n.tr(&portal::LAST_NAME) preview=name_preview(field::LAST_NAME) />
+                        label=i18n.tr(&ui::LAST_NAME) preview=name_preview(field::LAST_NAME) />
                     <Field form name=field::NAME autocomplete="name" counter=bizkit_contract::NAME_MAX
                         label=i18n.tr(&portal::FULL_NAME) hint=i18n.tr(&portal::FULL_NAME_HINT)
                         preview=name_preview(field::NAME) />
                     <Field form name=field::PHONE control=Control::Tel autocomplete="tel"
-                        label=i18n.tr(&portal::PHONE) hint=i18n.text(|t| t.phone_hint) preview=phone_preview />
+                        label=i18n.tr(&ui::PHONE) hint=i18n.tr(&ui::PHONE_HINT) preview=phone_preview />
                 </div>
             </fieldset>
             <fieldset class="portal-group">
