@@ -2,11 +2,15 @@
 //! [`ApiError`] — problem+json, the older BizKitHub shapes, HTML, an empty body, a network failure.
 //!
 //! [`classify`] is pure (status, content type, body → error) so the mapping is tested natively and in the
-//! browser; [`Client::send`] is the thin layer around it, on gloo-net's fetch (the timeout is an
-//! `AbortController` whose signal the request carries).
+//! browser; [`Client::call`] and [`Client::call_with`] take method, path and types from the contract's
+//! [`Endpoint`] of the call, over [`Client::send`], the thin layer on gloo-net's fetch (the timeout is
+//! an `AbortController` whose signal the request carries).
 
 use std::cell::Cell;
+use std::marker::PhantomData;
 use std::rc::Rc;
+
+use bizkit_contract::endpoint::{Endpoint, NoBody};
 
 use gloo_net::http::{Headers, Method, Request, RequestBuilder};
 use serde::Serialize;
@@ -258,6 +262,47 @@ pub fn parse_success<T: DeserializeOwned>(
     })
 }
 
+/// A request body of type `Req`, serialised once: the form compares it with the last one sent to
+/// reuse the `Idempotency-Key`, and a retry sends the very same bytes.
+pub struct Body<Req> {
+    json: String,
+    types: PhantomData<fn(Req)>,
+}
+
+impl<Req: Serialize> Body<Req> {
+    pub fn new(request: &Req) -> Self {
+        Self {
+            // The contract's request types are plain structs of strings and lists: serialising
+            // them cannot fail, and an empty body would only be refused by the server.
+            json: serde_json::to_string(request).unwrap_or_default(),
+            types: PhantomData,
+        }
+    }
+}
+
+impl<Req> Body<Req> {
+    pub fn json(&self) -> &str {
+        &self.json
+    }
+}
+
+// Derived impls would demand `Req: Clone` and so on; a body is its text whatever `Req` is.
+impl<Req> Clone for Body<Req> {
+    fn clone(&self) -> Self {
+        Self {
+            json: self.json.clone(),
+            types: PhantomData,
+        }
+    }
+}
+
+// Not the text: a sign-in body holds a password.
+impl<Req> std::fmt::Debug for Body<Req> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Body({} bytes)", self.json.len())
+    }
+}
+
 /// One call's options.
 #[derive(Clone, Debug, Default)]
 pub struct Call {
@@ -297,32 +342,46 @@ impl Client {
         self
     }
 
-    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        self.send::<T>("GET", path, None, Call::default())
-            .await
-            .map(|a| a.body)
-    }
-
-    pub async fn post<B: Serialize, T: DeserializeOwned>(
+    /// A call without a body (`GET`, `DELETE`): method and path from `endpoint`, its `{…}`
+    /// parameters filled from `params` in order.
+    pub async fn call<Ans: DeserializeOwned>(
         &self,
-        path: &str,
-        body: &B,
-        call: Call,
-    ) -> Result<Answer<T>, ApiError> {
-        let json = serde_json::to_string(body).map_err(|_| ApiError::Network)?;
-        self.post_json(path, json, call).await
+        endpoint: &Endpoint<NoBody, Ans>,
+        params: &[&str],
+    ) -> Result<Ans, ApiError> {
+        self.send(
+            endpoint.method.as_str(),
+            &endpoint.path_with(params),
+            None,
+            Call::default(),
+        )
+        .await
+        .map(|a| a.body)
     }
 
-    /// Posts a body serialised by the caller, who needed it to pick the `Idempotency-Key`.
-    pub async fn post_json<T: DeserializeOwned>(
+    /// A call with a body. The `Idempotency-Key` of `call` goes along only where the endpoint
+    /// says a retry must carry one.
+    pub async fn call_with<Req, Ans: DeserializeOwned>(
         &self,
-        path: &str,
-        json: String,
-        call: Call,
-    ) -> Result<Answer<T>, ApiError> {
-        self.send("POST", path, Some(json), call).await
+        endpoint: &Endpoint<Req, Ans>,
+        params: &[&str],
+        body: &Body<Req>,
+        mut call: Call,
+    ) -> Result<Answer<Ans>, ApiError> {
+        if !endpoint.idempotent {
+            call.idempotency_key = None;
+        }
+        self.send(
+            endpoint.method.as_str(),
+            &endpoint.path_with(params),
+            Some(body.json.clone()),
+            call,
+        )
+        .await
     }
 
+    /// The raw call under [`Client::call`] and [`Client::call_with`], for a URL no [`Endpoint`]
+    /// describes (a test's blob URL).
     pub async fn send<T: DeserializeOwned>(
         &self,
         method: &str,

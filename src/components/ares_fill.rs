@@ -10,12 +10,13 @@
 
 use std::collections::HashMap;
 
-use bizkit_contract::Ico;
+use bizkit_contract::endpoint::ARES_LOOKUP;
+use bizkit_contract::{AresRecord, Ico};
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::components::ares::{AresRecord, Lookup};
+use crate::components::ares::{Lookup, address};
 use crate::components::error_summary::focus_after_render;
 use crate::components::form::FormCtl;
 use crate::components::layout::{expect_session, use_announcer};
@@ -59,10 +60,7 @@ pub fn use_company_lookup(value: Signal<String>, wanted: Signal<bool>) -> ReadSi
                 }
                 let client = session.client();
                 leptos::task::spawn_local(async move {
-                    let outcome = match client
-                        .get::<AresRecord>(&format!("/api/v1/ares/{current}"))
-                        .await
-                    {
+                    let outcome = match client.call(&ARES_LOOKUP, &[&current]).await {
                         Ok(r) => Lookup::Found(Box::new(r)),
                         Err(ApiError::NotFound { code: Some(c) }) if c == "ARES_NOT_FOUND" => {
                             Lookup::NotFound
@@ -226,7 +224,7 @@ pub fn AresFill(
                             <div class="notice found">
                                 <p>{p.ares_found}</p>
                                 <p class="company"><strong>{r.company_name.clone()}</strong></p>
-                                <p>{r.address()}</p>
+                                <p>{address(&r)}</p>
                                 {r.dic.clone().map(|d| view! { <p>{t.dic} ": " {d}</p> })}
                                 {r.dissolved.then(|| view! { <p class="warn">{t.ares_dissolved}</p> })}
                                 {move || filled.get().map(|text| view! {
