@@ -10,12 +10,13 @@
 
 use std::collections::HashMap;
 
-use bizkit_contract::{Ico, Lang};
+use bizkit_contract::endpoint::ARES_LOOKUP;
+use bizkit_contract::{AresRecord, Ico, Lang};
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::components::ares::{AresRecord, Lookup};
+use crate::components::ares::{Lookup, address};
 use crate::components::error_summary::focus_after_render;
 use crate::components::form::FormCtl;
 use crate::components::layout::{expect_session, use_announcer};
@@ -58,10 +59,7 @@ pub fn use_company_lookup(value: Signal<String>, wanted: Signal<bool>) -> ReadSi
                 }
                 let client = session.client();
                 leptos::task::spawn_local(async move {
-                    let outcome = match client
-                        .get::<AresRecord>(&format!("/api/v1/ares/{current}"))
-                        .await
-                    {
+                    let outcome = match client.call(&ARES_LOOKUP, &[&current]).await {
                         Ok(r) => Lookup::Found(Box::new(r)),
                         Err(ApiError::NotFound { code: Some(c) }) if c == "ARES_NOT_FOUND" => {
                             Lookup::NotFound
@@ -224,7 +222,7 @@ pub fn AresFill(
                             <div class="notice found">
                                 <p>{portal::ARES_FOUND.get(lang)}</p>
                                 <p class="company"><strong>{r.company_name.clone()}</strong></p>
-                                <p>{r.address()}</p>
+                                <p>{address(&r)}</p>
                                 {r.dic.clone().map(|d| view! { <p>{ui::DIC.get(lang)} ": " {d}</p> })}
                                 {r.dissolved.then(|| view! { <p class="warn">{ui::ARES_DISSOLVED.get(lang)}</p> })}
                                 {move || filled.get().map(|text| view! {

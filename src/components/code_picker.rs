@@ -2,18 +2,11 @@
 //! pattern every keyboard and screen reader already knows), or free entry of codes where the backend
 //! cannot list them. The chosen codes live in the form's field, comma-separated.
 
+use bizkit_contract::CodeName;
 use leptos::prelude::*;
-use serde::Deserialize;
 
 use crate::components::form::FormCtl;
 use crate::i18n::{fill, ui, use_i18n};
-
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub struct CodeOption {
-    pub code: String,
-    #[serde(default)]
-    pub name: String,
-}
 
 pub fn read_codes(value: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -34,7 +27,7 @@ fn write_codes(codes: &[String]) -> String {
 }
 
 /// Options whose code or name contains every word of the query, case-insensitively.
-pub fn filter_options<'a>(all: &'a [CodeOption], query: &str) -> Vec<&'a CodeOption> {
+pub fn filter_options<'a>(all: &'a [CodeName], query: &str) -> Vec<&'a CodeName> {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     all.iter()
         .filter(|o| {
@@ -51,7 +44,7 @@ pub fn CodePicker(
     #[prop(into)] legend: TextProp,
     /// `None` while loading; `Some(empty)` where the backend offers no list: then codes are typed.
     #[prop(into)]
-    options: Signal<Option<Vec<CodeOption>>>,
+    options: Signal<Option<Vec<CodeName>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let field = form.field(name);
@@ -121,7 +114,7 @@ fn FreeCodes(form: FormCtl, name: &'static str) -> impl IntoView {
 fn CodeList(
     form: FormCtl,
     name: &'static str,
-    all: Vec<CodeOption>,
+    all: Vec<CodeName>,
     query: RwSignal<String>,
     chosen: Memo<Vec<String>>,
     legend_text: Memo<String>,
@@ -216,11 +209,11 @@ mod tests {
     #[test]
     fn filter_matches_every_word_in_code_or_name() {
         let all = vec![
-            CodeOption {
+            CodeName {
                 code: "contact.read".into(),
                 name: "Read contacts".into(),
             },
-            CodeOption {
+            CodeName {
                 code: "contact.write".into(),
                 name: "Edit contacts".into(),
             },

@@ -7,13 +7,14 @@
 
 use std::collections::BTreeMap;
 
+use bizkit_contract::endpoint::Endpoint;
 use bizkit_contract::{ErrorCode, FieldError};
 use leptos::html;
 use leptos::prelude::*;
 
 use serde::de::DeserializeOwned;
 
-use crate::api::{self, Answer, ApiError, Call};
+use crate::api::{self, Answer, ApiError, Body, Call};
 use crate::components::error_summary::focus_after_render;
 use crate::draft::{self, Draft};
 use crate::i18n::{I18n, fill, ui};
@@ -425,19 +426,24 @@ impl FormCtl {
 /// Sends one submission of a form: the body with its `Idempotency-Key`, then the answer. A failure is
 /// shown by the form itself (under the fields, in the summary); an expired session opens the sign-in
 /// dialog and the form re-sends once signed in. Only a success comes back to the page.
-pub async fn send<T: DeserializeOwned>(
+pub async fn send<Req, Ans: DeserializeOwned>(
     form: FormCtl,
     session: Session,
     i18n: I18n,
-    path: &str,
-    json: String,
-) -> Option<Answer<T>> {
-    let key = form.idempotency_key(&json);
+    endpoint: &Endpoint<Req, Ans>,
+    params: &[&str],
+    body: Body<Req>,
+) -> Option<Answer<Ans>> {
+    let key = form.idempotency_key(body.json());
     let call = Call {
         idempotency_key: Some(key),
         ..Default::default()
     };
-    match session.client().post_json::<T>(path, json, call).await {
+    match session
+        .client()
+        .call_with(endpoint, params, &body, call)
+        .await
+    {
         Ok(answer) => Some(answer),
         Err(ApiError::Unauthorized { .. }) => {
             form.pending.try_set(false);

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::api::Body;
 use crate::components::form::{FormCtl, Values};
 use crate::components::layout::{use_announcer, use_leave_guard};
 use crate::i18n::{ui, use_i18n};
@@ -76,7 +77,7 @@ pub fn retry_after_sign_in(form: FormCtl, session: Session, resubmit: impl Fn() 
 pub fn submission<R, O>(
     form: FormCtl,
     session: Session,
-    save: Action<String, O>,
+    save: Action<Body<R>, O>,
     request: fn(Values) -> R,
 ) -> impl Fn() + Copy + 'static
 where
@@ -87,8 +88,7 @@ where
         if !form.begin_submit() {
             return;
         }
-        let json = serde_json::to_string(&request(form.values())).unwrap_or_default();
-        save.dispatch_local(json);
+        save.dispatch_local(Body::new(&request(form.values())));
     };
     retry_after_sign_in(form, session, submit);
     submit

@@ -5,7 +5,8 @@
 //! The chosen tags live in the form's field as JSON, so drafts, "unsaved changes" and validation treat
 //! them like any other value.
 
-use bizkit_contract::to_slug;
+use bizkit_contract::endpoint::CUSTOMER_GROUP_LIST;
+use bizkit_contract::{CustomerGroup, to_slug};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -17,19 +18,25 @@ use crate::session::Session;
 /// How many suggestions are shown at once: enough to choose from, few enough to scan.
 const MAX_SUGGESTIONS: usize = 8;
 
+/// A chosen or suggested tag, as the picker keeps it in its field (a draft holds these): unlike the
+/// contract's [`CustomerGroup`] of the answers, it always has a colour to show, `""` for none.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tag {
     pub slug: String,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default)]
     pub name: String,
-    /// Groups created without a colour (e.g. by `add-groups`) come as `null`.
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default)]
     pub color: String,
 }
 
-/// `null` reads as empty, like a missing value: one such group must not make the whole list unreadable.
-fn null_as_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
+impl From<CustomerGroup> for Tag {
+    fn from(g: CustomerGroup) -> Self {
+        Self {
+            slug: g.slug,
+            name: g.name,
+            color: g.color.unwrap_or_default(),
+        }
+    }
 }
 
 /// An existing group, with its lower-cased name computed once rather than on every keystroke.
@@ -80,11 +87,11 @@ pub fn existing_groups(session: Session) -> Signal<Vec<Suggestion>> {
         let client = session.client();
         async move {
             client
-                .get::<Vec<Tag>>("/bff/customer-group/list")
+                .call(&CUSTOMER_GROUP_LIST, &[])
                 .await
                 .unwrap_or_default()
                 .into_iter()
-                .map(Suggestion::new)
+                .map(|g| Suggestion::new(g.into()))
                 .collect::<Vec<_>>()
         }
     });
@@ -464,11 +471,13 @@ mod tests {
 
     #[test]
     fn a_group_without_colour_does_not_spoil_the_list() {
-        let list: Vec<Tag> = serde_json::from_str(
-            r##"[{"slug":"vip","name":"VIP","color":"#d4af37"},{"slug":"new","name":"new","color":null}]"##,
+        let list: Vec<CustomerGroup> = serde_json::from_str(
+            r##"[{"slug":"vip","name":"VIP","color":"#d4af37"},{"slug":"new","name":null,"color":null}]"##,
         )
         .unwrap();
+        let list: Vec<Tag> = list.into_iter().map(Tag::from).collect();
         assert_eq!(list.len(), 2);
         assert_eq!(list[1].color, "");
+        assert_eq!(list[1].name, "");
     }
 }

@@ -5,13 +5,13 @@
 //! `Idempotency-Key` and answer — is kept in a draft, so a reload or a crash resumes it and the
 //! server replays what it already did instead of creating it again.
 
+use bizkit_contract::endpoint::CONTACT_CREATE;
 use bizkit_contract::{ErrorCode, OrgRules};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::Deserialize;
 
-use crate::api::{ApiError, Call, new_idempotency_key};
+use crate::api::{ApiError, Body, Call, new_idempotency_key};
 use crate::components::error_summary::{focus_after_render, focus_by_id};
 use crate::components::form::describe;
 use crate::components::layout::{Announcer, expect_session, use_announcer, use_leave_guard};
@@ -26,7 +26,6 @@ use crate::import::send::{Outcome, PARALLEL, UNREACHABLE_AFTER, outcome};
 use crate::session::{Access, Session};
 use crate::storage;
 
-const PATH: &str = "/bff/contact/create";
 /// Files beyond this are refused before they are read.
 const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 /// Rows beyond this are refused: the draft must fit the browser's storage.
@@ -68,13 +67,6 @@ impl Filter {
         (Filter::Skipped, "skipped", &t::FILTER_SKIPPED),
         (Filter::Created, "created", &t::FILTER_CREATED),
     ];
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Created {
-    #[serde(default)]
-    customer_id: String,
 }
 
 fn target_text(target: Target) -> &'static Text {
@@ -425,7 +417,7 @@ async fn worker(ctx: Ctx) {
         let Some((json, key, was_unknown)) = ctx.imp.with_untracked(|imp| {
             let imp = imp.as_ref()?;
             let row = imp.rows.get(i)?;
-            let json = serde_json::to_string(&request(&row.cells, &imp.mapping)).ok()?;
+            let json = Body::new(&request(&row.cells, &imp.mapping));
             Some((json, row.key.clone(), row.state == RowState::Unknown))
         }) else {
             ctx.in_flight.try_update(|f| f.retain(|x| *x != i));
@@ -441,7 +433,7 @@ async fn worker(ctx: Ctx) {
             let result = ctx
                 .session
                 .client()
-                .post_json::<Created>(PATH, json.clone(), call)
+                .call_with(&CONTACT_CREATE, &[], &json, call)
                 .await
                 .map(|a| a.body.customer_id);
             if ctx.pause.try_get_untracked().is_none() {

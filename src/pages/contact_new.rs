@@ -1,10 +1,11 @@
 //! "New contact" (`/contacts/new`, `POST /bff/contact/create`).
 
+use bizkit_contract::endpoint::{CONTACT_CREATE, CONTACT_GET};
 use bizkit_contract::field;
-use bizkit_contract::{ContactCreateRequest, Email, GroupListItem, Ico, Phone};
+use bizkit_contract::{ContactCreateRequest, Email, GroupListItem, Ico, Phone, StoredContact};
 use leptos::prelude::*;
-use serde::Deserialize;
 
+use crate::api::Body;
 use crate::components::ares::{AresPreview, use_ares};
 use crate::components::error_summary::{ErrorSummary, focus_after_render};
 use crate::components::field::{CheckboxField, Control, Field};
@@ -12,7 +13,7 @@ use crate::components::form::{FormCtl, Values, send};
 use crate::components::layout::{expect_session, use_announcer};
 use crate::components::notices::{DraftNotice, guard_leaving, submission};
 use crate::components::submit::SubmitButton;
-use crate::components::tag_picker::{Tag, TagPicker, existing_groups, read_tags};
+use crate::components::tag_picker::{TagPicker, existing_groups, read_tags};
 use crate::i18n::{Text, ui, use_i18n};
 
 const FIELDS: &[&str] = &[
@@ -45,32 +46,6 @@ fn request(v: Values) -> ContactCreateRequest {
             })
             .collect(),
     }
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Created {
-    #[serde(default)]
-    customer_id: String,
-}
-
-/// What the server stored, in normal form (`GET /bff/contact/{id}`).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct StoredContact {
-    pub customer_id: String,
-    pub email: Option<String>,
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-    pub phone: Option<String>,
-    pub company_registration_number: Option<String>,
-    pub company_name: Option<String>,
-    pub street_address: Option<String>,
-    pub city: Option<String>,
-    pub postal_code: Option<String>,
-    pub dic: Option<String>,
-    pub ignore_bulk_mail: bool,
-    pub group_list: Vec<Tag>,
 }
 
 #[component]
@@ -124,25 +99,16 @@ pub fn ContactNew() -> impl IntoView {
     let stored = RwSignal::new(None::<StoredContact>);
     let done_heading = NodeRef::<leptos::html::H2>::new();
 
-    let save = Action::new_local(move |json: &String| {
+    let save = Action::new_local(move |json: &Body<ContactCreateRequest>| {
         let json = json.clone();
         async move {
-            let Some(answer) =
-                send::<Created>(form, session, i18n, "/bff/contact/create", json).await
-            else {
+            let Some(answer) = send(form, session, i18n, &CONTACT_CREATE, &[], json).await else {
                 return;
             };
             let id = answer.body.customer_id;
             // Show what was stored (normal forms, the company from ARES); a backend without
             // the read call still shows what we sent, as the contract normalised it.
-            let read = session
-                .client()
-                .get::<StoredContact>(&format!(
-                    "/bff/contact/{}",
-                    crate::components::layout::urlencode(&id)
-                ))
-                .await
-                .ok();
+            let read = session.client().call(&CONTACT_GET, &[&id]).await.ok();
             let shown = read.unwrap_or_else(|| StoredContact {
                 customer_id: id,
                 ..Default::default()

@@ -1,10 +1,11 @@
 //! "Add groups to customer" (`/customers/groups`, `POST /api/v1/customer/add-groups`).
 
+use bizkit_contract::endpoint::CUSTOMER_ADD_GROUPS;
 use bizkit_contract::field;
-use bizkit_contract::{AddGroupsRequest, CuRefNo};
+use bizkit_contract::{AddGroupsRequest, AddGroupsResponse, CuRefNo};
 use leptos::prelude::*;
-use serde::Deserialize;
 
+use crate::api::Body;
 use crate::components::error_summary::{ErrorSummary, focus_after_render, focus_by_id};
 use crate::components::field::Field;
 use crate::components::form::{FormCtl, Values, send};
@@ -25,13 +26,6 @@ fn request(v: Values) -> AddGroupsRequest {
             .map(|t| t.slug)
             .collect(),
     }
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-struct Changed {
-    added: Vec<String>,
-    already_assigned: Vec<String>,
 }
 
 #[component]
@@ -59,13 +53,12 @@ pub fn CustomerGroups() -> impl IntoView {
             .with(|v| CuRefNo::parse(v).ok().map(|c| c.as_str().to_owned()))
     });
 
-    let changed = RwSignal::new(None::<Changed>);
+    let changed = RwSignal::new(None::<AddGroupsResponse>);
     let done_heading = NodeRef::<leptos::html::H2>::new();
-    let save = Action::new_local(move |json: &String| {
+    let save = Action::new_local(move |json: &Body<AddGroupsRequest>| {
         let json = json.clone();
         async move {
-            let Some(answer) =
-                send::<Changed>(form, session, i18n, "/api/v1/customer/add-groups", json).await
+            let Some(answer) = send(form, session, i18n, &CUSTOMER_ADD_GROUPS, &[], json).await
             else {
                 return;
             };

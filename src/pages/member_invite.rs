@@ -1,11 +1,12 @@
 //! "Invite member" (`/members/invite`, `POST /bff/member/invite-email`).
 
+use bizkit_contract::endpoint::{MEMBER_INVITE, PERMISSION_LIST};
 use bizkit_contract::field;
-use bizkit_contract::{Email, MemberInviteRequest};
+use bizkit_contract::{Email, InviteStatus, MemberInviteRequest};
 use leptos::prelude::*;
-use serde::Deserialize;
 
-use crate::components::code_picker::{CodeOption, CodePicker, read_codes};
+use crate::api::Body;
+use crate::components::code_picker::{CodePicker, read_codes};
 use crate::components::error_summary::{ErrorSummary, focus_after_render, focus_by_id};
 use crate::components::field::{Control, Field};
 use crate::components::form::{FormCtl, Values, send};
@@ -34,21 +35,6 @@ fn request(v: Values) -> MemberInviteRequest {
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Invited {
-    #[serde(default)]
-    status: String,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-struct Catalogue {
-    #[serde(default)]
-    permissions: Vec<CodeOption>,
-    #[serde(default)]
-    roles: Vec<CodeOption>,
-}
-
 #[derive(Clone, Debug, PartialEq)]
 struct Outcome {
     email: String,
@@ -72,12 +58,7 @@ pub fn MemberInvite() -> impl IntoView {
     // `None` while loading, an empty list where the backend has no catalogue: free entry then.
     let catalogue = LocalResource::new(move || {
         let client = session.client();
-        async move {
-            client
-                .get::<Catalogue>("/bff/member/permission-list")
-                .await
-                .unwrap_or_default()
-        }
+        async move { client.call(&PERMISSION_LIST, &[]).await.unwrap_or_default() }
     });
     let permissions = Signal::derive(move || catalogue.get().map(|c| c.permissions));
     let roles = Signal::derive(move || catalogue.get().map(|c| c.roles));
@@ -91,16 +72,14 @@ pub fn MemberInvite() -> impl IntoView {
 
     let outcome = RwSignal::new(None::<Outcome>);
     let done_heading = NodeRef::<leptos::html::H2>::new();
-    let save = Action::new_local(move |json: &String| {
+    let save = Action::new_local(move |json: &Body<MemberInviteRequest>| {
         let json = json.clone();
         let sent_to = email_preview.get_untracked().unwrap_or_default();
         async move {
-            let Some(answer) =
-                send::<Invited>(form, session, i18n, "/bff/member/invite-email", json).await
-            else {
+            let Some(answer) = send(form, session, i18n, &MEMBER_INVITE, &[], json).await else {
                 return;
             };
-            let added = answer.body.status.eq_ignore_ascii_case("added");
+            let added = answer.body.status == InviteStatus::Added;
             form.succeeded();
             let lang = i18n.lang.get();
             announcer.say(if added {

@@ -5,6 +5,7 @@
 //! The type comes first: it is the one required field, it cannot change once the contact exists, and
 //! it decides which other fields matter (only an invoice contact has a purchase order number).
 
+use bizkit_contract::endpoint::{ORG_CONTACT_CREATE, ORG_CONTACT_LIST};
 use bizkit_contract::field;
 use bizkit_contract::{
     ContactType, Country, Email, IdRef, Lang, OrgContact, OrgContactCreateRequest, Phone,
@@ -15,7 +16,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{Answer, ApiError};
+use crate::api::{Answer, ApiError, Body};
 use crate::components::error_summary::{ErrorSummary, focus_after_render, focus_by_id};
 use crate::components::field::{Control, Field};
 use crate::components::form::{FormCtl, Values, describe, send};
@@ -193,7 +194,6 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_session();
     let announcer = use_announcer();
-    let path = format!("/api/v1/organizations/{org}/contacts");
     let rules = StoredValue::new(session.org_rules());
     let form = FormCtl::new("orgcontact", FIELDS, move |v| {
         rules
@@ -234,23 +234,20 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
     let countries = Signal::derive(move || country_options(i18n.lang.get(), CountryValue::Numeric));
 
     let refresh = RwSignal::new(0u32);
-    let list_path = StoredValue::new(path.clone());
     let list = LocalResource::new(move || {
         refresh.track();
         let client = session.client();
-        let path = list_path.get_value();
-        async move { client.get::<Vec<OrgContact>>(&path).await }
+        async move { client.call(&ORG_CONTACT_LIST, &[&org.to_string()]).await }
     });
 
     let created = RwSignal::new(None::<Created>);
     let done_heading = NodeRef::<html::H2>::new();
-    let post_path = StoredValue::new(path);
-    let save = Action::new_local(move |json: &String| {
+    let save = Action::new_local(move |json: &Body<OrgContactCreateRequest>| {
         let json = json.clone();
-        let path = post_path.get_value();
         async move {
+            let org = org.to_string();
             let Some(Answer { body, location, .. }) =
-                send::<OrgContact>(form, session, i18n, &path, json).await
+                send(form, session, i18n, &ORG_CONTACT_CREATE, &[&org], json).await
             else {
                 return;
             };

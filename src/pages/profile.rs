@@ -10,15 +10,15 @@
 use bizkit_contract::field;
 use std::collections::BTreeMap;
 
+use bizkit_contract::endpoint::{CUSTOMER_PROFILE_GET, CUSTOMER_UPDATE_PROFILE};
 use bizkit_contract::{
-    ClientIp, Country, Dic, Email, Ico, PersonName, Phone, PostalCode, SuccessResponse,
+    AresRecord, ClientIp, Country, Dic, Email, Ico, PersonName, Phone, PostalCode,
     UpdateProfileRequest,
 };
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::api::ApiError;
-use crate::components::ares::AresRecord;
+use crate::api::{ApiError, Body};
 use crate::components::ares_fill::{AresFill, Target, use_company_lookup};
 use crate::components::error_summary::{ErrorSummary, focus_after_render};
 use crate::components::field::{CheckboxField, Control, Field};
@@ -30,9 +30,6 @@ use crate::components::select::{CountryValue, SearchSelect, country_options, loc
 use crate::components::submit::SubmitButton;
 use crate::components::tag_picker::{Suggestion, TagPicker, default_color, read_tags};
 use crate::i18n::{Text, fill, portal, ui, use_i18n};
-
-const PROFILE: &str = "/api/v1/customer/profile";
-const UPDATE: &str = "/api/v1/customer/update-profile";
 
 /// The 19 fields, in the order of the form (and of the error summary).
 const FIELDS: &[&str] = &[
@@ -233,7 +230,7 @@ pub fn Profile(
         reload.track();
         let client = session.client();
         async move {
-            match client.get::<UpdateProfileRequest>(PROFILE).await {
+            match client.call(&CUSTOMER_PROFILE_GET, &[]).await {
                 Ok(p) => Ok(Loaded::Profile(Box::new(p))),
                 Err(ApiError::NotFound { .. }) => Ok(Loaded::Unavailable),
                 Err(e) => Err(e),
@@ -437,11 +434,11 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
         })
     };
 
-    let save = Action::new_local(move |(json, changed): &(String, Vec<&'static str>)| {
+    let save = Action::new_local(move |(json, changed): &(Body<_>, Vec<&'static str>)| {
         let json = json.clone();
         let changed = changed.clone();
         async move {
-            if send::<SuccessResponse>(form, session, i18n, UPDATE, json)
+            if send(form, session, i18n, &CUSTOMER_UPDATE_PROFILE, &[], json)
                 .await
                 .is_none()
             {
@@ -453,7 +450,7 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
             }
             form.saved();
             // What the server stored, in normal form, becomes the new starting point.
-            let stored = session.client().get::<UpdateProfileRequest>(PROFILE).await;
+            let stored = session.client().call(&CUSTOMER_PROFILE_GET, &[]).await;
             if saved.try_get_untracked().is_none() {
                 return;
             }
@@ -490,8 +487,7 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
         }
         let changed = changed_fields();
         let body = request(form.values(), &joined.get_untracked());
-        let json = serde_json::to_string(&body).unwrap_or_default();
-        save.dispatch_local((json, changed));
+        save.dispatch_local((Body::new(&body), changed));
     };
     retry_after_sign_in(form, session, submit_now);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
