@@ -29,6 +29,9 @@ use crate::i18n::{Text, use_i18n};
 /// It may read other fields (a postcode's country) through `Values`, and the organisation's rules.
 pub type Preview = fn(&str, Values, &OrgRules) -> Option<String>;
 
+/// When a row is out of use, from the form's values (a checkbox that needs another field filled).
+pub type Rule = fn(Values) -> bool;
+
 /// The choices of a listbox, in the reader's language.
 pub type Options = fn(Lang, &OrgRules) -> Vec<SelectOption>;
 
@@ -62,6 +65,14 @@ pub struct FieldSpec {
     pub wide: bool,
     /// Checked once the person pauses, not only when the field is left: codes of a fixed shape.
     pub check_while_typing: bool,
+    /// A checkbox that only makes sense with another field filled: disabled while `when` holds,
+    /// saying `reason`.
+    pub disabled: Option<(Rule, &'static Text)>,
+    /// Shown only while this holds (given the form's values and the row's name): a field that
+    /// matters for some kinds of record only.
+    pub visible: Option<fn(Values, &'static str) -> bool>,
+    /// The contract's name for errors about this field when it differs (`country.id`).
+    pub error_name: Option<&'static str>,
 }
 
 impl FieldSpec {
@@ -79,6 +90,9 @@ impl FieldSpec {
             preview: None,
             wide: false,
             check_while_typing: false,
+            disabled: None,
+            visible: None,
+            error_name: None,
         }
     }
     pub const fn control(mut self, control: Control) -> Self {
@@ -129,6 +143,18 @@ impl FieldSpec {
         self.check_while_typing = true;
         self
     }
+    pub const fn visible_when(mut self, visible: fn(Values, &'static str) -> bool) -> Self {
+        self.visible = Some(visible);
+        self
+    }
+    pub const fn error_name(mut self, name: &'static str) -> Self {
+        self.error_name = Some(name);
+        self
+    }
+    pub const fn disabled_when(mut self, when: Rule, reason: &'static Text) -> Self {
+        self.disabled = Some((when, reason));
+        self
+    }
 }
 
 /// Every field name of a form's row tables, in form order: what [`FormCtl::new`] takes, and the
@@ -176,93 +202,139 @@ pub fn FieldRows(
     #[prop(optional)] extra: Option<(&'static str, ViewFn)>,
     #[prop(optional, into)] suggestions: Signal<Vec<Suggestion>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let rules = StoredValue::new(expect_session().org_rules());
+    let values = form.values();
     rows.iter()
         .map(|spec| {
-            let spec = *spec;
-            let name = spec.name;
             if spec.check_while_typing {
-                check_while_typing(form, name);
+                check_while_typing(form, spec.name);
             }
-            let label = i18n.tr(spec.label);
-            let hint = spec.hint.map(|h| TextProp::from(i18n.tr(h)));
-            let children = extra
+            let extra = extra
                 .as_ref()
-                .filter(|(at, _)| *at == name)
-                .map(|(_, view)| {
-                    let view = view.clone();
-                    Box::new(move || view.run()) as Children
-                });
-            // The props structs themselves, not `view!`: whether a row has a hint, a preview or an
-            // extra is data, which the props builder (one setter per given prop) cannot express.
-            let frame = match spec.kind {
-                Kind::Input(control) => {
-                    let value = form.field(name).value;
-                    let values = form.values();
-                    let preview = spec.preview.map(|preview| {
-                        Signal::derive(move || {
-                            value.with(|v| rules.with_value(|r| preview(v, values, r)))
-                        })
-                    });
-                    Field(FieldProps {
-                        form,
-                        name,
-                        label: label.into(),
-                        hint,
-                        control,
-                        required: spec.required,
-                        autocomplete: spec.autocomplete,
-                        preview,
-                        readonly: Signal::from(spec.readonly),
-                        counter: spec.counter,
-                        children,
-                    })
-                    .into_any()
-                }
-                Kind::Checkbox => CheckboxField(CheckboxFieldProps {
-                    form,
-                    name,
-                    label: label.into(),
-                    hint,
-                    disabled: Signal::default(),
-                    disabled_reason: None,
-                })
-                .into_any(),
-                Kind::Listbox(options) => {
-                    let options = Signal::derive(move || {
-                        let lang = i18n.lang.get();
-                        rules.with_value(|r| options(lang, r))
-                    });
-                    SearchSelect(SearchSelectProps {
-                        form,
-                        name,
-                        error_name: None,
-                        label: label.into(),
-                        hint,
-                        options,
-                        required: spec.required,
-                        autocomplete: spec.autocomplete,
-                    })
-                    .into_any()
-                }
-                Kind::Tags => TagPicker(TagPickerProps {
-                    form,
-                    name,
-                    groups: suggestions,
-                    label: label.into(),
-                    hint,
-                    required: spec.required,
-                })
-                .into_any(),
+                .filter(|(at, _)| *at == spec.name)
+                .map(|(_, view)| view.clone());
+            let row = Row {
+                form,
+                spec,
+                rules,
+                extra,
+                suggestions,
             };
-            if spec.wide {
-                view! { <div class="span-2">{frame}</div> }.into_any()
-            } else {
-                frame
+            match spec.visible {
+                None => row.frame(),
+                Some(visible) => {
+                    let name = spec.name;
+                    let shown = Memo::new(move |_| visible(values, name));
+                    (move || shown.get().then(|| row.frame())).into_any()
+                }
             }
         })
         .collect_view()
+}
+
+/// What one row is drawn from; `frame` may run again when a hidden row shows.
+#[derive(Clone)]
+struct Row {
+    form: FormCtl,
+    spec: &'static FieldSpec,
+    rules: StoredValue<OrgRules>,
+    extra: Option<ViewFn>,
+    suggestions: Signal<Vec<Suggestion>>,
+}
+
+impl Row {
+    /// The props structs themselves, not `view!`: whether a row has a hint, a preview or an extra
+    /// is data, which the props builder (one setter per given prop) cannot express.
+    fn frame(&self) -> AnyView {
+        let Row {
+            form,
+            spec,
+            rules,
+            ref extra,
+            suggestions,
+        } = *self;
+        let i18n = use_i18n();
+        let name = spec.name;
+        let values = form.values();
+        let label: TextProp = i18n.tr(spec.label).into();
+        let hint = spec.hint.map(|h| TextProp::from(i18n.tr(h)));
+        let frame = match spec.kind {
+            Kind::Input(control) => {
+                let value = form.field(name).value;
+                let preview = spec.preview.map(|preview| {
+                    Signal::derive(move || {
+                        value.with(|v| rules.with_value(|r| preview(v, values, r)))
+                    })
+                });
+                let children = extra
+                    .clone()
+                    .map(|view| Box::new(move || view.run()) as Children);
+                Field(FieldProps {
+                    form,
+                    name,
+                    label,
+                    hint,
+                    control,
+                    required: spec.required,
+                    autocomplete: spec.autocomplete,
+                    preview,
+                    readonly: Signal::from(spec.readonly),
+                    counter: spec.counter,
+                    children,
+                })
+                .into_any()
+            }
+            Kind::Checkbox => {
+                let (disabled, disabled_reason) = match spec.disabled {
+                    Some((when, reason)) => (
+                        Signal::derive(move || when(values)),
+                        Some(TextProp::from(i18n.tr(reason))),
+                    ),
+                    None => (Signal::default(), None),
+                };
+                CheckboxField(CheckboxFieldProps {
+                    form,
+                    name,
+                    label,
+                    hint,
+                    disabled,
+                    disabled_reason,
+                })
+                .into_any()
+            }
+            Kind::Listbox(options) => {
+                let options = Signal::derive(move || {
+                    let lang = i18n.lang.get();
+                    rules.with_value(|r| options(lang, r))
+                });
+                SearchSelect(SearchSelectProps {
+                    form,
+                    name,
+                    error_name: spec.error_name,
+                    label,
+                    hint,
+                    options,
+                    required: spec.required,
+                    autocomplete: spec.autocomplete,
+                })
+                .into_any()
+            }
+            Kind::Tags => TagPicker(TagPickerProps {
+                form,
+                name,
+                groups: suggestions,
+                label,
+                hint,
+                required: spec.required,
+            })
+            .into_any(),
+        };
+        if spec.wide {
+            view! { <div class="span-2">{frame}</div> }.into_any()
+        } else {
+            frame
+        }
+    }
 }
 
 /// The "will be saved as" of the contract's rules, one [`Preview`] per rule.

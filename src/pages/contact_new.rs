@@ -2,30 +2,65 @@
 
 use bizkit_contract::endpoint::{CONTACT_CREATE, CONTACT_GET};
 use bizkit_contract::field;
-use bizkit_contract::{ContactCreateRequest, Email, GroupListItem, Ico, Phone, StoredContact};
+use bizkit_contract::{ContactCreateRequest, GroupListItem, NAME_MAX, StoredContact};
 use leptos::prelude::*;
 
 use crate::api::Body;
 use crate::components::ares::{AresPreview, use_ares};
 use crate::components::error_summary::{ErrorSummary, focus_after_render};
-use crate::components::field::{CheckboxField, Control, Field};
+use crate::components::field::Control;
+use crate::components::field_table::{self, FieldRows, FieldSpec, preview};
 use crate::components::form::{FormCtl, Values, send};
 use crate::components::layout::{expect_session, use_announcer};
 use crate::components::notices::{DraftNotice, guard_leaving, submission};
 use crate::components::submit::SubmitButton;
-use crate::components::tag_picker::{TagPicker, existing_groups, read_tags};
+use crate::components::tag_picker::{existing_groups, read_tags};
 use crate::i18n::{Text, ui, use_i18n};
 
-const FIELDS: &[&str] = &[
-    field::EMAIL,
-    field::PHONE,
-    field::FIRST_NAME,
-    field::LAST_NAME,
-    field::COMPANY_REGISTRATION_NUMBER,
-    field::SEND_REGISTRATION_INVITE,
-    field::IGNORE_BULK_MAIL,
-    field::GROUP_LIST,
+const MAIN: &[FieldSpec] = &[
+    FieldSpec::new(field::EMAIL, &ui::EMAIL)
+        .control(Control::Email)
+        .autocomplete("off")
+        .hint(&ui::EMAIL_HINT)
+        .preview(preview::email),
+    FieldSpec::new(field::PHONE, &ui::PHONE)
+        .control(Control::Tel)
+        .autocomplete("off")
+        .hint(&ui::PHONE_HINT)
+        .preview(preview::phone),
+    FieldSpec::new(field::FIRST_NAME, &ui::FIRST_NAME)
+        .autocomplete("off")
+        .counter(NAME_MAX),
+    FieldSpec::new(field::LAST_NAME, &ui::LAST_NAME)
+        .autocomplete("off")
+        .counter(NAME_MAX),
+    FieldSpec::new(field::COMPANY_REGISTRATION_NUMBER, &ui::ICO)
+        .control(Control::Numeric)
+        .wide()
+        .autocomplete("off")
+        .hint(&ui::ICO_HINT)
+        .preview(preview::ico),
 ];
+/// Side by side in one block.
+const CHECKS: &[FieldSpec] = &[
+    // An invitation needs an e-mail.
+    FieldSpec::new(field::SEND_REGISTRATION_INVITE, &ui::SEND_INVITE)
+        .checkbox()
+        .hint(&ui::SEND_INVITE_HINT)
+        .disabled_when(no_email, &ui::SEND_INVITE_NEEDS_EMAIL),
+    FieldSpec::new(field::IGNORE_BULK_MAIL, &ui::IGNORE_BULK_MAIL)
+        .checkbox()
+        .hint(&ui::IGNORE_BULK_MAIL_HINT),
+];
+const TAGS: &[FieldSpec] = &[FieldSpec::new(field::GROUP_LIST, &ui::GROUPS)
+    .tags()
+    .wide()
+    .hint(&ui::TAGS_HINT)];
+const ROWS: &[&[FieldSpec]] = &[MAIN, CHECKS, TAGS];
+
+fn no_email(v: Values) -> bool {
+    v.get(field::EMAIL).trim().is_empty()
+}
 
 /// The request exactly as the server will receive it; the contract's `parse` checks it here and there.
 fn request(v: Values) -> ContactCreateRequest {
@@ -54,7 +89,7 @@ pub fn ContactNew() -> impl IntoView {
     let session = expect_session();
     let announcer = use_announcer();
     let rules = StoredValue::new(session.org_rules());
-    let form = FormCtl::new("contact", FIELDS, move |v| {
+    let form = FormCtl::new("contact", &field_table::names(ROWS), move |v| {
         rules
             .with_value(|r| request(v).parse(r).err())
             .unwrap_or_default()
@@ -64,29 +99,9 @@ pub fn ContactNew() -> impl IntoView {
 
     let suggestions = existing_groups(session);
 
-    let email = form.field(field::EMAIL);
-    let phone = form.field(field::PHONE);
-    let ico = form.field(field::COMPANY_REGISTRATION_NUMBER);
-    let email_preview = Signal::derive(move || {
-        email
-            .value
-            .with(|v| Email::parse(v).ok().map(|e| e.as_str().to_owned()))
-    });
-    let phone_preview = Signal::derive(move || {
-        phone.value.with(|v| {
-            rules.with_value(|r| {
-                Phone::parse(v, &r.phone_prefix)
-                    .ok()
-                    .map(|p| p.as_str().to_owned())
-            })
-        })
-    });
-    let ico_preview = Signal::derive(move || {
-        ico.value
-            .with(|v| Ico::parse(v).ok().map(|i| i.as_str().to_owned()))
-    });
-    let ares = use_ares(ico.value.into());
-    let no_email = Signal::derive(move || email.value.with(|v| v.trim().is_empty()));
+    let ares = use_ares(form.field(field::COMPANY_REGISTRATION_NUMBER).value.into());
+    let values = form.values();
+    let no_email = Memo::new(move |_| no_email(values));
     // An invitation needs an e-mail: clearing the e-mail clears the choice rather than failing later.
     Effect::new(move |_| {
         if no_email.get() {
@@ -133,6 +148,9 @@ pub fn ContactNew() -> impl IntoView {
         });
     };
 
+    let ares_preview =
+        ViewFn::from(move || view! { <AresPreview state=ares id="contact-ares".to_owned() /> });
+
     view! {
         <section class="panel">
             <Show
@@ -155,34 +173,9 @@ pub fn ContactNew() -> impl IntoView {
                 <DraftNotice form />
                 <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
                 <form class="form-grid" data-form="contact" on:submit=on_submit novalidate>
-                    <Field form name=field::EMAIL control=Control::Email autocomplete="off"
-                        label=i18n.tr(&ui::EMAIL) hint=i18n.tr(&ui::EMAIL_HINT)
-                        preview=email_preview />
-                    <Field form name=field::PHONE control=Control::Tel autocomplete="off"
-                        label=i18n.tr(&ui::PHONE) hint=i18n.tr(&ui::PHONE_HINT)
-                        preview=phone_preview />
-                    <Field form name=field::FIRST_NAME autocomplete="off" counter=bizkit_contract::NAME_MAX
-                        label=i18n.tr(&ui::FIRST_NAME) />
-                    <Field form name=field::LAST_NAME autocomplete="off" counter=bizkit_contract::NAME_MAX
-                        label=i18n.tr(&ui::LAST_NAME) />
-                    <div class="span-2">
-                        <Field form name=field::COMPANY_REGISTRATION_NUMBER control=Control::Numeric
-                            autocomplete="off" label=i18n.tr(&ui::ICO) hint=i18n.tr(&ui::ICO_HINT)
-                            preview=ico_preview>
-                            <AresPreview state=ares id="contact-ares".to_owned() />
-                        </Field>
-                    </div>
-                    <div class="span-2 checks">
-                        <CheckboxField form name=field::SEND_REGISTRATION_INVITE
-                            label=i18n.tr(&ui::SEND_INVITE) hint=i18n.tr(&ui::SEND_INVITE_HINT)
-                            disabled=no_email disabled_reason=i18n.tr(&ui::SEND_INVITE_NEEDS_EMAIL) />
-                        <CheckboxField form name=field::IGNORE_BULK_MAIL
-                            label=i18n.tr(&ui::IGNORE_BULK_MAIL) hint=i18n.tr(&ui::IGNORE_BULK_MAIL_HINT) />
-                    </div>
-                    <div class="span-2">
-                        <TagPicker form name=field::GROUP_LIST groups=suggestions
-                            label=i18n.tr(&ui::GROUPS) hint=i18n.tr(&ui::TAGS_HINT) />
-                    </div>
+                    <FieldRows form rows=MAIN extra=(field::COMPANY_REGISTRATION_NUMBER, ares_preview.clone()) />
+                    <div class="span-2 checks"><FieldRows form rows=CHECKS /></div>
+                    <FieldRows form rows=TAGS suggestions />
                     <div class="span-2 actions">
                         <SubmitButton form label=i18n.tr(&ui::CONTACT_SUBMIT) />
                     </div>

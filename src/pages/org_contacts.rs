@@ -8,8 +8,8 @@
 use bizkit_contract::endpoint::{ORG_CONTACT_CREATE, ORG_CONTACT_LIST};
 use bizkit_contract::field;
 use bizkit_contract::{
-    ContactType, Country, Email, IdRef, Lang, OrgContact, OrgContactCreateRequest, Phone,
-    PostalCode,
+    ContactType, Country, IdRef, Lang, NAME_MAX, OrgContact, OrgContactCreateRequest, OrgRules,
+    PURCHASE_ORDER_NUMBER_MAX, PostalCode, TITLE_MAX,
 };
 use leptos::html;
 use leptos::prelude::*;
@@ -18,31 +18,91 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{Answer, ApiError, Body};
 use crate::components::error_summary::{ErrorSummary, focus_after_render, focus_by_id};
-use crate::components::field::{Control, Field};
+use crate::components::field::Control;
+use crate::components::field_table::{self, FieldRows, FieldSpec, preview};
 use crate::components::form::{FormCtl, Values, describe, send};
 use crate::components::layout::{expect_session, use_announcer};
-use crate::components::live_check::check_while_typing;
 use crate::components::notices::{DraftNotice, guard_leaving, submission};
-use crate::components::select::{CountryValue, SearchSelect, country_options};
+use crate::components::select::{CountryValue, country_options};
 use crate::components::submit::SubmitButton;
 use crate::i18n::{Text, fill, portal, ui, use_i18n};
 
-const FIELDS: &[&str] = &[
-    field::CONTACT_TYPE,
-    field::NAME,
-    field::TITLE,
-    field::DEPARTMENT,
-    field::EMAIL,
-    field::PHONE,
-    field::MOBILE,
-    field::STREET,
-    field::SECONDARY_ADDRESS,
-    field::ZIPCODE,
-    field::CITY,
-    field::STATE,
-    field::COUNTRY,
-    field::PURCHASE_ORDER_NUMBER,
+/// The person, then the address, then the order: each block shows once the chosen type uses it
+/// (the type itself is the radios of [`TypeChoice`], before them).
+const PERSON: &[FieldSpec] = &[
+    FieldSpec::new(field::NAME, &portal::CONTACT_NAME)
+        .autocomplete("off")
+        .counter(NAME_MAX),
+    FieldSpec::new(field::TITLE, &portal::PERSON_TITLE)
+        .autocomplete("off")
+        .counter(TITLE_MAX)
+        .hint(&portal::PERSON_TITLE_HINT)
+        .visible_when(shown),
+    FieldSpec::new(field::DEPARTMENT, &portal::DEPARTMENT).autocomplete("off"),
+    FieldSpec::new(field::EMAIL, &ui::EMAIL)
+        .control(Control::Email)
+        .autocomplete("off")
+        .hint(&portal::CONTACT_EMAIL_HINT)
+        .preview(preview::email)
+        .check_while_typing(),
+    FieldSpec::new(field::PHONE, &ui::PHONE)
+        .control(Control::Tel)
+        .autocomplete("off")
+        .hint(&ui::PHONE_HINT)
+        .preview(preview::phone),
+    FieldSpec::new(field::MOBILE, &portal::MOBILE)
+        .control(Control::Tel)
+        .autocomplete("off")
+        .preview(preview::phone)
+        .visible_when(shown),
 ];
+const ADDRESS: &[FieldSpec] = &[
+    FieldSpec::new(field::STREET, &portal::STREET_ADDRESS)
+        .wide()
+        .autocomplete("off"),
+    FieldSpec::new(field::SECONDARY_ADDRESS, &portal::SECONDARY_ADDRESS)
+        .wide()
+        .autocomplete("off")
+        .hint(&portal::SECONDARY_ADDRESS_HINT),
+    FieldSpec::new(field::ZIPCODE, &portal::POSTAL_CODE)
+        .autocomplete("off")
+        .hint(&portal::ZIPCODE_HINT)
+        .preview(zip_preview)
+        .check_while_typing(),
+    FieldSpec::new(field::CITY, &portal::CITY).autocomplete("off"),
+    FieldSpec::new(field::STATE, &portal::STATE).autocomplete("off"),
+    FieldSpec::new(field::COUNTRY, &portal::COUNTRY)
+        .listbox(|lang, _| country_options(lang, CountryValue::Numeric))
+        .error_name("country.id")
+        .hint(&portal::COUNTRY_HINT),
+];
+const ORDER: &[FieldSpec] =
+    &[
+        FieldSpec::new(field::PURCHASE_ORDER_NUMBER, &portal::PURCHASE_ORDER_NUMBER)
+            .wide()
+            .autocomplete("off")
+            .counter(PURCHASE_ORDER_NUMBER_MAX)
+            .hint(&portal::PURCHASE_ORDER_NUMBER_HINT),
+    ];
+const ROWS: &[&[FieldSpec]] = &[PERSON, ADDRESS, ORDER];
+
+/// A row's visibility rule: whether the chosen type uses the field.
+fn shown(v: Values, name: &'static str) -> bool {
+    relevant(chosen_type(&v.get(field::CONTACT_TYPE)), name)
+}
+
+/// A postcode in the form of the country picked (held as its numeric code here).
+fn zip_preview(v: &str, values: Values, _: &OrgRules) -> Option<String> {
+    let country = values
+        .get(field::COUNTRY)
+        .trim()
+        .parse::<u16>()
+        .ok()
+        .and_then(Country::from_numeric);
+    PostalCode::parse_for(v, country)
+        .ok()
+        .map(|x| x.into_string())
+}
 
 /// Whether a field matters for a contact of this type. Nothing but the type before one is chosen.
 pub fn relevant(t: Option<ContactType>, field: &str) -> bool {
@@ -195,43 +255,22 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
     let session = expect_session();
     let announcer = use_announcer();
     let rules = StoredValue::new(session.org_rules());
-    let form = FormCtl::new("orgcontact", FIELDS, move |v| {
+    let mut fields = vec![field::CONTACT_TYPE];
+    fields.extend(field_table::names(ROWS));
+    let form = FormCtl::new("orgcontact", &fields, move |v| {
         rules
             .with_value(|r| request(v).parse(r).err())
             .unwrap_or_default()
     });
     form.keep_draft(&format!("{}.org{org}", session.scope()));
     guard_leaving(form);
-    check_while_typing(form, field::EMAIL);
-    check_while_typing(form, field::ZIPCODE);
 
-    let value = move |name: &str| form.field(name).value;
-    let kind = Memo::new(move |_| value(field::CONTACT_TYPE).with(|v| chosen_type(v)));
+    let kind = Memo::new(move |_| {
+        form.field(field::CONTACT_TYPE)
+            .value
+            .with(|v| chosen_type(v))
+    });
     let shows = move |name: &'static str| move || relevant(kind.get(), name);
-    let email_preview = Signal::derive(move || {
-        value(field::EMAIL).with(|v| Email::parse(v).ok().map(|e| e.into_string()))
-    });
-    let phone_preview = move |name: &'static str| {
-        Signal::derive(move || {
-            value(name).with(|v| {
-                rules.with_value(|r| {
-                    Phone::parse(v, &r.phone_prefix)
-                        .ok()
-                        .map(|x| x.into_string())
-                })
-            })
-        })
-    };
-    let zip_preview = Signal::derive(move || {
-        let country = value(field::COUNTRY)
-            .with(|c| c.trim().parse::<u16>().ok().and_then(Country::from_numeric));
-        value(field::ZIPCODE).with(|v| {
-            PostalCode::parse_for(v, country)
-                .ok()
-                .map(|x| x.into_string())
-        })
-    });
-    let countries = Signal::derive(move || country_options(i18n.lang.get(), CountryValue::Numeric));
 
     let refresh = RwSignal::new(0u32);
     let list = LocalResource::new(move || {
@@ -304,45 +343,14 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
                     </Show>
                     <Show when=move || kind.get().is_some()>
                         <h3 class="span-2 subhead">{i18n.tr(&portal::ORG_CONTACT_PERSON)}</h3>
-                        <Field form name=field::NAME autocomplete="off" counter=bizkit_contract::NAME_MAX label=i18n.tr(&portal::CONTACT_NAME) />
-                        <Show when=shows(field::TITLE)>
-                            <Field form name=field::TITLE autocomplete="off" counter=bizkit_contract::TITLE_MAX
-                                label=i18n.tr(&portal::PERSON_TITLE) hint=i18n.tr(&portal::PERSON_TITLE_HINT) />
-                        </Show>
-                        <Field form name=field::DEPARTMENT autocomplete="off" label=i18n.tr(&portal::DEPARTMENT) />
-                        <Field form name=field::EMAIL control=Control::Email autocomplete="off"
-                            label=i18n.tr(&ui::EMAIL) hint=i18n.tr(&portal::CONTACT_EMAIL_HINT)
-                            preview=email_preview />
-                        <Field form name=field::PHONE control=Control::Tel autocomplete="off"
-                            label=i18n.tr(&ui::PHONE) hint=i18n.tr(&ui::PHONE_HINT)
-                            preview=phone_preview(field::PHONE) />
-                        <Show when=shows(field::MOBILE)>
-                            <Field form name=field::MOBILE control=Control::Tel autocomplete="off"
-                                label=i18n.tr(&portal::MOBILE) preview=phone_preview(field::MOBILE) />
-                        </Show>
+                        <FieldRows form rows=PERSON />
                     </Show>
                     <Show when=shows(field::STREET)>
                         <h3 class="span-2 subhead">{i18n.tr(&portal::GROUP_ADDRESS)}</h3>
-                        <div class="span-2">
-                            <Field form name=field::STREET autocomplete="off" label=i18n.tr(&portal::STREET_ADDRESS) />
-                        </div>
-                        <div class="span-2">
-                            <Field form name=field::SECONDARY_ADDRESS autocomplete="off"
-                                label=i18n.tr(&portal::SECONDARY_ADDRESS) hint=i18n.tr(&portal::SECONDARY_ADDRESS_HINT) />
-                        </div>
-                        <Field form name=field::ZIPCODE autocomplete="off" label=i18n.tr(&portal::POSTAL_CODE)
-                            hint=i18n.tr(&portal::ZIPCODE_HINT) preview=zip_preview />
-                        <Field form name=field::CITY autocomplete="off" label=i18n.tr(&portal::CITY) />
-                        <Field form name=field::STATE autocomplete="off" label=i18n.tr(&portal::STATE) />
-                        <SearchSelect form name=field::COUNTRY error_name="country.id" options=countries
-                            label=i18n.tr(&portal::COUNTRY) hint=i18n.tr(&portal::COUNTRY_HINT) />
+                        <FieldRows form rows=ADDRESS />
                     </Show>
                     <Show when=shows(field::PURCHASE_ORDER_NUMBER)>
-                        <div class="span-2">
-                            <Field form name=field::PURCHASE_ORDER_NUMBER autocomplete="off" counter=bizkit_contract::PURCHASE_ORDER_NUMBER_MAX
-                                label=i18n.tr(&portal::PURCHASE_ORDER_NUMBER)
-                                hint=i18n.tr(&portal::PURCHASE_ORDER_NUMBER_HINT) />
-                        </div>
+                        <FieldRows form rows=ORDER />
                     </Show>
                     <div class="span-2 actions">
                         <SubmitButton form label=i18n.tr(&ui::CONTACT_SUBMIT) />
