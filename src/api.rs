@@ -2,17 +2,22 @@
 //! [`ApiError`] — problem+json, the older BizKitHub shapes, HTML, an empty body, a network failure.
 //!
 //! [`classify`] is pure (status, content type, body → error) so the mapping is tested natively and in the
-//! browser; [`Client::send`] is the thin web-sys layer around it.
+//! browser; [`Client::call`] and [`Client::call_with`] take method, path and types from the contract's
+//! [`Endpoint`] of the call, over [`Client::send`], the thin layer on gloo-net's fetch (the timeout is
+//! an `AbortController` whose signal the request carries).
 
 use std::cell::Cell;
+use std::marker::PhantomData;
 use std::rc::Rc;
 
+use bizkit_contract::endpoint::{Endpoint, NoBody};
+
+use gloo_net::http::{Headers, Method, Request, RequestBuilder};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 /// Long enough for a slow office Wi-Fi, short enough that a hung server does not freeze the form.
 pub const DEFAULT_TIMEOUT_MS: i32 = 15_000;
@@ -257,6 +262,47 @@ pub fn parse_success<T: DeserializeOwned>(
     })
 }
 
+/// A request body of type `Req`, serialised once: the form compares it with the last one sent to
+/// reuse the `Idempotency-Key`, and a retry sends the very same bytes.
+pub struct Body<Req> {
+    json: String,
+    types: PhantomData<fn(Req)>,
+}
+
+impl<Req: Serialize> Body<Req> {
+    pub fn new(request: &Req) -> Self {
+        Self {
+            // The contract's request types are plain structs of strings and lists: serialising
+            // them cannot fail, and an empty body would only be refused by the server.
+            json: serde_json::to_string(request).unwrap_or_default(),
+            types: PhantomData,
+        }
+    }
+}
+
+impl<Req> Body<Req> {
+    pub fn json(&self) -> &str {
+        &self.json
+    }
+}
+
+// Derived impls would demand `Req: Clone` and so on; a body is its text whatever `Req` is.
+impl<Req> Clone for Body<Req> {
+    fn clone(&self) -> Self {
+        Self {
+            json: self.json.clone(),
+            types: PhantomData,
+        }
+    }
+}
+
+// Not the text: a sign-in body holds a password.
+impl<Req> std::fmt::Debug for Body<Req> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Body({} bytes)", self.json.len())
+    }
+}
+
 /// One call's options.
 #[derive(Clone, Debug, Default)]
 pub struct Call {
@@ -296,32 +342,46 @@ impl Client {
         self
     }
 
-    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        self.send::<T>("GET", path, None, Call::default())
-            .await
-            .map(|a| a.body)
-    }
-
-    pub async fn post<B: Serialize, T: DeserializeOwned>(
+    /// A call without a body (`GET`, `DELETE`): method and path from `endpoint`, its `{…}`
+    /// parameters filled from `params` in order.
+    pub async fn call<Ans: DeserializeOwned>(
         &self,
-        path: &str,
-        body: &B,
-        call: Call,
-    ) -> Result<Answer<T>, ApiError> {
-        let json = serde_json::to_string(body).map_err(|_| ApiError::Network)?;
-        self.post_json(path, json, call).await
+        endpoint: &Endpoint<NoBody, Ans>,
+        params: &[&str],
+    ) -> Result<Ans, ApiError> {
+        self.send(
+            endpoint.method.as_str(),
+            &endpoint.path_with(params),
+            None,
+            Call::default(),
+        )
+        .await
+        .map(|a| a.body)
     }
 
-    /// Posts a body serialised by the caller, who needed it to pick the `Idempotency-Key`.
-    pub async fn post_json<T: DeserializeOwned>(
+    /// A call with a body. The `Idempotency-Key` of `call` goes along only where the endpoint
+    /// says a retry must carry one.
+    pub async fn call_with<Req, Ans: DeserializeOwned>(
         &self,
-        path: &str,
-        json: String,
-        call: Call,
-    ) -> Result<Answer<T>, ApiError> {
-        self.send("POST", path, Some(json), call).await
+        endpoint: &Endpoint<Req, Ans>,
+        params: &[&str],
+        body: &Body<Req>,
+        mut call: Call,
+    ) -> Result<Answer<Ans>, ApiError> {
+        if !endpoint.idempotent {
+            call.idempotency_key = None;
+        }
+        self.send(
+            endpoint.method.as_str(),
+            &endpoint.path_with(params),
+            Some(body.json.clone()),
+            call,
+        )
+        .await
     }
 
+    /// The raw call under [`Client::call`] and [`Client::call_with`], for a URL no [`Endpoint`]
+    /// describes (a test's blob URL).
     pub async fn send<T: DeserializeOwned>(
         &self,
         method: &str,
@@ -381,7 +441,10 @@ async fn fetch_raw(
     timeout_ms: i32,
 ) -> Result<RawAnswer, ApiError> {
     let window = web_sys::window().ok_or(ApiError::Network)?;
+    let method = Method::from_bytes(method.as_bytes()).map_err(|_| ApiError::Network)?;
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
+    // The headers are set here, not with gloo-net's `RequestBuilder::header`: that one throws on a
+    // value the browser refuses (a pasted token with a line break in it), where this is a failed call.
     let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
     let set = |k: &str, v: &str| headers.set(k, v).map_err(|_| ApiError::Network);
     set("Accept", "application/json, application/problem+json")?;
@@ -391,14 +454,19 @@ async fn fetch_raw(
     if let Some(k) = idempotency_key {
         set("Idempotency-Key", k)?;
     }
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    init.set_signal(Some(&controller.signal()));
-    if let Some(b) = body {
+    if body.is_some() {
         set("Content-Type", "application/json")?;
-        init.set_body(&JsValue::from_str(b));
     }
-    init.set_headers(&headers);
+    let signal = controller.signal();
+    let builder = RequestBuilder::new(url)
+        .method(method)
+        .headers(Headers::from_raw(headers))
+        .abort_signal(Some(&signal));
+    let request = match body {
+        Some(b) => builder.body(b),
+        None => builder.build(),
+    }
+    .map_err(|_| ApiError::Network)?;
 
     let timed_out = Rc::new(Cell::new(false));
     let on_timeout = {
@@ -415,7 +483,7 @@ async fn fetch_raw(
             timeout_ms,
         )
         .ok();
-    let outcome = read(&window, url, &init, &controller).await;
+    let outcome = read(request, &controller).await;
     if let Some(t) = timer {
         window.clear_timeout_with_handle(t);
     }
@@ -430,37 +498,28 @@ async fn fetch_raw(
 }
 
 async fn read(
-    window: &web_sys::Window,
-    url: &str,
-    init: &web_sys::RequestInit,
+    request: Request,
     controller: &web_sys::AbortController,
 ) -> Result<RawAnswer, ApiError> {
-    let resp = JsFuture::from(window.fetch_with_str_and_init(url, init))
-        .await
-        .map_err(|_| ApiError::Network)?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| ApiError::Network)?;
+    let resp = request.send().await.map_err(|_| ApiError::Network)?;
     let h = resp.headers();
-    let header = |name: &str| h.get(name).ok().flatten();
     let status = resp.status();
-    let too_big = header("content-length")
+    let too_big = h
+        .get("content-length")
         .and_then(|l| l.trim().parse::<f64>().ok())
         .is_some_and(|l| l > MAX_BODY_BYTES);
     let body = if too_big {
         controller.abort();
         String::new()
     } else {
-        let promise = resp.text().map_err(|_| ApiError::Network)?;
-        JsFuture::from(promise)
-            .await
-            .map_err(|_| ApiError::Network)?
-            .as_string()
-            .unwrap_or_default()
+        // Read once only: gloo-net's `text` panics on a body already read.
+        resp.text().await.map_err(|_| ApiError::Network)?
     };
     Ok(RawAnswer {
         status,
-        content_type: header("content-type").unwrap_or_default(),
-        location: header("location"),
-        retry_after: header("retry-after"),
+        content_type: h.get("content-type").unwrap_or_default(),
+        location: h.get("location"),
+        retry_after: h.get("retry-after"),
         body,
     })
 }

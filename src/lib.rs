@@ -24,7 +24,7 @@ use leptos_router::path;
 
 use crate::components::layout::{AdminPage, CustomerPage, Shell};
 use crate::config::Config;
-use crate::i18n::I18n;
+use crate::i18n::{I18n, ui};
 use crate::session::Session;
 
 /// Mounts the app on `<body>`. A panic in wasm kills the instance, so the hook shows the static crash
@@ -51,7 +51,7 @@ pub fn App() -> impl IntoView {
     let i18n = I18n::provide();
     let config = LocalResource::new(Config::load);
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{i18n.text(|t| t.loading)}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{i18n.tr(&ui::LOADING)}</p> }>
             {move || {
                 config
                     .get()

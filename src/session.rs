@@ -11,48 +11,17 @@
 
 use std::time::Duration;
 
-use bizkit_contract::OrgRules;
+pub use bizkit_contract::Role;
+use bizkit_contract::endpoint::{AUTHENTICATE, SESSION_DELETE, SESSION_GET};
+use bizkit_contract::{AuthenticateRequest, OrgRules, SessionOrganisation, SessionResponse};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::api::{ApiError, Call, Client};
+use crate::api::{ApiError, Body, Call, Client};
 use crate::config::Config;
 use crate::{draft, storage};
 
 const SESSION_KEY: &str = "bizkit.session";
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Admin,
-    Customer,
-}
-
-impl Role {
-    /// Anything we do not recognise gets the least the app offers.
-    fn from_wire(s: &str) -> Role {
-        if s.eq_ignore_ascii_case("admin") {
-            Role::Admin
-        } else {
-            Role::Customer
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Organisation {
-    #[serde(default)]
-    pub id: u64,
-    #[serde(default)]
-    pub name: String,
-    #[serde(default)]
-    pub default_country: String,
-    #[serde(default)]
-    pub phone_prefix: String,
-    #[serde(default)]
-    pub locales: Vec<String>,
-}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SessionInfo {
@@ -60,7 +29,7 @@ pub struct SessionInfo {
     pub role: Role,
     pub email: String,
     /// `None` where the backend has no `GET /api/v1/session`: the demo organisation's rules apply.
-    pub organisation: Option<Organisation>,
+    pub organisation: Option<SessionOrganisation>,
     /// When the session ends at the latest, in this browser's milliseconds since the epoch (from the
     /// server's `expiresInSecs`); `None` where the backend does not say.
     #[serde(default)]
@@ -70,31 +39,10 @@ pub struct SessionInfo {
     pub idle_ms: Option<f64>,
 }
 
-#[derive(Deserialize)]
-struct AuthAnswer {
-    auth_token: String,
-    #[serde(default)]
-    role: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct SessionAnswer {
-    #[serde(default)]
-    role: String,
-    #[serde(default)]
-    email: String,
-    organisation: Option<Organisation>,
-    #[serde(default, rename = "expiresInSecs", deserialize_with = "lenient_secs")]
-    expires_in_secs: Option<f64>,
-    #[serde(default, rename = "idleTimeoutSecs", deserialize_with = "lenient_secs")]
-    idle_timeout_secs: Option<f64>,
-}
-
-/// A number of seconds if the backend sent a sensible one; anything else is "not said", never a
-/// reason to refuse the whole answer.
-fn lenient_secs<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    let value = serde_json::Value::deserialize(d)?;
-    Ok(value.as_f64().filter(|s| s.is_finite() && *s >= 0.0))
+/// The organisation of a session answer; `None` where the backend named none (all defaults): the
+/// demo organisation's rules apply then.
+fn known(organisation: SessionOrganisation) -> Option<SessionOrganisation> {
+    (organisation != SessionOrganisation::default()).then_some(organisation)
 }
 
 /// A session handed over in the URL (`#token=…`) while someone else is signed in.
@@ -112,13 +60,7 @@ pub struct HandoverOffer {
     pub email: String,
     pub organisation: Option<String>,
     token: String,
-    answer: Option<SessionAnswer>,
-}
-
-#[derive(Serialize)]
-struct Credentials<'a> {
-    email: &'a str,
-    password: &'a str,
+    answer: Option<SessionResponse>,
 }
 
 #[derive(Clone, Copy)]
@@ -295,20 +237,23 @@ impl Session {
 
     pub async fn sign_in(&self, email: &str, password: &str) -> Result<Role, ApiError> {
         let client = self.client_with(None);
+        let credentials = AuthenticateRequest {
+            email: Some(email.to_owned()),
+            password: Some(password.to_owned()),
+        };
         let auth = client
-            .post::<_, AuthAnswer>(
-                "/api/v1/authenticate",
-                &Credentials { email, password },
+            .call_with(
+                &AUTHENTICATE,
+                &[],
+                &Body::new(&credentials),
                 Call::default(),
             )
             .await?
             .body;
-        let fallback = SessionAnswer {
+        let fallback = SessionResponse {
             role: auth.role,
             email: email.trim().to_owned(),
-            organisation: None,
-            expires_in_secs: None,
-            idle_timeout_secs: None,
+            ..Default::default()
         };
         self.establish(auth.auth_token, Some(fallback)).await
     }
@@ -325,19 +270,16 @@ impl Session {
     async fn establish(
         &self,
         token: String,
-        fallback: Option<SessionAnswer>,
+        fallback: Option<SessionResponse>,
     ) -> Result<Role, ApiError> {
         let client = self.client_with(Some(token.clone()));
-        let answer = match client.get::<SessionAnswer>("/api/v1/session").await {
+        let answer = match client.call(&SESSION_GET, &[]).await {
             Ok(a) => a,
             // A backend without the session call: keep what sign-in told us, or assume an admin token
             // (the backend still refuses whatever the token may not do).
-            Err(ApiError::NotFound { .. }) => fallback.unwrap_or(SessionAnswer {
-                role: "admin".to_owned(),
-                email: String::new(),
-                organisation: None,
-                expires_in_secs: None,
-                idle_timeout_secs: None,
+            Err(ApiError::NotFound { .. }) => fallback.unwrap_or(SessionResponse {
+                role: Role::Admin,
+                ..Default::default()
             }),
             Err(e) => return Err(e),
         };
@@ -345,17 +287,17 @@ impl Session {
     }
 
     /// Makes `token` the session, as `answer` describes it.
-    fn apply(&self, token: String, answer: SessionAnswer) -> Role {
-        let role = Role::from_wire(&answer.role);
+    fn apply(&self, token: String, answer: SessionResponse) -> Role {
+        let role = answer.role;
         let now = js_sys::Date::now();
         let _ = self.last_call_ms.try_set_value(now);
         self.info.try_set(Some(SessionInfo {
             token,
             role,
             email: answer.email,
-            organisation: answer.organisation,
-            ends_at_ms: answer.expires_in_secs.map(|s| now + s * 1000.0),
-            idle_ms: answer.idle_timeout_secs.map(|s| s * 1000.0),
+            organisation: known(answer.organisation),
+            ends_at_ms: answer.expires_in_secs.map(|s| now + s as f64 * 1000.0),
+            idle_ms: answer.idle_timeout_secs.map(|s| s as f64 * 1000.0),
         }));
         draft::set_owner(self.owner());
         self.expired.try_set(false);
@@ -388,9 +330,7 @@ impl Session {
         if let Some(info) = old {
             let client = self.client_with(Some(info.token));
             leptos::task::spawn_local(async move {
-                let _ = client
-                    .send::<serde_json::Value>("DELETE", "/api/v1/session", None, Call::default())
-                    .await;
+                let _ = client.call(&SESSION_DELETE, &[]).await;
             });
         }
     }
@@ -400,7 +340,7 @@ impl Session {
         let token = token.trim().to_owned();
         let answer = self
             .client_with(Some(token.clone()))
-            .get::<SessionAnswer>("/api/v1/session")
+            .call(&SESSION_GET, &[])
             .await;
         let offer = match answer {
             Ok(answer) => {
@@ -408,7 +348,7 @@ impl Session {
                     i.as_ref().is_some_and(|i| {
                         i.email.eq_ignore_ascii_case(&answer.email)
                             && i.organisation.as_ref().map(|o| o.id)
-                                == answer.organisation.as_ref().map(|o| o.id)
+                                == known(answer.organisation.clone()).map(|o| o.id)
                     })
                 });
                 if same_person {
@@ -418,7 +358,7 @@ impl Session {
                 }
                 Handover::Offer(Box::new(HandoverOffer {
                     email: answer.email.clone(),
-                    organisation: answer.organisation.as_ref().map(|o| o.name.clone()),
+                    organisation: known(answer.organisation.clone()).map(|o| o.name),
                     token,
                     answer: Some(answer),
                 }))
@@ -478,7 +418,7 @@ impl Session {
         leptos::task::spawn_local(async move {
             let answer = session
                 .client_with(Some(token.clone()))
-                .get::<SessionAnswer>("/api/v1/session")
+                .call(&SESSION_GET, &[])
                 .await;
             let still_current = session
                 .info

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::components::layout::Announcer;
 use crate::config::Config;
-use crate::i18n::{I18n, code, pick_lang};
+use crate::i18n::{I18n, code, pick_lang, portal, ui};
 use crate::pages::profile::Profile;
 use crate::session::{Access, Session};
 
@@ -79,20 +79,20 @@ fn Widget(token: String, api_base: String, lang: String) -> impl IntoView {
         <div class="bizkit-widget" lang=move || code(i18n.lang.get())>
             {move || {
                 if session.checking.get() {
-                    return view! { <p class="loading">{i18n.text(|t| t.loading)}</p> }.into_any();
+                    return view! { <p class="loading">{i18n.tr(&ui::LOADING)}</p> }.into_any();
                 }
                 match access.get() {
                     Access::Customer => view! { <Profile embedded=true /> }.into_any(),
                     Access::SignedOut if unreachable.get() => {
-                        view! { <p class="notice warn" role="alert">{i18n.portal_text(|p| p.widget_unreachable)}</p> }
+                        view! { <p class="notice warn" role="alert">{i18n.tr(&portal::WIDGET_UNREACHABLE)}</p> }
                             .into_any()
                     }
                     Access::SignedOut => {
-                        view! { <p class="notice warn" role="alert">{i18n.portal_text(|p| p.widget_no_sign_in)}</p> }
+                        view! { <p class="notice warn" role="alert">{i18n.tr(&portal::WIDGET_NO_SIGN_IN)}</p> }
                             .into_any()
                     }
                     Access::Admin => {
-                        view! { <p class="notice warn" role="alert">{i18n.portal_text(|p| p.widget_customers_only)}</p> }
+                        view! { <p class="notice warn" role="alert">{i18n.tr(&portal::WIDGET_CUSTOMERS_ONLY)}</p> }
                             .into_any()
                     }
                 }

@@ -3,46 +3,30 @@
 
 use std::collections::HashMap;
 
-use bizkit_contract::Ico;
+use bizkit_contract::endpoint::ARES_GET;
+use bizkit_contract::{AresRecord, Ico};
 use leptos::prelude::*;
-use serde::Deserialize;
 
 use crate::api::ApiError;
 use crate::components::layout::expect_session;
-use crate::i18n::use_i18n;
+use crate::i18n::{ui, use_i18n};
 
 const DEBOUNCE_MS: u64 = 400;
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct AresRecord {
-    pub ico: String,
-    pub company_name: String,
-    pub dic: Option<String>,
-    pub street_address: Option<String>,
-    pub city: Option<String>,
-    pub city_part: Option<String>,
-    pub state_region: Option<String>,
-    pub postal_code: Option<String>,
-    pub country: Option<String>,
-    pub dissolved: bool,
-}
-
-impl AresRecord {
-    pub fn address(&self) -> String {
-        let street = self.street_address.clone().unwrap_or_default();
-        let town = format!(
-            "{} {}",
-            self.postal_code.as_deref().unwrap_or(""),
-            self.city.as_deref().unwrap_or("")
-        );
-        [street.as_str(), town.as_str()]
-            .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
+/// The company's address on one line: street, then postal code and city.
+pub fn address(r: &AresRecord) -> String {
+    let street = r.street_address.clone().unwrap_or_default();
+    let town = format!(
+        "{} {}",
+        r.postal_code.as_deref().unwrap_or(""),
+        r.city.as_deref().unwrap_or("")
+    );
+    [street.as_str(), town.as_str()]
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -85,9 +69,7 @@ pub fn use_ares(value: Signal<String>) -> ReadSignal<Lookup> {
                 let wanted = current;
                 let client = session.client();
                 leptos::task::spawn_local(async move {
-                    let result = client
-                        .get::<AresRecord>(&format!("/bff/ares/{wanted}"))
-                        .await;
+                    let result = client.call(&ARES_GET, &[&wanted]).await;
                     let outcome = match result {
                         Ok(r) => Lookup::Found(Box::new(r)),
                         Err(ApiError::NotFound { code: Some(c) }) if c == "ARES_NOT_FOUND" => {
@@ -119,20 +101,20 @@ pub fn AresPreview(state: ReadSignal<Lookup>, id: String) -> impl IntoView {
     view! {
         <div class="ares" id=id aria-live="polite">
             {move || {
-                let t = i18n.t();
+                let lang = i18n.lang.get();
                 match state.get() {
                     Lookup::Idle | Lookup::Unsupported => ().into_any(),
-                    Lookup::Checking => view! { <p class="hint">{t.ares_checking}</p> }.into_any(),
-                    Lookup::NotFound => view! { <p class="notice warn">{t.ares_not_found}</p> }.into_any(),
-                    Lookup::Unavailable => view! { <p class="notice">{t.ares_unavailable}</p> }.into_any(),
+                    Lookup::Checking => view! { <p class="hint">{ui::ARES_CHECKING.get(lang)}</p> }.into_any(),
+                    Lookup::NotFound => view! { <p class="notice warn">{ui::ARES_NOT_FOUND.get(lang)}</p> }.into_any(),
+                    Lookup::Unavailable => view! { <p class="notice">{ui::ARES_UNAVAILABLE.get(lang)}</p> }.into_any(),
                     Lookup::Found(r) => {
                         view! {
                             <div class="notice found">
-                                <p>{t.ares_found}</p>
+                                <p>{ui::ARES_FOUND.get(lang)}</p>
                                 <p class="company"><strong>{r.company_name.clone()}</strong></p>
-                                <p>{r.address()}</p>
-                                {r.dic.clone().map(|d| view! { <p>{t.dic} ": " {d}</p> })}
-                                {r.dissolved.then(|| view! { <p class="warn">{t.ares_dissolved}</p> })}
+                                <p>{address(&r)}</p>
+                                {r.dic.clone().map(|d| view! { <p>{ui::DIC.get(lang)} ": " {d}</p> })}
+                                {r.dissolved.then(|| view! { <p class="warn">{ui::ARES_DISSOLVED.get(lang)}</p> })}
                             </div>
                         }
                             .into_any()

@@ -10,17 +10,17 @@
 
 use std::collections::HashMap;
 
-use bizkit_contract::Ico;
+use bizkit_contract::endpoint::ARES_LOOKUP;
+use bizkit_contract::{AresRecord, Ico, Lang};
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::components::ares::{AresRecord, Lookup};
+use crate::components::ares::{Lookup, address};
 use crate::components::error_summary::focus_after_render;
 use crate::components::form::FormCtl;
 use crate::components::layout::{expect_session, use_announcer};
-use crate::i18n::portal::{PortalUi, portal};
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{Text, fill, portal, ui, use_i18n};
 
 const DEBOUNCE_MS: u64 = 400;
 
@@ -59,10 +59,7 @@ pub fn use_company_lookup(value: Signal<String>, wanted: Signal<bool>) -> ReadSi
                 }
                 let client = session.client();
                 leptos::task::spawn_local(async move {
-                    let outcome = match client
-                        .get::<AresRecord>(&format!("/api/v1/ares/{current}"))
-                        .await
-                    {
+                    let outcome = match client.call(&ARES_LOOKUP, &[&current]).await {
                         Ok(r) => Lookup::Found(Box::new(r)),
                         Err(ApiError::NotFound { code: Some(c) }) if c == "ARES_NOT_FOUND" => {
                             Lookup::NotFound
@@ -97,7 +94,7 @@ pub fn use_company_lookup(value: Signal<String>, wanted: Signal<bool>) -> ReadSi
 #[derive(Clone, Copy)]
 pub struct Target {
     pub field: &'static str,
-    pub label: fn(&PortalUi) -> &'static str,
+    pub label: &'static Text,
     pub from: fn(&AresRecord) -> Option<String>,
 }
 
@@ -105,7 +102,7 @@ pub struct Target {
 #[derive(Clone, Debug)]
 pub struct Change {
     pub field: &'static str,
-    pub label: fn(&PortalUi) -> &'static str,
+    pub label: &'static Text,
     pub current: String,
     pub proposed: String,
 }
@@ -159,9 +156,9 @@ pub fn changes(
     (empty, differing)
 }
 
-fn labels(list: &[Change], t: &'static PortalUi) -> String {
+fn labels(list: &[Change], lang: Lang) -> String {
     list.iter()
-        .map(|c| (c.label)(t))
+        .map(|c| c.label.get(lang))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -200,8 +197,8 @@ pub fn AresFill(
         for c in &used {
             form.field(c.field).value.set(c.proposed.clone());
         }
-        let p = portal(i18n.lang.get_untracked());
-        let text = fill(p.ares_filled, &labels(&used, p));
+        let lang = i18n.lang.get_untracked();
+        let text = fill(portal::ARES_FILLED.get(lang), &labels(&used, lang));
         announcer.say(text.clone());
         filled.set(Some(text));
         focus_after_render(done);
@@ -210,13 +207,12 @@ pub fn AresFill(
     view! {
         <div class="ares ares-fill" id=id aria-live="polite">
             {move || {
-                let t = i18n.t();
-                let p = portal(i18n.lang.get());
+                let lang = i18n.lang.get();
                 match state.get() {
                     Lookup::Idle | Lookup::Unsupported => ().into_any(),
-                    Lookup::Checking => view! { <p class="hint">{t.ares_checking}</p> }.into_any(),
-                    Lookup::NotFound => view! { <p class="notice warn">{t.ares_not_found}</p> }.into_any(),
-                    Lookup::Unavailable => view! { <p class="notice">{p.ares_unavailable}</p> }.into_any(),
+                    Lookup::Checking => view! { <p class="hint">{ui::ARES_CHECKING.get(lang)}</p> }.into_any(),
+                    Lookup::NotFound => view! { <p class="notice warn">{ui::ARES_NOT_FOUND.get(lang)}</p> }.into_any(),
+                    Lookup::Unavailable => view! { <p class="notice">{portal::ARES_UNAVAILABLE.get(lang)}</p> }.into_any(),
                     Lookup::Found(r) => {
                         let (empty, differing) = plan.get().unwrap_or_default();
                         let nothing = empty.is_empty() && differing.is_empty();
@@ -224,24 +220,24 @@ pub fn AresFill(
                         let has_differing = !differing.is_empty();
                         view! {
                             <div class="notice found">
-                                <p>{p.ares_found}</p>
+                                <p>{portal::ARES_FOUND.get(lang)}</p>
                                 <p class="company"><strong>{r.company_name.clone()}</strong></p>
-                                <p>{r.address()}</p>
-                                {r.dic.clone().map(|d| view! { <p>{t.dic} ": " {d}</p> })}
-                                {r.dissolved.then(|| view! { <p class="warn">{t.ares_dissolved}</p> })}
+                                <p>{address(&r)}</p>
+                                {r.dic.clone().map(|d| view! { <p>{ui::DIC.get(lang)} ": " {d}</p> })}
+                                {r.dissolved.then(|| view! { <p class="warn">{ui::ARES_DISSOLVED.get(lang)}</p> })}
                                 {move || filled.get().map(|text| view! {
                                     <p class="ares-done" tabindex="-1" node_ref=done>{text}</p>
                                 })}
-                                {nothing.then(|| view! { <p class="ares-same">{p.ares_matches}</p> })}
+                                {nothing.then(|| view! { <p class="ares-same">{portal::ARES_MATCHES.get(lang)}</p> })}
                                 {has_empty.then(|| view! {
-                                    <p class="ares-fills">{fill(p.ares_would_fill, &labels(&empty, p))}</p>
+                                    <p class="ares-fills">{fill(portal::ARES_WOULD_FILL.get(lang), &labels(&empty, lang))}</p>
                                 })}
                                 {has_differing.then(|| view! {
-                                    <p class="ares-replaces">{p.ares_would_replace}</p>
+                                    <p class="ares-replaces">{portal::ARES_WOULD_REPLACE.get(lang)}</p>
                                     <ul class="ares-changes">
                                         {differing.iter().map(|c| view! {
                                             <li>
-                                                <strong>{(c.label)(p)}</strong> ": "
+                                                <strong>{c.label.get(lang)}</strong> ": "
                                                 <del>{c.current.clone()}</del> " → " <ins>{c.proposed.clone()}</ins>
                                             </li>
                                         }).collect_view()}
@@ -250,11 +246,11 @@ pub fn AresFill(
                                 {(!nothing).then(|| view! {
                                     <div class="actions">
                                         <button type="button" class="button secondary ares-use" on:click=move |_| apply(true)>
-                                            {p.ares_use}
+                                            {portal::ARES_USE.get(lang)}
                                         </button>
                                         {(has_empty && has_differing).then(|| view! {
                                             <button type="button" class="button link ares-empty-only" on:click=move |_| apply(false)>
-                                                {p.ares_fill_empty_only}
+                                                {portal::ARES_FILL_EMPTY_ONLY.get(lang)}
                                             </button>
                                         })}
                                     </div>
@@ -276,22 +272,22 @@ mod tests {
     const TARGETS: &[Target] = &[
         Target {
             field: "companyName",
-            label: |p| p.company_name,
+            label: &portal::COMPANY_NAME,
             from: |r| Some(r.company_name.clone()),
         },
         Target {
             field: "taxIdentificationNumber",
-            label: |p| p.dic,
+            label: &portal::DIC,
             from: |r| r.dic.clone(),
         },
         Target {
             field: "postalCode",
-            label: |p| p.postal_code,
+            label: &portal::POSTAL_CODE,
             from: |r| r.postal_code.clone(),
         },
         Target {
             field: "city",
-            label: |p| p.city,
+            label: &portal::CITY,
             from: |r| r.city.clone(),
         },
     ];

@@ -2,18 +2,11 @@
 //! pattern every keyboard and screen reader already knows), or free entry of codes where the backend
 //! cannot list them. The chosen codes live in the form's field, comma-separated.
 
+use bizkit_contract::CodeName;
 use leptos::prelude::*;
-use serde::Deserialize;
 
 use crate::components::form::FormCtl;
-use crate::i18n::{fill, use_i18n};
-
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub struct CodeOption {
-    pub code: String,
-    #[serde(default)]
-    pub name: String,
-}
+use crate::i18n::{fill, ui, use_i18n};
 
 pub fn read_codes(value: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -34,7 +27,7 @@ fn write_codes(codes: &[String]) -> String {
 }
 
 /// Options whose code or name contains every word of the query, case-insensitively.
-pub fn filter_options<'a>(all: &'a [CodeOption], query: &str) -> Vec<&'a CodeOption> {
+pub fn filter_options<'a>(all: &'a [CodeName], query: &str) -> Vec<&'a CodeName> {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     all.iter()
         .filter(|o| {
@@ -51,7 +44,7 @@ pub fn CodePicker(
     #[prop(into)] legend: TextProp,
     /// `None` while loading; `Some(empty)` where the backend offers no list: then codes are typed.
     #[prop(into)]
-    options: Signal<Option<Vec<CodeOption>>>,
+    options: Signal<Option<Vec<CodeName>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let field = form.field(name);
@@ -66,7 +59,7 @@ pub fn CodePicker(
     let legend_text = Memo::new(move |_| legend.get().to_string());
     let body = move || match listed() {
         None if options.get().is_none() => {
-            view! { <p class="hint">{i18n.text(|t| t.loading)}</p> }.into_any()
+            view! { <p class="hint">{i18n.tr(&ui::LOADING)}</p> }.into_any()
         }
         // No list from the backend: free entry, one field for all codes.
         None => view! { <FreeCodes form name /> }.into_any(),
@@ -80,7 +73,7 @@ pub fn CodePicker(
         >
             <legend class="label">
                 {move || legend_text.get()} " "
-                <span class="optional">{i18n.text(|t| t.optional)}</span>
+                <span class="optional">{i18n.tr(&ui::OPTIONAL)}</span>
             </legend>
             <Show when=move || error.get().is_some()>
                 <p class="error-message" id=format!("{}-error", form.dom_id(name))>
@@ -100,10 +93,10 @@ fn FreeCodes(form: FormCtl, name: &'static str) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     view! {
         <label class="label" for=id.clone()>
-            {i18n.text(|t| t.codes_free_label)}
+            {i18n.tr(&ui::CODES_FREE_LABEL)}
         </label>
         <p class="hint" id=hint_id.clone()>
-            {i18n.text(|t| t.codes_free_hint)}
+            {i18n.tr(&ui::CODES_FREE_HINT)}
         </p>
         <input
             id=id
@@ -121,7 +114,7 @@ fn FreeCodes(form: FormCtl, name: &'static str) -> impl IntoView {
 fn CodeList(
     form: FormCtl,
     name: &'static str,
-    all: Vec<CodeOption>,
+    all: Vec<CodeName>,
     query: RwSignal<String>,
     chosen: Memo<Vec<String>>,
     legend_text: Memo<String>,
@@ -154,20 +147,20 @@ fn CodeList(
     };
     view! {
         <label class="visually-hidden" for=filter_id.clone()>
-            {move || fill(i18n.t().codes_filter, &legend_text.get())}
+            {move || fill(i18n.tr(&ui::CODES_FILTER)(), &legend_text.get())}
         </label>
         <input
             id=filter_id
             class="input filter"
             type="search"
             autocomplete="off"
-            placeholder=i18n.text(|t| t.codes_filter_placeholder)
+            placeholder=i18n.tr(&ui::CODES_FILTER_PLACEHOLDER)
             aria-controls=list_id.clone()
             aria-describedby=count_id.clone()
             bind:value=query
         />
         <p class="hint" id=count_id aria-live="polite">
-            {move || fill(i18n.t().codes_chosen, &chosen.get().len().to_string())}
+            {move || fill(i18n.tr(&ui::CODES_CHOSEN)(), &chosen.get().len().to_string())}
         </p>
         <ul class="options" id=list_id role="list">
             <For
@@ -198,7 +191,7 @@ fn CodeList(
             />
         </ul>
         <Show when=move || shown.with(|s| s.is_empty())>
-            <p class="hint">{i18n.text(|t| t.codes_no_match)}</p>
+            <p class="hint">{i18n.tr(&ui::CODES_NO_MATCH)}</p>
         </Show>
     }
 }
@@ -216,11 +209,11 @@ mod tests {
     #[test]
     fn filter_matches_every_word_in_code_or_name() {
         let all = vec![
-            CodeOption {
+            CodeName {
                 code: "contact.read".into(),
                 name: "Read contacts".into(),
             },
-            CodeOption {
+            CodeName {
                 code: "contact.write".into(),
                 name: "Edit contacts".into(),
             },

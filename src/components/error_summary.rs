@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::form::FormCtl;
-use crate::i18n::use_i18n;
+use crate::i18n::{ui, use_i18n};
 
 #[component]
 pub fn ErrorSummary(
@@ -34,7 +34,7 @@ pub fn ErrorSummary(
         >
             <Show when=visible>
                 <h2 class="error-summary-title" id=format!("{}-summary-title", form.key)>
-                    {i18n.text(|t| t.error_summary_title)}
+                    {i18n.tr(&ui::ERROR_SUMMARY_TITLE)}
                 </h2>
                 <ul class="error-summary-list">
                     <For
@@ -74,7 +74,7 @@ pub fn ErrorSummary(
                                             class="button secondary"
                                             on:click=move |_| cb.run(())
                                         >
-                                            {i18n.text(|t| t.retry)}
+                                            {i18n.tr(&ui::RETRY)}
                                         </button>
                                     }
                                 })

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::form::FormCtl;
-use crate::i18n::use_i18n;
+use crate::i18n::{ui, use_i18n};
 
 /// What the control is; the rest of the field is the same for all of them.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -136,19 +136,19 @@ pub fn Field(
         <div class="field" class:field-error=move || error.get().is_some()>
             <label class="label" for=id.clone()>
                 {move || label.get()}
-                {(!required).then(|| view! { " " <span class="optional">{i18n.text(|t| t.optional)}</span> })}
+                {(!required).then(|| view! { " " <span class="optional">{i18n.tr(&ui::OPTIONAL)}</span> })}
             </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
             <Show when=move || error.get().is_some()>
                 <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">{i18n.text(|t| t.error_summary_title)} ": "</span>
+                    <span class="visually-hidden">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)} ": "</span>
                     {move || error.get()}
                 </p>
             </Show>
             {input}
             <Show when=move || preview_text.get().is_some()>
                 <p class="preview" id=preview_id.clone()>
-                    {i18n.text(|t| t.will_be_saved_as)} " " <strong>{move || preview_text.get()}</strong>
+                    {i18n.tr(&ui::WILL_BE_SAVED_AS)} " " <strong>{move || preview_text.get()}</strong>
                 </p>
             </Show>
             <Show when=counter_visible>
@@ -213,7 +213,7 @@ pub fn CheckboxField(
         <div class="field checkbox" class:field-error=move || error.get().is_some()>
             <Show when=move || error.get().is_some()>
                 <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">{i18n.text(|t| t.error_summary_title)} ": "</span>
+                    <span class="visually-hidden">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)} ": "</span>
                     {move || error.get()}
                 </p>
             </Show>

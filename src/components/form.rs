@@ -7,16 +7,17 @@
 
 use std::collections::BTreeMap;
 
+use bizkit_contract::endpoint::Endpoint;
 use bizkit_contract::{ErrorCode, FieldError};
 use leptos::html;
 use leptos::prelude::*;
 
 use serde::de::DeserializeOwned;
 
-use crate::api::{self, Answer, ApiError, Call};
+use crate::api::{self, Answer, ApiError, Body, Call};
 use crate::components::error_summary::focus_after_render;
 use crate::draft::{self, Draft};
-use crate::i18n::{I18n, fill};
+use crate::i18n::{I18n, fill, ui};
 use crate::session::Session;
 
 #[derive(Clone, Copy)]
@@ -94,7 +95,7 @@ pub struct FormCtl {
 fn required_named(field: FieldCtl, i18n: I18n) -> Option<String> {
     let label = field.label.with_value(|l| l.as_ref().map(|l| l.get()))?;
     let label = label.trim().trim_end_matches([':', '*']).trim();
-    (!label.is_empty()).then(|| fill(i18n.t().required_named, label))
+    (!label.is_empty()).then(|| fill(i18n.tr(&ui::REQUIRED_NAMED)(), label))
 }
 
 impl FormCtl {
@@ -425,19 +426,24 @@ impl FormCtl {
 /// Sends one submission of a form: the body with its `Idempotency-Key`, then the answer. A failure is
 /// shown by the form itself (under the fields, in the summary); an expired session opens the sign-in
 /// dialog and the form re-sends once signed in. Only a success comes back to the page.
-pub async fn send<T: DeserializeOwned>(
+pub async fn send<Req, Ans: DeserializeOwned>(
     form: FormCtl,
     session: Session,
     i18n: I18n,
-    path: &str,
-    json: String,
-) -> Option<Answer<T>> {
-    let key = form.idempotency_key(&json);
+    endpoint: &Endpoint<Req, Ans>,
+    params: &[&str],
+    body: Body<Req>,
+) -> Option<Answer<Ans>> {
+    let key = form.idempotency_key(body.json());
     let call = Call {
         idempotency_key: Some(key),
         ..Default::default()
     };
-    match session.client().post_json::<T>(path, json, call).await {
+    match session
+        .client()
+        .call_with(endpoint, params, &body, call)
+        .await
+    {
         Ok(answer) => Some(answer),
         Err(ApiError::Unauthorized { .. }) => {
             form.pending.try_set(false);
@@ -454,23 +460,35 @@ pub async fn send<T: DeserializeOwned>(
 
 /// A sentence for an error that belongs to no field.
 pub fn describe(error: &ApiError, i18n: I18n) -> String {
-    let t = i18n.t();
+    let lang = i18n.lang.get();
     match error {
         ApiError::Rejected { code, message, .. } => match code {
             Some(c) => i18n.code_message(c, message.as_deref().unwrap_or("")),
             None => message
                 .clone()
-                .unwrap_or_else(|| t.error_unknown.to_owned()),
+                .unwrap_or_else(|| ui::ERROR_UNKNOWN.get(lang).to_owned()),
         },
-        ApiError::Unauthorized { .. } => t.error_unauthorized.to_owned(),
-        ApiError::Forbidden { .. } => t.error_forbidden.to_owned(),
-        ApiError::NotFound { .. } => t.error_not_found.to_owned(),
+        ApiError::Unauthorized { .. } => ui::ERROR_UNAUTHORIZED.get(lang).to_owned(),
+        ApiError::Forbidden { .. } => ui::ERROR_FORBIDDEN.get(lang).to_owned(),
+        ApiError::NotFound { .. } => ui::ERROR_NOT_FOUND.get(lang).to_owned(),
         ApiError::RateLimited {
             retry_after_secs: Some(s),
-        } => fill(t.error_rate_limited_secs, &s.to_string()),
-        ApiError::RateLimited { .. } => t.error_rate_limited.to_owned(),
-        ApiError::Server { .. } => format!("{} {}", t.error_server, t.error_outcome_unknown),
-        ApiError::Network => format!("{} {}", t.error_network, t.error_outcome_unknown),
-        ApiError::Timeout => format!("{} {}", t.error_timeout, t.error_outcome_unknown),
+        } => fill(ui::ERROR_RATE_LIMITED_SECS.get(lang), &s.to_string()),
+        ApiError::RateLimited { .. } => ui::ERROR_RATE_LIMITED.get(lang).to_owned(),
+        ApiError::Server { .. } => format!(
+            "{} {}",
+            ui::ERROR_SERVER.get(lang),
+            ui::ERROR_OUTCOME_UNKNOWN.get(lang)
+        ),
+        ApiError::Network => format!(
+            "{} {}",
+            ui::ERROR_NETWORK.get(lang),
+            ui::ERROR_OUTCOME_UNKNOWN.get(lang)
+        ),
+        ApiError::Timeout => format!(
+            "{} {}",
+            ui::ERROR_TIMEOUT.get(lang),
+            ui::ERROR_OUTCOME_UNKNOWN.get(lang)
+        ),
     }
 }

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_location;
 use bizkit_contract::Lang;
 
 use crate::components::handover::HandoverDialog;
-use crate::i18n::{Text, use_i18n};
+use crate::i18n::{Text, portal, ui, use_i18n};
 use crate::session::{Access, Session};
 
 /// Polite announcements for screen readers (saved, tag added, draft restored…).
@@ -208,22 +208,22 @@ pub fn Shell(children: Children) -> impl IntoView {
         )
     };
     let confirm_leave = move |ev: leptos::ev::MouseEvent| {
-        if guard.0.get_untracked() && !confirm(i18n.t().leave_confirm) {
+        if guard.0.get_untracked() && !confirm(i18n.tr(&ui::LEAVE_CONFIRM)()) {
             ev.prevent_default();
         }
     };
     view! {
-        <a class="skip-link" href="#main">{i18n.text(|t| t.skip_to_content)}</a>
+        <a class="skip-link" href="#main">{i18n.tr(&ui::SKIP_TO_CONTENT)}</a>
         <header class="topbar">
             <div class="topbar-inner">
                 <span class="brand">
                     <span class="brand-mark" aria-hidden="true">"B"</span>
-                    {i18n.text(|t| t.app_name)}
+                    {i18n.tr(&ui::APP_NAME)}
                 </span>
                 <Show when=move || access.get() == Access::Admin>
-                    <nav class="nav" aria-label=i18n.text(|t| t.nav_label)>
+                    <nav class="nav" aria-label=i18n.tr(&ui::NAV_LABEL)>
                         <A href="/contacts/new" on:click=confirm_leave>
-                            {i18n.text(|t| t.nav_contact_new)}
+                            {i18n.tr(&ui::NEW_CONTACT)}
                         </A>
                         {cfg!(feature = "import")
                             .then(|| {
@@ -234,14 +234,14 @@ pub fn Shell(children: Children) -> impl IntoView {
                                 }
                             })}
                         <A href="/members/invite" on:click=confirm_leave>
-                            {i18n.text(|t| t.nav_member_invite)}
+                            {i18n.tr(&ui::NAV_MEMBER_INVITE)}
                         </A>
                         <A href="/customers/groups" on:click=confirm_leave>
-                            {i18n.text(|t| t.nav_customer_groups)}
+                            {i18n.tr(&ui::NAV_CUSTOMER_GROUPS)}
                         </A>
                         <Show when=move || org_id.get().is_some()>
                             <A href=org_contacts_href on:click=confirm_leave>
-                                {i18n.portal_text(|p| p.nav_org_contacts)}
+                                {i18n.tr(&portal::ORG_CONTACTS_TITLE)}
                             </A>
                         </Show>
                     </nav>
@@ -250,7 +250,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <LangSwitch />
                     <Show when=move || access.get() != Access::SignedOut>
                         <span class="who">
-                            <span class="visually-hidden">{i18n.text(|t| t.signed_in_as)} " "</span>
+                            <span class="visually-hidden">{i18n.tr(&ui::SIGNED_IN_AS)} " "</span>
                             {move || email.get()}
                             <Show when=move || !org.get().is_empty()>
                                 <span class="org">{move || org.get()}</span>
@@ -263,7 +263,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                                 sign_out_asking(session, Some(guard), i18n.lang.get_untracked())
                             }
                         >
-                            {i18n.text(|t| t.sign_out)}
+                            {i18n.tr(&ui::SIGN_OUT)}
                         </button>
                     </Show>
                 </div>
@@ -308,7 +308,7 @@ fn LangSwitch() -> impl IntoView {
         }
     };
     view! {
-        <div class="lang-switch" role="group" aria-label=i18n.text(|t| t.language)>
+        <div class="lang-switch" role="group" aria-label=i18n.tr(&ui::LANGUAGE)>
             {button(Lang::Cs, "cs", "Čeština")}
             {button(Lang::En, "en", "English")}
         </div>
@@ -335,7 +335,7 @@ fn guarded(needed: Access, children: ChildrenFn) -> impl IntoView {
     let checking = session.checking;
     move || {
         if checking.get() {
-            return view! { <p class="loading">{i18n.text(|t| t.loading)}</p> }.into_any();
+            return view! { <p class="loading">{i18n.tr(&ui::LOADING)}</p> }.into_any();
         }
         match access.get() {
             Access::SignedOut => {
@@ -345,19 +345,19 @@ fn guarded(needed: Access, children: ChildrenFn) -> impl IntoView {
             a if a == needed => children().into_any(),
             _ if needed == Access::Admin => view! {
                 <section class="panel narrow">
-                    <h1>{i18n.text(|t| t.admins_only_title)}</h1>
-                    <p>{i18n.text(|t| t.admins_only_body)}</p>
+                    <h1>{i18n.tr(&ui::ADMINS_ONLY_TITLE)}</h1>
+                    <p>{i18n.tr(&ui::ADMINS_ONLY_BODY)}</p>
                     <p>
-                        <A href="/portal/profile">{i18n.text(|t| t.go_to_profile)}</A>
+                        <A href="/portal/profile">{i18n.tr(&ui::GO_TO_PROFILE)}</A>
                     </p>
                 </section>
             }
             .into_any(),
             _ => view! {
                 <section class="panel narrow">
-                    <h1>{i18n.text(|t| t.error_forbidden)}</h1>
+                    <h1>{i18n.tr(&ui::ERROR_FORBIDDEN)}</h1>
                     <p>
-                        <A href="/">{i18n.text(|t| t.go_home)}</A>
+                        <A href="/">{i18n.tr(&ui::GO_HOME)}</A>
                     </p>
                 </section>
             }
@@ -412,7 +412,7 @@ fn ReauthDialog() -> impl IntoView {
         }
         let pw = password.get_untracked();
         if pw.is_empty() {
-            error.set(Some(i18n.t().enter_password.to_owned()));
+            error.set(Some(i18n.tr(&ui::ENTER_PASSWORD)().to_owned()));
             return;
         }
         busy.set(true);
@@ -424,7 +424,7 @@ fn ReauthDialog() -> impl IntoView {
                 }
                 Err(crate::api::ApiError::Unauthorized { .. })
                 | Err(crate::api::ApiError::Rejected { .. }) => {
-                    error.try_set(Some(i18n.t().sign_in_failed.to_owned()));
+                    error.try_set(Some(i18n.tr(&ui::SIGN_IN_FAILED)().to_owned()));
                 }
                 Err(e) => {
                     error.try_set(Some(crate::components::form::describe(&e, i18n)));
@@ -444,11 +444,11 @@ fn ReauthDialog() -> impl IntoView {
         >
             <Show when=move || session.expired.get()>
             <form class="stack" on:submit=submit novalidate>
-                <h2 id="reauth-title">{i18n.text(|t| t.session_expired_title)}</h2>
-                <p>{i18n.text(|t| t.session_expired_intro)}</p>
+                <h2 id="reauth-title">{i18n.tr(&ui::SESSION_EXPIRED_TITLE)}</h2>
+                <p>{i18n.tr(&ui::SESSION_EXPIRED_INTRO)}</p>
                 <p class="muted">{move || email.get()}</p>
                 <div class="field" class:field-error=move || error.get().is_some()>
-                    <label class="label" for="reauth-password">{i18n.text(|t| t.password)}</label>
+                    <label class="label" for="reauth-password">{i18n.tr(&ui::PASSWORD)}</label>
                     <Show when=move || error.get().is_some()>
                         <p class="error-message" id="reauth-error">{move || error.get()}</p>
                     </Show>
@@ -464,7 +464,7 @@ fn ReauthDialog() -> impl IntoView {
                 </div>
                 <div class="actions">
                     <button type="submit" class="button primary" aria-disabled=move || busy.get().then_some("true")>
-                        {i18n.text(|t| t.sign_in_submit)}
+                        {i18n.tr(&ui::SIGN_IN_SUBMIT)}
                     </button>
                     <button
                         type="button"
@@ -473,7 +473,7 @@ fn ReauthDialog() -> impl IntoView {
                             sign_out_asking(session, leave, i18n.lang.get_untracked())
                         }
                     >
-                        {i18n.text(|t| t.sign_out)}
+                        {i18n.tr(&ui::SIGN_OUT)}
                     </button>
                 </div>
             </form>

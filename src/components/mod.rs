@@ -5,6 +5,7 @@ pub mod ares_fill;
 pub mod code_picker;
 pub mod error_summary;
 pub mod field;
+pub mod field_table;
 pub mod form;
 pub mod handover;
 pub mod layout;

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::api::Body;
 use crate::components::form::{FormCtl, Values};
 use crate::components::layout::{use_announcer, use_leave_guard};
-use crate::i18n::use_i18n;
+use crate::i18n::{ui, use_i18n};
 use crate::session::{Access, Session};
 
 #[component]
@@ -15,16 +16,16 @@ pub fn DraftNotice(form: FormCtl) -> impl IntoView {
     Effect::new(move |prev: Option<bool>| {
         let now = form.restored.get();
         if now && prev != Some(true) {
-            announcer.say(i18n.t().draft_restored);
+            announcer.say(i18n.tr(&ui::DRAFT_RESTORED)());
         }
         now
     });
     view! {
         <Show when=move || form.restored.get()>
             <div class="notice info draft-notice">
-                <p>{i18n.text(|t| t.draft_restored)}</p>
+                <p>{i18n.tr(&ui::DRAFT_RESTORED)}</p>
                 <button type="button" class="button link" on:click=move |_| form.reset()>
-                    {i18n.text(|t| t.draft_discard)}
+                    {i18n.tr(&ui::DRAFT_DISCARD)}
                 </button>
             </div>
         </Show>
@@ -76,7 +77,7 @@ pub fn retry_after_sign_in(form: FormCtl, session: Session, resubmit: impl Fn() 
 pub fn submission<R, O>(
     form: FormCtl,
     session: Session,
-    save: Action<String, O>,
+    save: Action<Body<R>, O>,
     request: fn(Values) -> R,
 ) -> impl Fn() + Copy + 'static
 where
@@ -87,8 +88,7 @@ where
         if !form.begin_submit() {
             return;
         }
-        let json = serde_json::to_string(&request(form.values())).unwrap_or_default();
-        save.dispatch_local(json);
+        save.dispatch_local(Body::new(&request(form.values())));
     };
     retry_after_sign_in(form, session, submit);
     submit

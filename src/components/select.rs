@@ -14,8 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::form::FormCtl;
-use crate::i18n::portal::portal;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{fill, portal, ui, use_i18n};
 
 /// One choice of the list.
 #[derive(Clone, Debug, PartialEq)]
@@ -124,7 +123,7 @@ pub fn locale_options(codes: &[String], lang: Lang) -> Vec<SelectOption> {
         .iter()
         .map(|code| {
             let code = code.trim().to_ascii_lowercase();
-            let (label, also) = match crate::i18n::portal::locale_names(&code) {
+            let (label, also) = match portal::locale_names(&code) {
                 Some((cs, en, own)) => (if lang == Lang::Cs { cs } else { en }, vec![cs, en, own]),
                 None => (code.as_str(), Vec::new()),
             };
@@ -325,11 +324,11 @@ pub fn SearchSelect(
         move || active.get().filter(|_| expanded()).map(&option_id)
     };
     let match_count = move || {
-        let p = portal(i18n.lang.get());
+        let lang = i18n.lang.get();
         match shown.with(|s| s.len()) {
-            0 => p.select_no_match.to_owned(),
-            1 => p.select_one_match.to_owned(),
-            n => fill(p.select_matches, &n.to_string()),
+            0 => portal::SELECT_NO_MATCH.get(lang).to_owned(),
+            1 => portal::SELECT_ONE_MATCH.get(lang).to_owned(),
+            n => fill(portal::SELECT_MATCHES.get(lang), &n.to_string()),
         }
     };
 
@@ -338,12 +337,12 @@ pub fn SearchSelect(
             <label class="label" for=id.clone()>
                 {move || label.get()}
                 {(!required)
-                    .then(|| view! { " " <span class="optional">{i18n.text(|t| t.optional)}</span> })}
+                    .then(|| view! { " " <span class="optional">{i18n.tr(&ui::OPTIONAL)}</span> })}
             </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
             <Show when=move || error.get().is_some()>
                 <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">{i18n.text(|t| t.error_summary_title)} ": "</span>
+                    <span class="visually-hidden">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)} ": "</span>
                     {move || error.get()}
                 </p>
             </Show>

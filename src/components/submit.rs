@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::form::FormCtl;
-use crate::i18n::use_i18n;
+use crate::i18n::{ui, use_i18n};
 
 #[component]
 pub fn SubmitButton(form: FormCtl, #[prop(into)] label: TextProp) -> impl IntoView {
@@ -19,7 +19,7 @@ pub fn SubmitButton(form: FormCtl, #[prop(into)] label: TextProp) -> impl IntoVi
         >
             <Show when=move || form.pending.get() fallback=move || label.get()>
                 <span class="spinner" aria-hidden="true"></span>
-                {i18n.text(|t| t.saving)}
+                {i18n.tr(&ui::SAVING)}
             </Show>
         </button>
     }

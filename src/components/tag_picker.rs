@@ -5,31 +5,38 @@
 //! The chosen tags live in the form's field as JSON, so drafts, "unsaved changes" and validation treat
 //! them like any other value.
 
-use bizkit_contract::to_slug;
+use bizkit_contract::endpoint::CUSTOMER_GROUP_LIST;
+use bizkit_contract::{CustomerGroup, to_slug};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::components::form::FormCtl;
 use crate::components::layout::use_announcer;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{fill, ui, use_i18n};
 use crate::session::Session;
 
 /// How many suggestions are shown at once: enough to choose from, few enough to scan.
 const MAX_SUGGESTIONS: usize = 8;
 
+/// A chosen or suggested tag, as the picker keeps it in its field (a draft holds these): unlike the
+/// contract's [`CustomerGroup`] of the answers, it always has a colour to show, `""` for none.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tag {
     pub slug: String,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default)]
     pub name: String,
-    /// Groups created without a colour (e.g. by `add-groups`) come as `null`.
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default)]
     pub color: String,
 }
 
-/// `null` reads as empty, like a missing value: one such group must not make the whole list unreadable.
-fn null_as_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
+impl From<CustomerGroup> for Tag {
+    fn from(g: CustomerGroup) -> Self {
+        Self {
+            slug: g.slug,
+            name: g.name,
+            color: g.color.unwrap_or_default(),
+        }
+    }
 }
 
 /// An existing group, with its lower-cased name computed once rather than on every keystroke.
@@ -80,11 +87,11 @@ pub fn existing_groups(session: Session) -> Signal<Vec<Suggestion>> {
         let client = session.client();
         async move {
             client
-                .get::<Vec<Tag>>("/bff/customer-group/list")
+                .call(&CUSTOMER_GROUP_LIST, &[])
                 .await
                 .unwrap_or_default()
                 .into_iter()
-                .map(Suggestion::new)
+                .map(|g| Suggestion::new(g.into()))
                 .collect::<Vec<_>>()
         }
     });
@@ -185,7 +192,7 @@ pub fn TagPicker(
         if list.iter().any(|t| t.slug == tag.slug) {
             return;
         }
-        announcer.say(fill(i18n.t().tags_added, &tag.name));
+        announcer.say(fill(i18n.tr(&ui::TAGS_ADDED)(), &tag.name));
         list.push(tag);
         field.value.set(write_tags(&list));
         query.set(String::new());
@@ -198,7 +205,7 @@ pub fn TagPicker(
         let mut list = tags.get_untracked();
         if let Some(pos) = list.iter().position(|t| t.slug == slug) {
             let t = list.remove(pos);
-            announcer.say(fill(i18n.t().tags_removed, &t.name));
+            announcer.say(fill(i18n.tr(&ui::TAGS_REMOVED)(), &t.name));
             field.value.set(write_tags(&list));
             // The pressed button goes with its tag: focus the input rather than losing it to <body>.
             if let Some(input) = input_ref.get_untracked() {
@@ -281,7 +288,7 @@ pub fn TagPicker(
             <label class="label" for=input_id.clone()>
                 {move || label.get()}
                 {(!required)
-                    .then(|| view! { " " <span class="optional">{i18n.text(|t| t.optional)}</span> })}
+                    .then(|| view! { " " <span class="optional">{i18n.tr(&ui::OPTIONAL)}</span> })}
             </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
             <Show when=move || form.visible_error(name, i18n).is_some()>
@@ -314,10 +321,10 @@ pub fn TagPicker(
                                 <span class="swatch" style:background-color=tag.color.clone() aria-hidden="true"></span>
                                 <span class="tag-name">{tag.name.clone()}</span>
                                 <span class="tag-slug">
-                                    {i18n.text(|t| t.tags_stored_as)} " " <code>{tag.slug.clone()}</code>
+                                    {i18n.tr(&ui::TAGS_STORED_AS)} " " <code>{tag.slug.clone()}</code>
                                 </span>
                                 <label class="visually-hidden" for=color_id.clone()>
-                                    {move || fill(i18n.t().tags_color, &tag_name)}
+                                    {move || fill(i18n.tr(&ui::TAGS_COLOR)(), &tag_name)}
                                 </label>
                                 <input
                                     id=color_id.clone()
@@ -331,7 +338,7 @@ pub fn TagPicker(
                                 <button
                                     type="button"
                                     class="tag-remove"
-                                    aria-label=move || fill(i18n.t().tags_remove, &tag_name2)
+                                    aria-label=move || fill(i18n.tr(&ui::TAGS_REMOVE)(), &tag_name2)
                                     on:click=move |_| remove(slug_for_remove.clone())
                                 >
                                     "×"
@@ -379,7 +386,7 @@ pub fn TagPicker(
                     id=list_id.clone()
                     class="listbox"
                     role="listbox"
-                    aria-label=i18n.text(|t| t.tags_suggestions)
+                    aria-label=i18n.tr(&ui::TAGS_SUGGESTIONS)
                     class:hidden=move || !expanded()
                 >
                     {move || {
@@ -391,7 +398,7 @@ pub fn TagPicker(
                                 let id = option_id(i);
                                 let text = match &choice {
                                     Choice::Existing(t) => t.name.clone(),
-                                    Choice::New(q) => fill(i18n.t().tags_add_new, q),
+                                    Choice::New(q) => fill(i18n.tr(&ui::TAGS_ADD_NEW)(), q),
                                 };
                                 let slug = match &choice {
                                     Choice::Existing(t) => t.slug.clone(),
@@ -464,11 +471,13 @@ mod tests {
 
     #[test]
     fn a_group_without_colour_does_not_spoil_the_list() {
-        let list: Vec<Tag> = serde_json::from_str(
-            r##"[{"slug":"vip","name":"VIP","color":"#d4af37"},{"slug":"new","name":"new","color":null}]"##,
+        let list: Vec<CustomerGroup> = serde_json::from_str(
+            r##"[{"slug":"vip","name":"VIP","color":"#d4af37"},{"slug":"new","name":null,"color":null}]"##,
         )
         .unwrap();
+        let list: Vec<Tag> = list.into_iter().map(Tag::from).collect();
         assert_eq!(list.len(), 2);
         assert_eq!(list[1].color, "");
+        assert_eq!(list[1].name, "");
     }
 }

@@ -85,12 +85,7 @@ pub(crate) const MOVED_FROM: Text = Text::new(
     "This field was in column {}; that column is now not imported.",
 );
 
-pub(crate) const F_EMAIL: Text = Text::new("E-mail", "E-mail");
-pub(crate) const F_PHONE: Text = Text::new("Telefon", "Phone");
-pub(crate) const F_FIRST: Text = Text::new("Jméno", "First name");
-pub(crate) const F_LAST: Text = Text::new("Příjmení", "Last name");
 pub(crate) const F_ICO: Text = Text::new("IČO", "IČO");
-pub(crate) const F_GROUPS: Text = Text::new("Skupiny", "Groups");
 
 pub(crate) const TABLE_CAPTION: Text = Text::new("Řádky ke kontrole", "Rows to review");
 pub(crate) const ROW: Text = Text::new("Řádek", "Row");
@@ -192,7 +187,6 @@ pub(crate) const SIGN_IN_PAUSE: Text = Text::new(
     "Přihlášení vypršelo. Po novém přihlášení odesílání samo pokračuje.",
     "Your session has ended. Sending continues by itself once you sign in again.",
 );
-pub(crate) const RETRY: Text = Text::new("Zkusit znovu", "Try again");
 pub(crate) const NOT_KEPT: Text = Text::new(
     "Tento import je tak velký, že se nevejde do úložiště prohlížeče: nezavírejte stránku, dokud odesílání neskončí.",
     "This import is too large for the browser's storage: keep the page open until sending has finished.",
@@ -213,3 +207,119 @@ pub(crate) const SHOW_FAILED: Text = Text::new(
 pub(crate) const CSV_MESSAGE: Text = Text::new("Chyba", "Error");
 pub(crate) const CSV_FILE: Text = Text::new("odmitnute-kontakty.csv", "refused-contacts.csv");
 pub(crate) const NEW_IMPORT: Text = Text::new("Nový import", "New import");
+
+/// Every text of this module, for the tests (a test checks none is missing).
+#[cfg(test)]
+pub(crate) const ALL: &[&Text] = &[
+    &NAV,
+    &TITLE,
+    &INTRO,
+    &FILE_LABEL,
+    &FILE_HINT,
+    &DROP_HERE,
+    &PASTE_LABEL,
+    &PASTE_HINT,
+    &PASTE_SUBMIT,
+    &PASTE_EMPTY,
+    &PASTED_NAME,
+    &READING,
+    &CHECKING,
+    &READ_FAILED,
+    &TOO_BIG,
+    &TOO_MANY_ROWS,
+    &NO_ROWS,
+    &SOURCE_ROWS,
+    &DELIM_SEMICOLON,
+    &DELIM_COMMA,
+    &DELIM_TAB,
+    &BLANK_LEFT_OUT,
+    &MAPPING_LEGEND,
+    &MAPPING_HINT,
+    &MAPPING_LOCKED,
+    &HAS_HEADER,
+    &COLUMN,
+    &QUOTED,
+    &EXAMPLE,
+    &NOT_IMPORTED,
+    &MOVED_FROM,
+    &F_ICO,
+    &TABLE_CAPTION,
+    &ROW,
+    &STATE,
+    &ACTION,
+    &SAVED_AS,
+    &SAME_AS_ROW,
+    &ST_READY,
+    &ST_INVALID,
+    &ST_SKIPPED,
+    &ST_SENDING,
+    &ST_UNKNOWN,
+    &ST_CREATED,
+    &ST_FAILED,
+    &MAYBE_OURS,
+    &SKIP,
+    &UNSKIP,
+    &SKIP_ROW,
+    &UNSKIP_ROW,
+    &SHOW,
+    &FILTER_ALL,
+    &FILTER_PROBLEMS,
+    &FILTER_SKIPPED,
+    &FILTER_CREATED,
+    &PAGES,
+    &PREV,
+    &NEXT,
+    &PAGE,
+    &OF,
+    &NOTHING_TO_SHOW,
+    &SUMMARY_READY,
+    &SUMMARY_INVALID,
+    &SUMMARY_SKIPPED,
+    &SEND,
+    &CONTINUE,
+    &CANCEL,
+    &START_OVER,
+    &START_OVER_CONFIRM,
+    &ERRORS_TITLE,
+    &ERRORS_BODY,
+    &GO_TO_FIRST,
+    &SKIP_INVALID,
+    &SKIPPED_N,
+    &PROGRESS,
+    &SENT,
+    &CREATED,
+    &FAILED,
+    &LEFT,
+    &SENDING_STARTED,
+    &SENDING_PERCENT,
+    &RESUME_NOTICE,
+    &CANCELLED,
+    &UNREACHABLE,
+    &SIGN_IN_PAUSE,
+    &NOT_KEPT,
+    &DONE_TITLE,
+    &DONE_CREATED,
+    &DONE_FAILED,
+    &DONE_SKIPPED,
+    &DOWNLOAD_FAILED,
+    &SHOW_FAILED,
+    &CSV_MESSAGE,
+    &CSV_FILE,
+    &NEW_IMPORT,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::text::check;
+
+    #[test]
+    fn templates_keep_their_placeholder() {
+        check::placeholders_agree(ALL);
+    }
+
+    #[test]
+    fn every_text_is_checked() {
+        check::all_is_complete(include_str!("import.rs"), ALL);
+    }
+}

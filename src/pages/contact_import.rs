@@ -5,18 +5,18 @@
 //! `Idempotency-Key` and answer — is kept in a draft, so a reload or a crash resumes it and the
 //! server replays what it already did instead of creating it again.
 
+use bizkit_contract::endpoint::CONTACT_CREATE;
 use bizkit_contract::{ErrorCode, OrgRules};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::Deserialize;
 
-use crate::api::{ApiError, Call, new_idempotency_key};
+use crate::api::{ApiError, Body, Call, new_idempotency_key};
 use crate::components::error_summary::{focus_after_render, focus_by_id};
 use crate::components::form::describe;
 use crate::components::layout::{Announcer, expect_session, use_announcer, use_leave_guard};
 use crate::draft;
-use crate::i18n::{I18n, Text, fill, import as t, use_i18n};
+use crate::i18n::{I18n, Text, fill, import as t, ui, use_i18n};
 use crate::import::browser::{download, file_bytes, now_ms, sleep};
 use crate::import::decode::decode;
 use crate::import::mapping::{self, Remembered, Target};
@@ -26,7 +26,6 @@ use crate::import::send::{Outcome, PARALLEL, UNREACHABLE_AFTER, outcome};
 use crate::session::{Access, Session};
 use crate::storage;
 
-const PATH: &str = "/bff/contact/create";
 /// Files beyond this are refused before they are read.
 const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 /// Rows beyond this are refused: the draft must fit the browser's storage.
@@ -70,21 +69,14 @@ impl Filter {
     ];
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Created {
-    #[serde(default)]
-    customer_id: String,
-}
-
 fn target_text(target: Target) -> &'static Text {
     match target {
-        Target::Email => &t::F_EMAIL,
-        Target::Phone => &t::F_PHONE,
-        Target::FirstName => &t::F_FIRST,
-        Target::LastName => &t::F_LAST,
+        Target::Email => &ui::EMAIL,
+        Target::Phone => &ui::PHONE,
+        Target::FirstName => &ui::FIRST_NAME,
+        Target::LastName => &ui::LAST_NAME,
         Target::Ico => &t::F_ICO,
-        Target::Groups => &t::F_GROUPS,
+        Target::Groups => &ui::GROUPS,
     }
 }
 
@@ -425,7 +417,7 @@ async fn worker(ctx: Ctx) {
         let Some((json, key, was_unknown)) = ctx.imp.with_untracked(|imp| {
             let imp = imp.as_ref()?;
             let row = imp.rows.get(i)?;
-            let json = serde_json::to_string(&request(&row.cells, &imp.mapping)).ok()?;
+            let json = Body::new(&request(&row.cells, &imp.mapping));
             Some((json, row.key.clone(), row.state == RowState::Unknown))
         }) else {
             ctx.in_flight.try_update(|f| f.retain(|x| *x != i));
@@ -441,7 +433,7 @@ async fn worker(ctx: Ctx) {
             let result = ctx
                 .session
                 .client()
-                .post_json::<Created>(PATH, json.clone(), call)
+                .call_with(&CONTACT_CREATE, &[], &json, call)
                 .await
                 .map(|a| a.body.customer_id);
             if ctx.pause.try_get_untracked().is_none() {
@@ -555,7 +547,7 @@ fn failure_text(f: &Failure, i18n: I18n) -> String {
         parts.push(match &f.code {
             Some(code) => i18n.code_message(code, &f.message),
             None if !f.message.trim().is_empty() => f.message.clone(),
-            None => i18n.t().error_unknown.to_owned(),
+            None => i18n.tr(&ui::ERROR_UNKNOWN)().to_owned(),
         });
     }
     parts.dedup();
@@ -770,7 +762,7 @@ fn Source(ctx: Ctx) -> impl IntoView {
             <p class="hint" id="import-paste-hint">{i18n.tr(&t::PASTE_HINT)}</p>
             <Show when=move || paste_error.get()>
                 <p class="error-message" id="import-paste-error">
-                    <span class="visually-hidden">{i18n.text(|t| t.error_summary_title)} ": "</span>
+                    <span class="visually-hidden">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)} ": "</span>
                     {i18n.tr(&t::PASTE_EMPTY)}
                 </p>
             </Show>
@@ -1190,7 +1182,7 @@ fn Progress(ctx: Ctx, counts: Memo<Counts>) -> impl IntoView {
                             >
                                 {move || {
                                     if matches!(ctx.pause.get(), Some(Pause::Unreachable)) {
-                                        i18n.tr(&t::RETRY)()
+                                        i18n.tr(&ui::RETRY)()
                                     } else {
                                         label()
                                     }

@@ -1,30 +1,66 @@
 //! "New contact" (`/contacts/new`, `POST /bff/contact/create`).
 
+use bizkit_contract::endpoint::{CONTACT_CREATE, CONTACT_GET};
 use bizkit_contract::field;
-use bizkit_contract::{ContactCreateRequest, Email, GroupListItem, Ico, Phone};
+use bizkit_contract::{ContactCreateRequest, GroupListItem, NAME_MAX, StoredContact};
 use leptos::prelude::*;
-use serde::Deserialize;
 
+use crate::api::Body;
 use crate::components::ares::{AresPreview, use_ares};
 use crate::components::error_summary::{ErrorSummary, focus_after_render};
-use crate::components::field::{CheckboxField, Control, Field};
+use crate::components::field::Control;
+use crate::components::field_table::{self, FieldRows, FieldSpec, preview};
 use crate::components::form::{FormCtl, Values, send};
 use crate::components::layout::{expect_session, use_announcer};
 use crate::components::notices::{DraftNotice, guard_leaving, submission};
 use crate::components::submit::SubmitButton;
-use crate::components::tag_picker::{Tag, TagPicker, existing_groups, read_tags};
-use crate::i18n::use_i18n;
+use crate::components::tag_picker::{existing_groups, read_tags};
+use crate::i18n::{Text, ui, use_i18n};
 
-const FIELDS: &[&str] = &[
-    field::EMAIL,
-    field::PHONE,
-    field::FIRST_NAME,
-    field::LAST_NAME,
-    field::COMPANY_REGISTRATION_NUMBER,
-    field::SEND_REGISTRATION_INVITE,
-    field::IGNORE_BULK_MAIL,
-    field::GROUP_LIST,
+const MAIN: &[FieldSpec] = &[
+    FieldSpec::new(field::EMAIL, &ui::EMAIL)
+        .control(Control::Email)
+        .autocomplete("off")
+        .hint(&ui::EMAIL_HINT)
+        .preview(preview::email),
+    FieldSpec::new(field::PHONE, &ui::PHONE)
+        .control(Control::Tel)
+        .autocomplete("off")
+        .hint(&ui::PHONE_HINT)
+        .preview(preview::phone),
+    FieldSpec::new(field::FIRST_NAME, &ui::FIRST_NAME)
+        .autocomplete("off")
+        .counter(NAME_MAX),
+    FieldSpec::new(field::LAST_NAME, &ui::LAST_NAME)
+        .autocomplete("off")
+        .counter(NAME_MAX),
+    FieldSpec::new(field::COMPANY_REGISTRATION_NUMBER, &ui::ICO)
+        .control(Control::Numeric)
+        .wide()
+        .autocomplete("off")
+        .hint(&ui::ICO_HINT)
+        .preview(preview::ico),
 ];
+/// Side by side in one block.
+const CHECKS: &[FieldSpec] = &[
+    // An invitation needs an e-mail.
+    FieldSpec::new(field::SEND_REGISTRATION_INVITE, &ui::SEND_INVITE)
+        .checkbox()
+        .hint(&ui::SEND_INVITE_HINT)
+        .disabled_when(no_email, &ui::SEND_INVITE_NEEDS_EMAIL),
+    FieldSpec::new(field::IGNORE_BULK_MAIL, &ui::IGNORE_BULK_MAIL)
+        .checkbox()
+        .hint(&ui::IGNORE_BULK_MAIL_HINT),
+];
+const TAGS: &[FieldSpec] = &[FieldSpec::new(field::GROUP_LIST, &ui::GROUPS)
+    .tags()
+    .wide()
+    .hint(&ui::TAGS_HINT)];
+const ROWS: &[&[FieldSpec]] = &[MAIN, CHECKS, TAGS];
+
+fn no_email(v: Values) -> bool {
+    v.get(field::EMAIL).trim().is_empty()
+}
 
 /// The request exactly as the server will receive it; the contract's `parse` checks it here and there.
 fn request(v: Values) -> ContactCreateRequest {
@@ -47,39 +83,13 @@ fn request(v: Values) -> ContactCreateRequest {
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Created {
-    #[serde(default)]
-    customer_id: String,
-}
-
-/// What the server stored, in normal form (`GET /bff/contact/{id}`).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct StoredContact {
-    pub customer_id: String,
-    pub email: Option<String>,
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-    pub phone: Option<String>,
-    pub company_registration_number: Option<String>,
-    pub company_name: Option<String>,
-    pub street_address: Option<String>,
-    pub city: Option<String>,
-    pub postal_code: Option<String>,
-    pub dic: Option<String>,
-    pub ignore_bulk_mail: bool,
-    pub group_list: Vec<Tag>,
-}
-
 #[component]
 pub fn ContactNew() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_session();
     let announcer = use_announcer();
     let rules = StoredValue::new(session.org_rules());
-    let form = FormCtl::new("contact", FIELDS, move |v| {
+    let form = FormCtl::new("contact", &field_table::names(ROWS), move |v| {
         rules
             .with_value(|r| request(v).parse(r).err())
             .unwrap_or_default()
@@ -89,29 +99,9 @@ pub fn ContactNew() -> impl IntoView {
 
     let suggestions = existing_groups(session);
 
-    let email = form.field(field::EMAIL);
-    let phone = form.field(field::PHONE);
-    let ico = form.field(field::COMPANY_REGISTRATION_NUMBER);
-    let email_preview = Signal::derive(move || {
-        email
-            .value
-            .with(|v| Email::parse(v).ok().map(|e| e.as_str().to_owned()))
-    });
-    let phone_preview = Signal::derive(move || {
-        phone.value.with(|v| {
-            rules.with_value(|r| {
-                Phone::parse(v, &r.phone_prefix)
-                    .ok()
-                    .map(|p| p.as_str().to_owned())
-            })
-        })
-    });
-    let ico_preview = Signal::derive(move || {
-        ico.value
-            .with(|v| Ico::parse(v).ok().map(|i| i.as_str().to_owned()))
-    });
-    let ares = use_ares(ico.value.into());
-    let no_email = Signal::derive(move || email.value.with(|v| v.trim().is_empty()));
+    let ares = use_ares(form.field(field::COMPANY_REGISTRATION_NUMBER).value.into());
+    let values = form.values();
+    let no_email = Memo::new(move |_| no_email(values));
     // An invitation needs an e-mail: clearing the e-mail clears the choice rather than failing later.
     Effect::new(move |_| {
         if no_email.get() {
@@ -124,32 +114,23 @@ pub fn ContactNew() -> impl IntoView {
     let stored = RwSignal::new(None::<StoredContact>);
     let done_heading = NodeRef::<leptos::html::H2>::new();
 
-    let save = Action::new_local(move |json: &String| {
+    let save = Action::new_local(move |json: &Body<ContactCreateRequest>| {
         let json = json.clone();
         async move {
-            let Some(answer) =
-                send::<Created>(form, session, i18n, "/bff/contact/create", json).await
-            else {
+            let Some(answer) = send(form, session, i18n, &CONTACT_CREATE, &[], json).await else {
                 return;
             };
             let id = answer.body.customer_id;
             // Show what was stored (normal forms, the company from ARES); a backend without
             // the read call still shows what we sent, as the contract normalised it.
-            let read = session
-                .client()
-                .get::<StoredContact>(&format!(
-                    "/bff/contact/{}",
-                    crate::components::layout::urlencode(&id)
-                ))
-                .await
-                .ok();
+            let read = session.client().call(&CONTACT_GET, &[&id]).await.ok();
             let shown = read.unwrap_or_else(|| StoredContact {
                 customer_id: id,
                 ..Default::default()
             });
             form.succeeded();
             stored.try_set(Some(shown));
-            announcer.say(i18n.t().contact_created);
+            announcer.say(i18n.tr(&ui::CONTACT_CREATED)());
             focus_after_render(done_heading);
         }
     });
@@ -167,6 +148,9 @@ pub fn ContactNew() -> impl IntoView {
         });
     };
 
+    let ares_preview =
+        ViewFn::from(move || view! { <AresPreview state=ares id="contact-ares".to_owned() /> });
+
     view! {
         <section class="panel">
             <Show
@@ -174,51 +158,26 @@ pub fn ContactNew() -> impl IntoView {
                 fallback=move || {
                     view! {
                         <div class="success">
-                            <h2 tabindex="-1" node_ref=done_heading>{i18n.text(|t| t.contact_created)}</h2>
-                            <p>{i18n.text(|t| t.contact_stored_intro)}</p>
+                            <h2 tabindex="-1" node_ref=done_heading>{i18n.tr(&ui::CONTACT_CREATED)}</h2>
+                            <p>{i18n.tr(&ui::CONTACT_STORED_INTRO)}</p>
                             {move || stored.get().map(|c| view! { <StoredView contact=c /> })}
                             <button type="button" class="button primary" on:click=next>
-                                {i18n.text(|t| t.contact_next)}
+                                {i18n.tr(&ui::CONTACT_NEXT)}
                             </button>
                         </div>
                     }
                 }
             >
-                <h1>{i18n.text(|t| t.contact_title)}</h1>
-                <p class="lead">{i18n.text(|t| t.contact_intro)}</p>
+                <h1>{i18n.tr(&ui::NEW_CONTACT)}</h1>
+                <p class="lead">{i18n.tr(&ui::CONTACT_INTRO)}</p>
                 <DraftNotice form />
                 <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
                 <form class="form-grid" data-form="contact" on:submit=on_submit novalidate>
-                    <Field form name=field::EMAIL control=Control::Email autocomplete="off"
-                        label=i18n.text(|t| t.email) hint=i18n.text(|t| t.email_hint)
-                        preview=email_preview />
-                    <Field form name=field::PHONE control=Control::Tel autocomplete="off"
-                        label=i18n.text(|t| t.phone) hint=i18n.text(|t| t.phone_hint)
-                        preview=phone_preview />
-                    <Field form name=field::FIRST_NAME autocomplete="off" counter=bizkit_contract::NAME_MAX
-                        label=i18n.text(|t| t.first_name) />
-                    <Field form name=field::LAST_NAME autocomplete="off" counter=bizkit_contract::NAME_MAX
-                        label=i18n.text(|t| t.last_name) />
-                    <div class="span-2">
-                        <Field form name=field::COMPANY_REGISTRATION_NUMBER control=Control::Numeric
-                            autocomplete="off" label=i18n.text(|t| t.ico) hint=i18n.text(|t| t.ico_hint)
-                            preview=ico_preview>
-                            <AresPreview state=ares id="contact-ares".to_owned() />
-                        </Field>
-                    </div>
-                    <div class="span-2 checks">
-                        <CheckboxField form name=field::SEND_REGISTRATION_INVITE
-                            label=i18n.text(|t| t.send_invite) hint=i18n.text(|t| t.send_invite_hint)
-                            disabled=no_email disabled_reason=i18n.text(|t| t.send_invite_needs_email) />
-                        <CheckboxField form name=field::IGNORE_BULK_MAIL
-                            label=i18n.text(|t| t.ignore_bulk_mail) hint=i18n.text(|t| t.ignore_bulk_mail_hint) />
-                    </div>
-                    <div class="span-2">
-                        <TagPicker form name=field::GROUP_LIST groups=suggestions
-                            label=i18n.text(|t| t.tags_label) hint=i18n.text(|t| t.tags_hint) />
-                    </div>
+                    <FieldRows form rows=MAIN extra=(field::COMPANY_REGISTRATION_NUMBER, ares_preview.clone()) />
+                    <div class="span-2 checks"><FieldRows form rows=CHECKS /></div>
+                    <FieldRows form rows=TAGS suggestions />
                     <div class="span-2 actions">
-                        <SubmitButton form label=i18n.text(|t| t.contact_submit) />
+                        <SubmitButton form label=i18n.tr(&ui::CONTACT_SUBMIT) />
                     </div>
                 </form>
             </Show>
@@ -226,13 +185,12 @@ pub fn ContactNew() -> impl IntoView {
     }
 }
 
-/// Picks a label from the language's strings, so the table follows a language switch.
-type Label = fn(&crate::i18n::Ui) -> &'static str;
+/// A label in both languages, so the table follows a language switch.
+type Label = &'static Text;
 
 #[component]
 fn StoredView(contact: StoredContact) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t();
     let or_dash = |v: Option<String>| {
         v.filter(|s| !s.is_empty())
             .unwrap_or_else(|| "—".to_owned())
@@ -261,17 +219,17 @@ fn StoredView(contact: StoredContact) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     let rows: Vec<(Label, String)> = vec![
-        (|t| t.email, or_dash(contact.email.clone())),
-        (|t| t.phone, or_dash(contact.phone.clone())),
-        (|t| t.full_name, or_dash(Some(name))),
+        (&ui::EMAIL, or_dash(contact.email.clone())),
+        (&ui::PHONE, or_dash(contact.phone.clone())),
+        (&ui::FULL_NAME, or_dash(Some(name))),
         (
-            |t| t.ico,
+            &ui::ICO,
             or_dash(contact.company_registration_number.clone()),
         ),
-        (|t| t.company_name, or_dash(contact.company_name.clone())),
-        (|t| t.address, or_dash(Some(address))),
-        (|t| t.dic, or_dash(contact.dic.clone())),
-        (|t| t.groups, or_dash(Some(groups))),
+        (&ui::COMPANY_NAME, or_dash(contact.company_name.clone())),
+        (&ui::ADDRESS, or_dash(Some(address))),
+        (&ui::DIC, or_dash(contact.dic.clone())),
+        (&ui::GROUPS, or_dash(Some(groups))),
     ];
     let bulk = contact.ignore_bulk_mail;
     view! {
@@ -281,15 +239,15 @@ fn StoredView(contact: StoredContact) -> impl IntoView {
                 .map(|(label, value)| {
                     view! {
                         <div class="row">
-                            <dt>{move || label(t())}</dt>
+                            <dt>{i18n.tr(label)}</dt>
                             <dd>{value}</dd>
                         </div>
                     }
                 })
                 .collect_view()}
             <div class="row">
-                <dt>{move || t().ignore_bulk_mail}</dt>
-                <dd>{move || if bulk { t().yes } else { t().no }}</dd>
+                <dt>{i18n.tr(&ui::IGNORE_BULK_MAIL)}</dt>
+                <dd>{move || if bulk { i18n.tr(&ui::YES)() } else { i18n.tr(&ui::NO)() }}</dd>
             </div>
         </dl>
     }

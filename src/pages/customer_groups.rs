@@ -1,10 +1,11 @@
 //! "Add groups to customer" (`/customers/groups`, `POST /api/v1/customer/add-groups`).
 
+use bizkit_contract::endpoint::CUSTOMER_ADD_GROUPS;
 use bizkit_contract::field;
-use bizkit_contract::{AddGroupsRequest, CuRefNo};
+use bizkit_contract::{AddGroupsRequest, AddGroupsResponse, CuRefNo};
 use leptos::prelude::*;
-use serde::Deserialize;
 
+use crate::api::Body;
 use crate::components::error_summary::{ErrorSummary, focus_after_render, focus_by_id};
 use crate::components::field::Field;
 use crate::components::form::{FormCtl, Values, send};
@@ -12,7 +13,7 @@ use crate::components::layout::{expect_session, use_announcer};
 use crate::components::notices::{DraftNotice, guard_leaving, submission};
 use crate::components::submit::SubmitButton;
 use crate::components::tag_picker::{TagPicker, existing_groups, read_tags};
-use crate::i18n::use_i18n;
+use crate::i18n::{ui, use_i18n};
 
 const FIELDS: &[&str] = &[field::EMAIL, field::CU_REF_NO, field::GROUPS];
 
@@ -25,13 +26,6 @@ fn request(v: Values) -> AddGroupsRequest {
             .map(|t| t.slug)
             .collect(),
     }
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-struct Changed {
-    added: Vec<String>,
-    already_assigned: Vec<String>,
 }
 
 #[component]
@@ -59,18 +53,17 @@ pub fn CustomerGroups() -> impl IntoView {
             .with(|v| CuRefNo::parse(v).ok().map(|c| c.as_str().to_owned()))
     });
 
-    let changed = RwSignal::new(None::<Changed>);
+    let changed = RwSignal::new(None::<AddGroupsResponse>);
     let done_heading = NodeRef::<leptos::html::H2>::new();
-    let save = Action::new_local(move |json: &String| {
+    let save = Action::new_local(move |json: &Body<AddGroupsRequest>| {
         let json = json.clone();
         async move {
-            let Some(answer) =
-                send::<Changed>(form, session, i18n, "/api/v1/customer/add-groups", json).await
+            let Some(answer) = send(form, session, i18n, &CUSTOMER_ADD_GROUPS, &[], json).await
             else {
                 return;
             };
             form.succeeded();
-            announcer.say(i18n.t().groups_done);
+            announcer.say(i18n.tr(&ui::GROUPS_DONE)());
             changed.try_set(Some(answer.body));
             focus_after_render(done_heading);
         }
@@ -88,31 +81,31 @@ pub fn CustomerGroups() -> impl IntoView {
                 when=move || changed.get().is_none()
                 fallback=move || {
                     let c = changed.get().unwrap_or_default();
-                    let t = i18n.t();
+                    let lang = i18n.lang.get();
                     let nothing_new = c.added.is_empty();
                     view! {
                         <div class="success">
-                            <h2 tabindex="-1" node_ref=done_heading>{t.groups_done}</h2>
-                            {nothing_new.then(|| view! { <p>{t.groups_nothing_new}</p> })}
+                            <h2 tabindex="-1" node_ref=done_heading>{ui::GROUPS_DONE.get(lang)}</h2>
+                            {nothing_new.then(|| view! { <p>{ui::GROUPS_NOTHING_NEW.get(lang)}</p> })}
                             <dl class="stored">
                                 <div class="row">
-                                    <dt>{t.groups_added_list}</dt>
+                                    <dt>{ui::GROUPS_ADDED_LIST.get(lang)}</dt>
                                     <dd data-list="added">{if nothing_new { "—".to_owned() } else { c.added.join(", ") }}</dd>
                                 </div>
                                 <div class="row">
-                                    <dt>{t.groups_already_list}</dt>
+                                    <dt>{ui::GROUPS_ALREADY_LIST.get(lang)}</dt>
                                     <dd data-list="already">
                                         {if c.already_assigned.is_empty() { "—".to_owned() } else { c.already_assigned.join(", ") }}
                                     </dd>
                                 </div>
                             </dl>
-                            <button type="button" class="button primary" on:click=next>{t.groups_next}</button>
+                            <button type="button" class="button primary" on:click=next>{ui::GROUPS_NEXT.get(lang)}</button>
                         </div>
                     }
                 }
             >
-                <h1>{i18n.text(|t| t.groups_title)}</h1>
-                <p class="lead">{i18n.text(|t| t.groups_intro)}</p>
+                <h1>{i18n.tr(&ui::GROUPS_TITLE)}</h1>
+                <p class="lead">{i18n.tr(&ui::GROUPS_INTRO)}</p>
                 <DraftNotice form />
                 <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
                 <form
@@ -125,21 +118,21 @@ pub fn CustomerGroups() -> impl IntoView {
                     novalidate
                 >
                     <fieldset class="span-2 fieldset form-grid">
-                        <legend class="label">{i18n.text(|t| t.identify_legend)}</legend>
+                        <legend class="label">{i18n.tr(&ui::IDENTIFY_LEGEND)}</legend>
                         <Field form name=field::EMAIL control=crate::components::field::Control::Email
-                            autocomplete="off" label=i18n.text(|t| t.email) hint=i18n.text(|t| t.email_hint) />
-                        <Field form name=field::CU_REF_NO autocomplete="off" label=i18n.text(|t| t.cu_ref_no)
-                            hint=i18n.text(|t| t.cu_ref_no_hint) preview=cu_valid counter=bizkit_contract::CU_REF_NO_LEN />
+                            autocomplete="off" label=i18n.tr(&ui::EMAIL) hint=i18n.tr(&ui::EMAIL_HINT) />
+                        <Field form name=field::CU_REF_NO autocomplete="off" label=i18n.tr(&ui::CU_REF_NO)
+                            hint=i18n.tr(&ui::CU_REF_NO_HINT) preview=cu_valid counter=bizkit_contract::CU_REF_NO_LEN />
                         <Show when=move || both.get()>
-                            <p class="notice info span-2" role="status">{i18n.text(|t| t.cu_ref_no_wins)}</p>
+                            <p class="notice info span-2" role="status">{i18n.tr(&ui::CU_REF_NO_WINS)}</p>
                         </Show>
                     </fieldset>
                     <div class="span-2">
                         <TagPicker form name=field::GROUPS groups=suggestions required=true
-                            label=i18n.text(|t| t.tags_label) hint=i18n.text(|t| t.tags_hint) />
+                            label=i18n.tr(&ui::GROUPS) hint=i18n.tr(&ui::TAGS_HINT) />
                     </div>
                     <div class="span-2 actions">
-                        <SubmitButton form label=i18n.text(|t| t.groups_submit) />
+                        <SubmitButton form label=i18n.tr(&ui::GROUPS_SUBMIT) />
                     </div>
                 </form>
             </Show>

@@ -1,18 +1,19 @@
 //! "Invite member" (`/members/invite`, `POST /bff/member/invite-email`).
 
+use bizkit_contract::endpoint::{MEMBER_INVITE, PERMISSION_LIST};
 use bizkit_contract::field;
-use bizkit_contract::{Email, MemberInviteRequest};
+use bizkit_contract::{Email, InviteStatus, MemberInviteRequest};
 use leptos::prelude::*;
-use serde::Deserialize;
 
-use crate::components::code_picker::{CodeOption, CodePicker, read_codes};
+use crate::api::Body;
+use crate::components::code_picker::{CodePicker, read_codes};
 use crate::components::error_summary::{ErrorSummary, focus_after_render, focus_by_id};
 use crate::components::field::{Control, Field};
 use crate::components::form::{FormCtl, Values, send};
 use crate::components::layout::{expect_session, use_announcer};
 use crate::components::notices::{DraftNotice, guard_leaving, submission};
 use crate::components::submit::SubmitButton;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{fill, ui, use_i18n};
 
 const FIELDS: &[&str] = &[
     field::EMAIL,
@@ -32,21 +33,6 @@ fn request(v: Values) -> MemberInviteRequest {
         role_codes: read_codes(&v.get(field::ROLE_CODES)),
         description: v.opt(field::DESCRIPTION),
     }
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Invited {
-    #[serde(default)]
-    status: String,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-struct Catalogue {
-    #[serde(default)]
-    permissions: Vec<CodeOption>,
-    #[serde(default)]
-    roles: Vec<CodeOption>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -72,12 +58,7 @@ pub fn MemberInvite() -> impl IntoView {
     // `None` while loading, an empty list where the backend has no catalogue: free entry then.
     let catalogue = LocalResource::new(move || {
         let client = session.client();
-        async move {
-            client
-                .get::<Catalogue>("/bff/member/permission-list")
-                .await
-                .unwrap_or_default()
-        }
+        async move { client.call(&PERMISSION_LIST, &[]).await.unwrap_or_default() }
     });
     let permissions = Signal::derive(move || catalogue.get().map(|c| c.permissions));
     let roles = Signal::derive(move || catalogue.get().map(|c| c.roles));
@@ -91,22 +72,20 @@ pub fn MemberInvite() -> impl IntoView {
 
     let outcome = RwSignal::new(None::<Outcome>);
     let done_heading = NodeRef::<leptos::html::H2>::new();
-    let save = Action::new_local(move |json: &String| {
+    let save = Action::new_local(move |json: &Body<MemberInviteRequest>| {
         let json = json.clone();
         let sent_to = email_preview.get_untracked().unwrap_or_default();
         async move {
-            let Some(answer) =
-                send::<Invited>(form, session, i18n, "/bff/member/invite-email", json).await
-            else {
+            let Some(answer) = send(form, session, i18n, &MEMBER_INVITE, &[], json).await else {
                 return;
             };
-            let added = answer.body.status.eq_ignore_ascii_case("added");
+            let added = answer.body.status == InviteStatus::Added;
             form.succeeded();
-            let t = i18n.t();
+            let lang = i18n.lang.get();
             announcer.say(if added {
-                t.invite_added
+                ui::INVITE_ADDED.get(lang)
             } else {
-                t.invite_invited
+                ui::INVITE_INVITED.get(lang)
             });
             outcome.try_set(Some(Outcome {
                 email: sent_to,
@@ -128,24 +107,24 @@ pub fn MemberInvite() -> impl IntoView {
                 when=move || outcome.get().is_none()
                 fallback=move || {
                     let o = outcome.get().unwrap_or(Outcome { email: String::new(), added: false });
-                    let t = i18n.t();
+                    let lang = i18n.lang.get();
                     view! {
                         <div class="success" data-outcome=if o.added { "added" } else { "invited" }>
                             <h2 tabindex="-1" node_ref=done_heading>
-                                {if o.added { t.invite_added } else { t.invite_invited }}
+                                {if o.added { ui::INVITE_ADDED.get(lang) } else { ui::INVITE_INVITED.get(lang) }}
                             </h2>
                             <p>
-                                {fill(if o.added { t.invite_added_body } else { t.invite_invited_body }, &o.email)}
+                                {fill(if o.added { ui::INVITE_ADDED_BODY.get(lang) } else { ui::INVITE_INVITED_BODY.get(lang) }, &o.email)}
                             </p>
                             <button type="button" class="button primary" on:click=next>
-                                {t.invite_next}
+                                {ui::INVITE_NEXT.get(lang)}
                             </button>
                         </div>
                     }
                 }
             >
-                <h1>{i18n.text(|t| t.invite_title)}</h1>
-                <p class="lead">{i18n.text(|t| t.invite_intro)}</p>
+                <h1>{i18n.tr(&ui::INVITE_TITLE)}</h1>
+                <p class="lead">{i18n.tr(&ui::INVITE_INTRO)}</p>
                 <DraftNotice form />
                 <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
                 <form
@@ -159,21 +138,21 @@ pub fn MemberInvite() -> impl IntoView {
                 >
                     <div class="span-2">
                         <Field form name=field::EMAIL control=Control::Email required=true autocomplete="off"
-                            label=i18n.text(|t| t.email) hint=i18n.text(|t| t.email_hint)
+                            label=i18n.tr(&ui::EMAIL) hint=i18n.tr(&ui::EMAIL_HINT)
                             preview=email_preview />
                     </div>
                     <Field form name=field::FIRST_NAME autocomplete="off" counter=bizkit_contract::NAME_MAX
-                        label=i18n.text(|t| t.first_name) />
+                        label=i18n.tr(&ui::FIRST_NAME) />
                     <Field form name=field::LAST_NAME autocomplete="off" counter=bizkit_contract::NAME_MAX
-                        label=i18n.text(|t| t.last_name) />
-                    <CodePicker form name=field::PERMISSION_CODES legend=i18n.text(|t| t.permissions) options=permissions />
-                    <CodePicker form name=field::ROLE_CODES legend=i18n.text(|t| t.roles) options=roles />
+                        label=i18n.tr(&ui::LAST_NAME) />
+                    <CodePicker form name=field::PERMISSION_CODES legend=i18n.tr(&ui::PERMISSIONS) options=permissions />
+                    <CodePicker form name=field::ROLE_CODES legend=i18n.tr(&ui::ROLES) options=roles />
                     <div class="span-2">
                         <Field form name=field::DESCRIPTION control=Control::TextArea
-                            label=i18n.text(|t| t.description) hint=i18n.text(|t| t.description_hint) />
+                            label=i18n.tr(&ui::DESCRIPTION) hint=i18n.tr(&ui::DESCRIPTION_HINT) />
                     </div>
                     <div class="span-2 actions">
-                        <SubmitButton form label=i18n.text(|t| t.invite_submit) />
+                        <SubmitButton form label=i18n.tr(&ui::INVITE_SUBMIT) />
                     </div>
                 </form>
             </Show>

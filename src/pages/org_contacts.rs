@@ -5,44 +5,104 @@
 //! The type comes first: it is the one required field, it cannot change once the contact exists, and
 //! it decides which other fields matter (only an invoice contact has a purchase order number).
 
+use bizkit_contract::endpoint::{ORG_CONTACT_CREATE, ORG_CONTACT_LIST};
 use bizkit_contract::field;
 use bizkit_contract::{
-    ContactType, Country, Email, IdRef, Lang, OrgContact, OrgContactCreateRequest, Phone,
-    PostalCode,
+    ContactType, Country, IdRef, Lang, NAME_MAX, OrgContact, OrgContactCreateRequest, OrgRules,
+    PURCHASE_ORDER_NUMBER_MAX, PostalCode, TITLE_MAX,
 };
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{Answer, ApiError};
+use crate::api::{Answer, ApiError, Body};
 use crate::components::error_summary::{ErrorSummary, focus_after_render, focus_by_id};
-use crate::components::field::{Control, Field};
+use crate::components::field::Control;
+use crate::components::field_table::{self, FieldRows, FieldSpec, preview};
 use crate::components::form::{FormCtl, Values, describe, send};
 use crate::components::layout::{expect_session, use_announcer};
-use crate::components::live_check::check_while_typing;
 use crate::components::notices::{DraftNotice, guard_leaving, submission};
-use crate::components::select::{CountryValue, SearchSelect, country_options};
+use crate::components::select::{CountryValue, country_options};
 use crate::components::submit::SubmitButton;
-use crate::i18n::portal::{PortalUi, portal};
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{Text, fill, portal, ui, use_i18n};
 
-const FIELDS: &[&str] = &[
-    field::CONTACT_TYPE,
-    field::NAME,
-    field::TITLE,
-    field::DEPARTMENT,
-    field::EMAIL,
-    field::PHONE,
-    field::MOBILE,
-    field::STREET,
-    field::SECONDARY_ADDRESS,
-    field::ZIPCODE,
-    field::CITY,
-    field::STATE,
-    field::COUNTRY,
-    field::PURCHASE_ORDER_NUMBER,
+/// The person, then the address, then the order: each block shows once the chosen type uses it
+/// (the type itself is the radios of [`TypeChoice`], before them).
+const PERSON: &[FieldSpec] = &[
+    FieldSpec::new(field::NAME, &portal::CONTACT_NAME)
+        .autocomplete("off")
+        .counter(NAME_MAX),
+    FieldSpec::new(field::TITLE, &portal::PERSON_TITLE)
+        .autocomplete("off")
+        .counter(TITLE_MAX)
+        .hint(&portal::PERSON_TITLE_HINT)
+        .visible_when(shown),
+    FieldSpec::new(field::DEPARTMENT, &portal::DEPARTMENT).autocomplete("off"),
+    FieldSpec::new(field::EMAIL, &ui::EMAIL)
+        .control(Control::Email)
+        .autocomplete("off")
+        .hint(&portal::CONTACT_EMAIL_HINT)
+        .preview(preview::email)
+        .check_while_typing(),
+    FieldSpec::new(field::PHONE, &ui::PHONE)
+        .control(Control::Tel)
+        .autocomplete("off")
+        .hint(&ui::PHONE_HINT)
+        .preview(preview::phone),
+    FieldSpec::new(field::MOBILE, &portal::MOBILE)
+        .control(Control::Tel)
+        .autocomplete("off")
+        .preview(preview::phone)
+        .visible_when(shown),
 ];
+const ADDRESS: &[FieldSpec] = &[
+    FieldSpec::new(field::STREET, &portal::STREET_ADDRESS)
+        .wide()
+        .autocomplete("off"),
+    FieldSpec::new(field::SECONDARY_ADDRESS, &portal::SECONDARY_ADDRESS)
+        .wide()
+        .autocomplete("off")
+        .hint(&portal::SECONDARY_ADDRESS_HINT),
+    FieldSpec::new(field::ZIPCODE, &portal::POSTAL_CODE)
+        .autocomplete("off")
+        .hint(&portal::ZIPCODE_HINT)
+        .preview(zip_preview)
+        .check_while_typing(),
+    FieldSpec::new(field::CITY, &portal::CITY).autocomplete("off"),
+    FieldSpec::new(field::STATE, &portal::STATE).autocomplete("off"),
+    FieldSpec::new(field::COUNTRY, &portal::COUNTRY)
+        .listbox(|lang, _| country_options(lang, CountryValue::Numeric))
+        .error_name("country.id")
+        .hint(&portal::COUNTRY_HINT),
+];
+const ORDER: &[FieldSpec] =
+    &[
+        FieldSpec::new(field::PURCHASE_ORDER_NUMBER, &portal::PURCHASE_ORDER_NUMBER)
+            .wide()
+            .autocomplete("off")
+            .counter(PURCHASE_ORDER_NUMBER_MAX)
+            .hint(&portal::PURCHASE_ORDER_NUMBER_HINT),
+    ];
+const ROWS: &[&[FieldSpec]] = &[PERSON, ADDRESS, ORDER];
+
+/// A row's visibility rule: whether the chosen type uses the field.
+fn shown(v: Values, name: &'static str) -> bool {
+    relevant(chosen_type(&v.get(field::CONTACT_TYPE)), name)
+}
+
+/// A postcode in the form of the country picked (held as its numeric code here).
+fn zip_preview(v: &str, values: Values, _: &OrgRules) -> Option<String> {
+    let country = values
+        .get(field::COUNTRY)
+        .trim()
+        .parse::<u16>()
+        .ok()
+        .and_then(Country::from_numeric);
+    PostalCode::parse_for(v, country)
+        .ok()
+        .map(|x| x.into_string())
+}
 
 /// Whether a field matters for a contact of this type. Nothing but the type before one is chosen.
 pub fn relevant(t: Option<ContactType>, field: &str) -> bool {
@@ -104,14 +164,14 @@ fn request(v: Values) -> OrgContactCreateRequest {
     }
 }
 
-fn type_hint(t: ContactType, p: &PortalUi) -> &'static str {
+fn type_hint(t: ContactType) -> &'static Text {
     match t {
-        ContactType::Primary => p.type_primary_hint,
-        ContactType::Technical => p.type_technical_hint,
-        ContactType::Billing => p.type_billing_hint,
-        ContactType::Abuse => p.type_abuse_hint,
-        ContactType::Legal => p.type_legal_hint,
-        ContactType::Invoice => p.type_invoice_hint,
+        ContactType::Primary => &portal::TYPE_PRIMARY_HINT,
+        ContactType::Technical => &portal::TYPE_TECHNICAL_HINT,
+        ContactType::Billing => &portal::TYPE_BILLING_HINT,
+        ContactType::Abuse => &portal::TYPE_ABUSE_HINT,
+        ContactType::Legal => &portal::TYPE_LEGAL_HINT,
+        ContactType::Invoice => &portal::TYPE_INVOICE_HINT,
     }
 }
 
@@ -168,17 +228,17 @@ pub fn OrgContacts() -> impl IntoView {
 
     view! {
         <section class="panel org-contacts" data-page="org-contacts">
-            <h1>{i18n.portal_text(|p| p.org_contacts_title)}</h1>
+            <h1>{i18n.tr(&portal::ORG_CONTACTS_TITLE)}</h1>
             {move || {
                 match org_id.get() {
                     None => view! {
-                        <p class="notice warn" role="alert">{i18n.portal_text(|p| p.org_unknown)}</p>
+                        <p class="notice warn" role="alert">{i18n.tr(&portal::ORG_UNKNOWN)}</p>
                     }
                     .into_any(),
                     Some(_) if foreign.get() => view! {
                         <div class="notice warn" role="alert">
-                            <p>{i18n.portal_text(|p| p.org_foreign)}</p>
-                            <p><A href=own_link>{i18n.portal_text(|p| p.org_go_own)}</A></p>
+                            <p>{i18n.tr(&portal::ORG_FOREIGN)}</p>
+                            <p><A href=own_link>{i18n.tr(&portal::ORG_GO_OWN)}</A></p>
                         </div>
                     }
                     .into_any(),
@@ -194,64 +254,39 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_session();
     let announcer = use_announcer();
-    let path = format!("/api/v1/organizations/{org}/contacts");
     let rules = StoredValue::new(session.org_rules());
-    let form = FormCtl::new("orgcontact", FIELDS, move |v| {
+    let mut fields = vec![field::CONTACT_TYPE];
+    fields.extend(field_table::names(ROWS));
+    let form = FormCtl::new("orgcontact", &fields, move |v| {
         rules
             .with_value(|r| request(v).parse(r).err())
             .unwrap_or_default()
     });
     form.keep_draft(&format!("{}.org{org}", session.scope()));
     guard_leaving(form);
-    check_while_typing(form, field::EMAIL);
-    check_while_typing(form, field::ZIPCODE);
 
-    let value = move |name: &str| form.field(name).value;
-    let kind = Memo::new(move |_| value(field::CONTACT_TYPE).with(|v| chosen_type(v)));
+    let kind = Memo::new(move |_| {
+        form.field(field::CONTACT_TYPE)
+            .value
+            .with(|v| chosen_type(v))
+    });
     let shows = move |name: &'static str| move || relevant(kind.get(), name);
-    let email_preview = Signal::derive(move || {
-        value(field::EMAIL).with(|v| Email::parse(v).ok().map(|e| e.into_string()))
-    });
-    let phone_preview = move |name: &'static str| {
-        Signal::derive(move || {
-            value(name).with(|v| {
-                rules.with_value(|r| {
-                    Phone::parse(v, &r.phone_prefix)
-                        .ok()
-                        .map(|x| x.into_string())
-                })
-            })
-        })
-    };
-    let zip_preview = Signal::derive(move || {
-        let country = value(field::COUNTRY)
-            .with(|c| c.trim().parse::<u16>().ok().and_then(Country::from_numeric));
-        value(field::ZIPCODE).with(|v| {
-            PostalCode::parse_for(v, country)
-                .ok()
-                .map(|x| x.into_string())
-        })
-    });
-    let countries = Signal::derive(move || country_options(i18n.lang.get(), CountryValue::Numeric));
 
     let refresh = RwSignal::new(0u32);
-    let list_path = StoredValue::new(path.clone());
     let list = LocalResource::new(move || {
         refresh.track();
         let client = session.client();
-        let path = list_path.get_value();
-        async move { client.get::<Vec<OrgContact>>(&path).await }
+        async move { client.call(&ORG_CONTACT_LIST, &[&org.to_string()]).await }
     });
 
     let created = RwSignal::new(None::<Created>);
     let done_heading = NodeRef::<html::H2>::new();
-    let post_path = StoredValue::new(path);
-    let save = Action::new_local(move |json: &String| {
+    let save = Action::new_local(move |json: &Body<OrgContactCreateRequest>| {
         let json = json.clone();
-        let path = post_path.get_value();
         async move {
+            let org = org.to_string();
             let Some(Answer { body, location, .. }) =
-                send::<OrgContact>(form, session, i18n, &path, json).await
+                send(form, session, i18n, &ORG_CONTACT_CREATE, &[&org], json).await
             else {
                 return;
             };
@@ -264,7 +299,7 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
                 location,
             }));
             refresh.update(|n| *n += 1);
-            announcer.say(portal(i18n.lang.get_untracked()).org_contact_created);
+            announcer.say(i18n.now(&portal::ORG_CONTACT_CREATED));
             focus_after_render(done_heading);
         }
     });
@@ -286,17 +321,17 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
                 fallback=move || {
                     view! {
                         <div class="success">
-                            <h2 tabindex="-1" node_ref=done_heading>{i18n.portal_text(|p| p.org_contact_created)}</h2>
+                            <h2 tabindex="-1" node_ref=done_heading>{i18n.tr(&portal::ORG_CONTACT_CREATED)}</h2>
                             {move || created.get().map(|c| view! { <CreatedView created=c /> })}
                             <button type="button" class="button primary" on:click=next>
-                                {i18n.portal_text(|p| p.org_contact_next)}
+                                {i18n.tr(&ui::CONTACT_NEXT)}
                             </button>
                         </div>
                     }
                 }
             >
-                <h2>{i18n.portal_text(|p| p.org_contact_new)}</h2>
-                <p class="lead">{i18n.portal_text(|p| p.org_contact_intro)}</p>
+                <h2>{i18n.tr(&ui::NEW_CONTACT)}</h2>
+                <p class="lead">{i18n.tr(&portal::ORG_CONTACT_INTRO)}</p>
                 <DraftNotice form />
                 <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
                 <form class="form-grid" data-form="orgcontact" on:submit=on_submit novalidate>
@@ -304,52 +339,21 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
                         <TypeChoice form />
                     </div>
                     <Show when=move || kind.get().is_none()>
-                        <p class="span-2 hint">{i18n.portal_text(|p| p.type_first)}</p>
+                        <p class="span-2 hint">{i18n.tr(&portal::TYPE_FIRST)}</p>
                     </Show>
                     <Show when=move || kind.get().is_some()>
-                        <h3 class="span-2 subhead">{i18n.portal_text(|p| p.org_contact_person)}</h3>
-                        <Field form name=field::NAME autocomplete="off" counter=bizkit_contract::NAME_MAX label=i18n.portal_text(|p| p.contact_name) />
-                        <Show when=shows(field::TITLE)>
-                            <Field form name=field::TITLE autocomplete="off" counter=bizkit_contract::TITLE_MAX
-                                label=i18n.portal_text(|p| p.contact_title) hint=i18n.portal_text(|p| p.contact_title_hint) />
-                        </Show>
-                        <Field form name=field::DEPARTMENT autocomplete="off" label=i18n.portal_text(|p| p.department) />
-                        <Field form name=field::EMAIL control=Control::Email autocomplete="off"
-                            label=i18n.portal_text(|p| p.email) hint=i18n.portal_text(|p| p.contact_email_hint)
-                            preview=email_preview />
-                        <Field form name=field::PHONE control=Control::Tel autocomplete="off"
-                            label=i18n.portal_text(|p| p.phone) hint=i18n.text(|t| t.phone_hint)
-                            preview=phone_preview(field::PHONE) />
-                        <Show when=shows(field::MOBILE)>
-                            <Field form name=field::MOBILE control=Control::Tel autocomplete="off"
-                                label=i18n.portal_text(|p| p.mobile) preview=phone_preview(field::MOBILE) />
-                        </Show>
+                        <h3 class="span-2 subhead">{i18n.tr(&portal::ORG_CONTACT_PERSON)}</h3>
+                        <FieldRows form rows=PERSON />
                     </Show>
                     <Show when=shows(field::STREET)>
-                        <h3 class="span-2 subhead">{i18n.portal_text(|p| p.group_address)}</h3>
-                        <div class="span-2">
-                            <Field form name=field::STREET autocomplete="off" label=i18n.portal_text(|p| p.street_address) />
-                        </div>
-                        <div class="span-2">
-                            <Field form name=field::SECONDARY_ADDRESS autocomplete="off"
-                                label=i18n.portal_text(|p| p.secondary_address) hint=i18n.portal_text(|p| p.secondary_address_hint) />
-                        </div>
-                        <Field form name=field::ZIPCODE autocomplete="off" label=i18n.portal_text(|p| p.postal_code)
-                            hint=i18n.portal_text(|p| p.zipcode_hint) preview=zip_preview />
-                        <Field form name=field::CITY autocomplete="off" label=i18n.portal_text(|p| p.city) />
-                        <Field form name=field::STATE autocomplete="off" label=i18n.portal_text(|p| p.state) />
-                        <SearchSelect form name=field::COUNTRY error_name="country.id" options=countries
-                            label=i18n.portal_text(|p| p.country) hint=i18n.portal_text(|p| p.country_hint) />
+                        <h3 class="span-2 subhead">{i18n.tr(&portal::GROUP_ADDRESS)}</h3>
+                        <FieldRows form rows=ADDRESS />
                     </Show>
                     <Show when=shows(field::PURCHASE_ORDER_NUMBER)>
-                        <div class="span-2">
-                            <Field form name=field::PURCHASE_ORDER_NUMBER autocomplete="off" counter=bizkit_contract::PURCHASE_ORDER_NUMBER_MAX
-                                label=i18n.portal_text(|p| p.purchase_order_number)
-                                hint=i18n.portal_text(|p| p.purchase_order_number_hint) />
-                        </div>
+                        <FieldRows form rows=ORDER />
                     </Show>
                     <div class="span-2 actions">
-                        <SubmitButton form label=i18n.portal_text(|p| p.org_contact_submit) />
+                        <SubmitButton form label=i18n.tr(&ui::CONTACT_SUBMIT) />
                     </div>
                 </form>
             </Show>
@@ -362,11 +366,10 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
 #[component]
 fn TypeChoice(form: FormCtl) -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || portal(i18n.lang.get());
     let field = form.field(field::CONTACT_TYPE);
     form.set_label(
         field::CONTACT_TYPE,
-        TextProp::from(i18n.portal_text(|p| p.contact_type)),
+        TextProp::from(i18n.tr(&portal::CONTACT_TYPE)),
     );
     let error = Memo::new(move |_| {
         form.visible_error(field::CONTACT_TYPE, i18n)
@@ -382,11 +385,11 @@ fn TypeChoice(form: FormCtl) -> impl IntoView {
                 if error.get().is_some() { format!("{hint_id} {error_id}") } else { hint_id.to_owned() }
             }
         >
-            <legend class="label">{i18n.portal_text(|p| p.contact_type)}</legend>
-            <p class="hint" id=hint_id>{i18n.portal_text(|p| p.contact_type_hint)}</p>
+            <legend class="label">{i18n.tr(&portal::CONTACT_TYPE)}</legend>
+            <p class="hint" id=hint_id>{i18n.tr(&portal::CONTACT_TYPE_HINT)}</p>
             <Show when=move || error.get().is_some()>
                 <p class="error-message" id=error_id>
-                    <span class="visually-hidden">{i18n.text(|t| t.error_summary_title)} ": "</span>
+                    <span class="visually-hidden">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)} ": "</span>
                     {move || error.get()}
                 </p>
             </Show>
@@ -424,7 +427,7 @@ fn TypeChoice(form: FormCtl) -> impl IntoView {
                                     {move || t.name(i18n.lang.get())}
                                     <span class="type-id">{format!(" ({})", t.id())}</span>
                                 </label>
-                                <p class="hint" id=item_hint>{move || type_hint(t, p())}</p>
+                                <p class="hint" id=item_hint>{i18n.tr(type_hint(t))}</p>
                             </div>
                         }
                     })
@@ -434,12 +437,11 @@ fn TypeChoice(form: FormCtl) -> impl IntoView {
     }
 }
 
-type Row = (fn(&PortalUi) -> &'static str, String);
+type Row = (&'static Text, String);
 
 #[component]
 fn CreatedView(created: Created) -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || portal(i18n.lang.get());
     let c = created.contact;
     let lang = i18n.lang.get_untracked();
     let dash = |v: Option<String>| {
@@ -447,38 +449,41 @@ fn CreatedView(created: Created) -> impl IntoView {
             .unwrap_or_else(|| "—".to_owned())
     };
     let rows: Vec<Row> = vec![
-        (|p| p.contact_id, c.contact_id.clone()),
+        (&portal::CONTACT_ID, c.contact_id.clone()),
         (
-            |p| p.contact_type,
+            &portal::CONTACT_TYPE,
             type_name(c.contact_type.id, lang, &c.contact_type.name),
         ),
-        (|p| p.contact_name, dash(c.name.clone())),
-        (|p| p.contact_title, dash(c.title.clone())),
-        (|p| p.department, dash(c.department.clone())),
-        (|p| p.email, dash(c.email.clone())),
-        (|p| p.phone, dash(c.phone.clone())),
-        (|p| p.mobile, dash(c.mobile.clone())),
-        (|p| p.street_address, dash(c.street.clone())),
-        (|p| p.secondary_address, dash(c.secondary_address.clone())),
-        (|p| p.postal_code, dash(c.zipcode.clone())),
-        (|p| p.city, dash(c.city.clone())),
-        (|p| p.state, dash(c.state.clone())),
-        (|p| p.country, dash(Some(country_name(&c.country, lang)))),
+        (&portal::CONTACT_NAME, dash(c.name.clone())),
+        (&portal::PERSON_TITLE, dash(c.title.clone())),
+        (&portal::DEPARTMENT, dash(c.department.clone())),
+        (&ui::EMAIL, dash(c.email.clone())),
+        (&ui::PHONE, dash(c.phone.clone())),
+        (&portal::MOBILE, dash(c.mobile.clone())),
+        (&portal::STREET_ADDRESS, dash(c.street.clone())),
         (
-            |p| p.purchase_order_number,
+            &portal::SECONDARY_ADDRESS,
+            dash(c.secondary_address.clone()),
+        ),
+        (&portal::POSTAL_CODE, dash(c.zipcode.clone())),
+        (&portal::CITY, dash(c.city.clone())),
+        (&portal::STATE, dash(c.state.clone())),
+        (&portal::COUNTRY, dash(Some(country_name(&c.country, lang)))),
+        (
+            &portal::PURCHASE_ORDER_NUMBER,
             dash(c.purchase_order_number.clone()),
         ),
-        (|p| p.location, dash(created.location.clone())),
+        (&portal::LOCATION, dash(created.location.clone())),
     ];
     view! {
-        <p>{move || fill(p().org_contact_stored_intro, &c.organisation.name)}</p>
+        <p>{move || fill(i18n.tr(&portal::ORG_CONTACT_STORED_INTRO)(), &c.organisation.name)}</p>
         <dl class="stored" data-contact-id=c.contact_id.clone()>
             {rows
                 .into_iter()
                 .map(|(label, value)| {
                     view! {
                         <div class="row">
-                            <dt>{move || label(p())}</dt>
+                            <dt>{i18n.tr(label)}</dt>
                             <dd>{value}</dd>
                         </div>
                     }
@@ -496,18 +501,18 @@ fn ContactList(
     let i18n = use_i18n();
     view! {
         <section class="contact-list" aria-labelledby="org-contacts-list-title">
-            <h2 id="org-contacts-list-title">{i18n.portal_text(|p| p.org_contacts_list)}</h2>
-            <Suspense fallback=move || view! { <p class="loading">{i18n.text(|t| t.loading)}</p> }>
+            <h2 id="org-contacts-list-title">{i18n.tr(&portal::ORG_CONTACTS_LIST)}</h2>
+            <Suspense fallback=move || view! { <p class="loading">{i18n.tr(&ui::LOADING)}</p> }>
                 {move || {
                     list.get()
                         .map(|result| match result {
                             Ok(contacts) if contacts.is_empty() => {
-                                view! { <p class="hint">{i18n.portal_text(|p| p.org_contacts_none)}</p> }.into_any()
+                                view! { <p class="hint">{i18n.tr(&portal::ORG_CONTACTS_NONE)}</p> }.into_any()
                             }
                             Ok(contacts) => view! { <ContactTable contacts /> }.into_any(),
                             // A backend without the list: the form still works.
                             Err(ApiError::NotFound { .. }) => {
-                                view! { <p class="hint">{i18n.portal_text(|p| p.org_contacts_no_list)}</p> }.into_any()
+                                view! { <p class="hint">{i18n.tr(&portal::ORG_CONTACTS_NO_LIST)}</p> }.into_any()
                             }
                             Err(e) => {
                                 let msg = describe(&e, i18n);
@@ -519,7 +524,7 @@ fn ContactList(
                                             class="button secondary"
                                             on:click=move |_| refresh.update(|n| *n += 1)
                                         >
-                                            {i18n.text(|t| t.retry)}
+                                            {i18n.tr(&ui::RETRY)}
                                         </button>
                                     </div>
                                 }
@@ -535,23 +540,22 @@ fn ContactList(
 #[component]
 fn ContactTable(contacts: Vec<OrgContact>) -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || portal(i18n.lang.get());
     let count = contacts.len();
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="org-contacts-caption">
             <table class="contacts">
                 <caption id="org-contacts-caption">
-                    {move || fill(p().org_contacts_caption, &count.to_string())}
+                    {move || fill(i18n.tr(&portal::ORG_CONTACTS_CAPTION)(), &count.to_string())}
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col">{i18n.portal_text(|p| p.contact_id)}</th>
-                        <th scope="col">{i18n.portal_text(|p| p.contact_type)}</th>
-                        <th scope="col">{i18n.portal_text(|p| p.contact_name)}</th>
-                        <th scope="col">{i18n.portal_text(|p| p.email)}</th>
-                        <th scope="col">{i18n.portal_text(|p| p.phone)}</th>
-                        <th scope="col">{i18n.portal_text(|p| p.country)}</th>
-                        <th scope="col">{i18n.portal_text(|p| p.purchase_order_number)}</th>
+                        <th scope="col">{i18n.tr(&portal::CONTACT_ID)}</th>
+                        <th scope="col">{i18n.tr(&portal::CONTACT_TYPE)}</th>
+                        <th scope="col">{i18n.tr(&portal::CONTACT_NAME)}</th>
+                        <th scope="col">{i18n.tr(&ui::EMAIL)}</th>
+                        <th scope="col">{i18n.tr(&ui::PHONE)}</th>
+                        <th scope="col">{i18n.tr(&portal::COUNTRY)}</th>
+                        <th scope="col">{i18n.tr(&portal::PURCHASE_ORDER_NUMBER)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -564,19 +568,19 @@ fn ContactTable(contacts: Vec<OrgContact>) -> impl IntoView {
                             view! {
                                 // `data-label`: on a phone each row becomes a card that names its cells.
                                 <tr data-contact-id=c.contact_id.clone()>
-                                    <td data-label=i18n.portal_text(|p| p.contact_id)>{c.contact_id.clone()}</td>
-                                    <td data-label=i18n.portal_text(|p| p.contact_type)>
+                                    <td data-label=i18n.tr(&portal::CONTACT_ID)>{c.contact_id.clone()}</td>
+                                    <td data-label=i18n.tr(&portal::CONTACT_TYPE)>
                                         {move || type_name(type_id, i18n.lang.get(), &type_fallback)}
                                     </td>
-                                    <td data-label=i18n.portal_text(|p| p.contact_name)>{c.name.clone().unwrap_or_default()}</td>
-                                    <td class="wrap" data-label=i18n.portal_text(|p| p.email)>
+                                    <td data-label=i18n.tr(&portal::CONTACT_NAME)>{c.name.clone().unwrap_or_default()}</td>
+                                    <td class="wrap" data-label=i18n.tr(&ui::EMAIL)>
                                         {c.email.clone().unwrap_or_default()}
                                     </td>
-                                    <td class="nowrap" data-label=i18n.portal_text(|p| p.phone)>
+                                    <td class="nowrap" data-label=i18n.tr(&ui::PHONE)>
                                         {c.phone.clone().unwrap_or_default()}
                                     </td>
-                                    <td data-label=i18n.portal_text(|p| p.country)>{move || country_name(&country, i18n.lang.get())}</td>
-                                    <td data-label=i18n.portal_text(|p| p.purchase_order_number)>
+                                    <td data-label=i18n.tr(&portal::COUNTRY)>{move || country_name(&country, i18n.lang.get())}</td>
+                                    <td data-label=i18n.tr(&portal::PURCHASE_ORDER_NUMBER)>
                                         {c.purchase_order_number.clone().unwrap_or_default()}
                                     </td>
                                 </tr>

@@ -10,122 +10,170 @@
 use bizkit_contract::field;
 use std::collections::BTreeMap;
 
-use bizkit_contract::{
-    ClientIp, Country, Dic, Email, Ico, PersonName, Phone, PostalCode, SuccessResponse,
-    UpdateProfileRequest,
-};
+use bizkit_contract::endpoint::{CUSTOMER_PROFILE_GET, CUSTOMER_UPDATE_PROFILE};
+use bizkit_contract::{AresRecord, CU_REF_NO_LEN, LINE_MAX, NAME_MAX, UpdateProfileRequest};
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::api::ApiError;
-use crate::components::ares::AresRecord;
+use crate::api::{ApiError, Body};
 use crate::components::ares_fill::{AresFill, Target, use_company_lookup};
 use crate::components::error_summary::{ErrorSummary, focus_after_render};
-use crate::components::field::{CheckboxField, Control, Field};
+use crate::components::field::Control;
+use crate::components::field_table::{self, FieldRows, FieldSpec, preview};
 use crate::components::form::{FormCtl, Values, describe, send};
 use crate::components::layout::expect_session;
-use crate::components::live_check::check_while_typing;
 use crate::components::notices::{DraftNotice, guard_leaving, retry_after_sign_in};
-use crate::components::select::{CountryValue, SearchSelect, country_options, locale_options};
+use crate::components::select::{CountryValue, country_options, locale_options};
 use crate::components::submit::SubmitButton;
-use crate::components::tag_picker::{Suggestion, TagPicker, default_color, read_tags};
-use crate::i18n::portal::{PortalUi, portal};
-use crate::i18n::{fill, use_i18n};
+use crate::components::tag_picker::{default_color, read_tags};
+use crate::i18n::{Text, fill, portal, ui, use_i18n};
 
-const PROFILE: &str = "/api/v1/customer/profile";
-const UPDATE: &str = "/api/v1/customer/update-profile";
-
-/// The 19 fields, in the order of the form (and of the error summary).
-const FIELDS: &[&str] = &[
-    field::EMAIL,
-    field::NAME,
-    field::FIRST_NAME,
-    field::LAST_NAME,
-    field::PHONE,
-    field::COMPANY_REGISTRATION_NUMBER,
-    field::COMPANY_NAME,
-    field::TAX_IDENTIFICATION_NUMBER,
-    field::STREET_ADDRESS,
-    field::CITY_PART,
-    field::CITY,
-    field::POSTAL_CODE,
-    field::STATE_REGION,
-    field::COUNTRY,
-    field::PRIMARY_LOCALE,
-    field::NEWSLETTER,
-    field::GROUPS,
-    field::REFERRAL_ID,
-    field::CUSTOMER_REAL_IP,
+/// The form: 19 fields in four groups, as a person thinks of them. The joined groups are listed
+/// between the preferences and the picker for new ones.
+const CONTACT: &[FieldSpec] = &[
+    FieldSpec::new(field::EMAIL, &ui::EMAIL)
+        .control(Control::Email)
+        .readonly()
+        .required()
+        .wide()
+        .autocomplete("email")
+        .hint(&portal::EMAIL_READONLY_HINT)
+        .preview(preview::email),
+    FieldSpec::new(field::FIRST_NAME, &ui::FIRST_NAME)
+        .autocomplete("given-name")
+        .counter(NAME_MAX)
+        .preview(preview::person_name),
+    FieldSpec::new(field::LAST_NAME, &ui::LAST_NAME)
+        .autocomplete("family-name")
+        .counter(NAME_MAX)
+        .preview(preview::person_name),
+    FieldSpec::new(field::NAME, &portal::FULL_NAME)
+        .autocomplete("name")
+        .counter(NAME_MAX)
+        .hint(&portal::FULL_NAME_HINT)
+        .preview(preview::person_name),
+    FieldSpec::new(field::PHONE, &ui::PHONE)
+        .control(Control::Tel)
+        .autocomplete("tel")
+        .hint(&ui::PHONE_HINT)
+        .preview(preview::phone),
 ];
+const COMPANY: &[FieldSpec] = &[
+    FieldSpec::new(field::COMPANY_REGISTRATION_NUMBER, &portal::ICO)
+        .control(Control::Numeric)
+        .wide()
+        .autocomplete("off")
+        .hint(&portal::ICO_HINT)
+        .preview(preview::ico),
+    FieldSpec::new(field::COMPANY_NAME, &portal::COMPANY_NAME)
+        .autocomplete("organization")
+        .counter(LINE_MAX),
+    // Codes of a fixed shape are checked once the person pauses; numbers typed in chunks (phone,
+    // IČO) wait until the field is left, as everywhere in the kit.
+    FieldSpec::new(field::TAX_IDENTIFICATION_NUMBER, &portal::DIC)
+        .autocomplete("off")
+        .hint(&portal::DIC_HINT)
+        .preview(preview::dic)
+        .check_while_typing(),
+];
+const ADDRESS: &[FieldSpec] = &[
+    FieldSpec::new(field::STREET_ADDRESS, &portal::STREET_ADDRESS)
+        .wide()
+        .autocomplete("street-address")
+        .counter(LINE_MAX)
+        .hint(&portal::STREET_HINT),
+    FieldSpec::new(field::CITY_PART, &portal::CITY_PART).autocomplete("address-level3"),
+    FieldSpec::new(field::CITY, &portal::CITY).autocomplete("address-level2"),
+    FieldSpec::new(field::POSTAL_CODE, &portal::POSTAL_CODE)
+        .autocomplete("postal-code")
+        .hint(&portal::POSTAL_CODE_HINT)
+        .preview(preview::postal_code)
+        .check_while_typing(),
+    FieldSpec::new(field::STATE_REGION, &portal::STATE_REGION).autocomplete("address-level1"),
+    FieldSpec::new(field::COUNTRY, &portal::COUNTRY)
+        .listbox(|lang, _| country_options(lang, CountryValue::Alpha2))
+        .wide()
+        .autocomplete("country-name")
+        .hint(&portal::COUNTRY_HINT),
+];
+const PREFERENCES: &[FieldSpec] = &[
+    FieldSpec::new(field::PRIMARY_LOCALE, &portal::PRIMARY_LOCALE)
+        .listbox(|lang, rules| locale_options(&rules.locales, lang))
+        .wide()
+        .hint(&portal::PRIMARY_LOCALE_HINT),
+    FieldSpec::new(field::NEWSLETTER, &portal::NEWSLETTER)
+        .checkbox()
+        .wide()
+        .hint(&portal::NEWSLETTER_HINT),
+];
+const JOINING: &[FieldSpec] = &[
+    FieldSpec::new(field::GROUPS, &portal::GROUPS_ADD)
+        .tags()
+        .wide()
+        .hint(&portal::GROUPS_ADD_HINT),
+    FieldSpec::new(field::REFERRAL_ID, &portal::REFERRAL_ID)
+        .autocomplete("off")
+        .counter(CU_REF_NO_LEN)
+        .hint(&portal::REFERRAL_ID_HINT)
+        .check_while_typing(),
+    FieldSpec::new(field::CUSTOMER_REAL_IP, &portal::CUSTOMER_REAL_IP)
+        .autocomplete("off")
+        .hint(&portal::CUSTOMER_REAL_IP_HINT)
+        .preview(preview::client_ip)
+        .check_while_typing(),
+];
+/// Every row in form order (the error summary's order too).
+const ROWS: &[&[FieldSpec]] = &[CONTACT, COMPANY, ADDRESS, PREFERENCES, JOINING];
 
-type Label = fn(&PortalUi) -> &'static str;
-
-/// Each field's label, for "what changed" after a save.
-fn label_of(field: &str) -> Option<Label> {
-    Some(match field {
-        field::EMAIL => |p| p.email,
-        field::NAME => |p| p.full_name,
-        field::FIRST_NAME => |p| p.first_name,
-        field::LAST_NAME => |p| p.last_name,
-        field::PHONE => |p| p.phone,
-        field::COMPANY_REGISTRATION_NUMBER => |p| p.ico,
-        field::COMPANY_NAME => |p| p.company_name,
-        field::TAX_IDENTIFICATION_NUMBER => |p| p.dic,
-        field::STREET_ADDRESS => |p| p.street_address,
-        field::CITY_PART => |p| p.city_part,
-        field::CITY => |p| p.city,
-        field::POSTAL_CODE => |p| p.postal_code,
-        field::STATE_REGION => |p| p.state_region,
-        field::COUNTRY => |p| p.country,
-        field::PRIMARY_LOCALE => |p| p.primary_locale,
-        field::NEWSLETTER => |p| p.newsletter,
-        field::GROUPS => |p| p.groups_join,
-        field::REFERRAL_ID => |p| p.referral_id,
-        field::CUSTOMER_REAL_IP => |p| p.customer_real_ip,
-        _ => return None,
-    })
+/// Each field's name on screen, for "what changed" after a save. Groups were "added" in the
+/// picker but are "groups" in the sentence.
+fn label_of(name: &str) -> Option<&'static Text> {
+    if name == field::GROUPS {
+        return Some(&ui::GROUPS);
+    }
+    field_table::row(ROWS, name).map(|r| r.label)
 }
 
 /// What ARES may fill, and from which part of its record.
 const ARES_TARGETS: &[Target] = &[
     Target {
         field: field::COMPANY_NAME,
-        label: |p| p.company_name,
+        label: &portal::COMPANY_NAME,
         from: |r: &AresRecord| Some(r.company_name.clone()),
     },
     Target {
         field: field::TAX_IDENTIFICATION_NUMBER,
-        label: |p| p.dic,
+        label: &portal::DIC,
         from: |r| r.dic.clone(),
     },
     Target {
         field: field::STREET_ADDRESS,
-        label: |p| p.street_address,
+        label: &portal::STREET_ADDRESS,
         from: |r| r.street_address.clone(),
     },
     Target {
         field: field::CITY_PART,
-        label: |p| p.city_part,
+        label: &portal::CITY_PART,
         from: |r| r.city_part.clone(),
     },
     Target {
         field: field::CITY,
-        label: |p| p.city,
+        label: &portal::CITY,
         from: |r| r.city.clone(),
     },
     Target {
         field: field::POSTAL_CODE,
-        label: |p| p.postal_code,
+        label: &portal::POSTAL_CODE,
         from: |r| r.postal_code.clone(),
     },
     Target {
         field: field::STATE_REGION,
-        label: |p| p.state_region,
+        label: &portal::STATE_REGION,
         from: |r| r.state_region.clone(),
     },
     Target {
         field: field::COUNTRY,
-        label: |p| p.country,
+        label: &portal::COUNTRY,
         from: |r| r.country.clone(),
     },
 ];
@@ -162,56 +210,16 @@ fn request(v: Values, joined: &[String]) -> UpdateProfileRequest {
     }
 }
 
-/// The form's values for a stored profile; `email` where the backend gave none.
+/// The form's values for a stored profile; `email` where the backend gave none. The groups joined
+/// already are listed apart: the picker starts empty.
 fn values_of(p: &UpdateProfileRequest, email: &str) -> BTreeMap<String, String> {
-    let s = |v: &Option<String>| v.clone().unwrap_or_default();
-    let mut m = BTreeMap::new();
-    let stored_email = s(&p.email);
-    m.insert(
-        "email".to_owned(),
-        if stored_email.trim().is_empty() {
-            email.to_owned()
-        } else {
-            stored_email
-        },
-    );
-    for (k, v) in [
-        (field::NAME, &p.name),
-        (field::FIRST_NAME, &p.first_name),
-        (field::LAST_NAME, &p.last_name),
-        (field::PHONE, &p.phone),
-        (
-            field::COMPANY_REGISTRATION_NUMBER,
-            &p.company_registration_number,
-        ),
-        (field::COMPANY_NAME, &p.company_name),
-        (
-            field::TAX_IDENTIFICATION_NUMBER,
-            &p.tax_identification_number,
-        ),
-        (field::STREET_ADDRESS, &p.street_address),
-        (field::CITY_PART, &p.city_part),
-        (field::CITY, &p.city),
-        (field::POSTAL_CODE, &p.postal_code),
-        (field::STATE_REGION, &p.state_region),
-        (field::COUNTRY, &p.country),
-        (field::PRIMARY_LOCALE, &p.primary_locale),
-        (field::REFERRAL_ID, &p.referral_id),
-        (field::CUSTOMER_REAL_IP, &p.customer_real_ip),
-    ] {
-        m.insert(k.to_owned(), s(v));
+    let mut values = field_table::values_of(p, &field_table::names(ROWS));
+    if let Some(stored) = values.get_mut(field::EMAIL)
+        && stored.trim().is_empty()
+    {
+        *stored = email.to_owned();
     }
-    m.insert(
-        field::NEWSLETTER.to_owned(),
-        if p.newsletter.unwrap_or(false) {
-            "true".to_owned()
-        } else {
-            String::new()
-        },
-    );
-    // New groups are typed into the picker; the ones joined already are listed above it.
-    m.insert(field::GROUPS.to_owned(), String::new());
-    m
+    values
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -234,7 +242,7 @@ pub fn Profile(
         reload.track();
         let client = session.client();
         async move {
-            match client.get::<UpdateProfileRequest>(PROFILE).await {
+            match client.call(&CUSTOMER_PROFILE_GET, &[]).await {
                 Ok(p) => Ok(Loaded::Profile(Box::new(p))),
                 Err(ApiError::NotFound { .. }) => Ok(Loaded::Unavailable),
                 Err(e) => Err(e),
@@ -258,17 +266,16 @@ pub fn Profile(
     });
     let title = move || {
         if embedded {
-            view! { <h2 class="portal-title">{i18n.portal_text(|p| p.profile_title)}</h2> }
-                .into_any()
+            view! { <h2 class="portal-title">{i18n.tr(&portal::PROFILE_TITLE)}</h2> }.into_any()
         } else {
-            view! { <h1>{i18n.portal_text(|p| p.profile_title)}</h1> }.into_any()
+            view! { <h1>{i18n.tr(&portal::PROFILE_TITLE)}</h1> }.into_any()
         }
     };
     view! {
         <section class="panel portal" class:embedded=embedded data-page="profile">
             {title}
-            <p class="lead">{i18n.portal_text(|p| p.profile_intro)}</p>
-            <Suspense fallback=move || view! { <p class="loading">{i18n.text(|t| t.loading)}</p> }>
+            <p class="lead">{i18n.tr(&portal::PROFILE_INTRO)}</p>
+            <Suspense fallback=move || view! { <p class="loading">{i18n.tr(&ui::LOADING)}</p> }>
                 {move || {
                     profile
                         .get()
@@ -281,7 +288,7 @@ pub fn Profile(
                             }
                             Err(ApiError::Unauthorized { .. }) => {
                                 view! {
-                                    <p class="notice warn" role="alert">{i18n.portal_text(|p| p.profile_session_ended)}</p>
+                                    <p class="notice warn" role="alert">{i18n.tr(&portal::PROFILE_SESSION_ENDED)}</p>
                                 }
                                     .into_any()
                             }
@@ -289,14 +296,14 @@ pub fn Profile(
                                 let msg = describe(&e, i18n);
                                 view! {
                                     <div class="notice warn" role="alert">
-                                        <p>{i18n.portal_text(|p| p.profile_load_failed)}</p>
+                                        <p>{i18n.tr(&portal::PROFILE_LOAD_FAILED)}</p>
                                         <p>{msg}</p>
                                         <button
                                             type="button"
                                             class="button secondary"
                                             on:click=move |_| reload.update(|n| *n += 1)
                                         >
-                                            {i18n.text(|t| t.retry)}
+                                            {i18n.tr(&ui::RETRY)}
                                         </button>
                                     </div>
                                 }
@@ -319,14 +326,14 @@ struct Saved {
 fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_session();
-    let p = move || portal(i18n.lang.get());
     let rules = StoredValue::new(session.org_rules());
     let own_email = session
         .info
         .with_untracked(|i| i.as_ref().map(|i| i.email.clone()).unwrap_or_default());
     let loaded = loaded.unwrap_or_default();
     let joined = RwSignal::new(loaded.groups.clone());
-    let form = FormCtl::new("profile", FIELDS, move |v| {
+    let fields = field_table::names(ROWS);
+    let form = FormCtl::new("profile", &fields, move |v| {
         let groups = joined.get();
         rules
             .with_value(|r| request(v, &groups).parse(r).err())
@@ -340,54 +347,7 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
         form.keep_draft(&session.scope());
     }
     guard_leaving(form);
-    // Codes of a fixed shape are checked once the person pauses; numbers typed in chunks (phone,
-    // IČO) wait until the field is left, as everywhere in the kit.
-    check_while_typing(form, field::TAX_IDENTIFICATION_NUMBER);
-    check_while_typing(form, field::POSTAL_CODE);
-    check_while_typing(form, field::CUSTOMER_REAL_IP);
-    check_while_typing(form, field::REFERRAL_ID);
-
     let field = move |name: &str| form.field(name).value;
-    let phone_preview = Signal::derive(move || {
-        field(field::PHONE).with(|v| {
-            rules.with_value(|r| {
-                Phone::parse(v, &r.phone_prefix)
-                    .ok()
-                    .map(|x| x.into_string())
-            })
-        })
-    });
-    let ico_preview = Signal::derive(move || {
-        field(field::COMPANY_REGISTRATION_NUMBER)
-            .with(|v| Ico::parse(v).ok().map(|x| x.into_string()))
-    });
-    let dic_preview = Signal::derive(move || {
-        field(field::TAX_IDENTIFICATION_NUMBER)
-            .with(|v| Dic::parse(v).ok().map(|x| x.into_string()))
-    });
-    let postal_preview = Signal::derive(move || {
-        let country = field(field::COUNTRY).with(|c| Country::parse(c).ok());
-        field(field::POSTAL_CODE).with(|v| {
-            PostalCode::parse_for(v, country)
-                .ok()
-                .map(|x| x.into_string())
-        })
-    });
-    let ip_preview = Signal::derive(move || {
-        field(field::CUSTOMER_REAL_IP).with(|v| {
-            (!v.trim().is_empty())
-                .then(|| ClientIp::parse(v).ok().map(|x| x.into_string()))
-                .flatten()
-        })
-    });
-    let name_preview = move |name: &'static str| {
-        Signal::derive(move || {
-            field(name).with(|v| PersonName::parse(v).ok().map(|x| x.into_string()))
-        })
-    };
-    let email_preview = Signal::derive(move || {
-        field(field::EMAIL).with(|v| Email::parse(v).ok().map(|e| e.as_str().to_owned()))
-    });
 
     // A changed IČO is looked up; a stored one only while ARES could fill something in.
     let ares_wanted = Signal::derive(move || {
@@ -406,14 +366,6 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
         field(field::COMPANY_REGISTRATION_NUMBER).into(),
         ares_wanted,
     );
-    let countries = Signal::derive(move || country_options(i18n.lang.get(), CountryValue::Alpha2));
-    let locales = Signal::derive(move || {
-        let codes = rules.with_value(|r| r.locales.clone());
-        locale_options(&codes, i18n.lang.get())
-    });
-    // A customer cannot list the organisation's groups: new ones are typed.
-    let suggestions = Signal::derive(Vec::<Suggestion>::new);
-
     let saved = RwSignal::new(None::<Saved>);
     let nothing_to_save = RwSignal::new(false);
     let saved_ref = NodeRef::<html::Div>::new();
@@ -429,9 +381,8 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
     let changed_fields = move || -> Vec<&'static str> {
         let values = form.values();
         baseline.with_value(|b| {
-            FIELDS
-                .iter()
-                .copied()
+            field_table::names(ROWS)
+                .into_iter()
                 .filter(|f| {
                     let now = values.get(f);
                     now != b.get(*f).cloned().unwrap_or_default()
@@ -440,11 +391,11 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
         })
     };
 
-    let save = Action::new_local(move |(json, changed): &(String, Vec<&'static str>)| {
+    let save = Action::new_local(move |(json, changed): &(Body<_>, Vec<&'static str>)| {
         let json = json.clone();
         let changed = changed.clone();
         async move {
-            if send::<SuccessResponse>(form, session, i18n, UPDATE, json)
+            if send(form, session, i18n, &CUSTOMER_UPDATE_PROFILE, &[], json)
                 .await
                 .is_none()
             {
@@ -456,7 +407,7 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
             }
             form.saved();
             // What the server stored, in normal form, becomes the new starting point.
-            let stored = session.client().get::<UpdateProfileRequest>(PROFILE).await;
+            let stored = session.client().call(&CUSTOMER_PROFILE_GET, &[]).await;
             if saved.try_get_untracked().is_none() {
                 return;
             }
@@ -466,9 +417,9 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
                 form.set_initial(&values);
                 baseline.set_value(values);
             } else {
-                let now: BTreeMap<String, String> = FIELDS
-                    .iter()
-                    .map(|f| ((*f).to_owned(), form.values().get(f)))
+                let now: BTreeMap<String, String> = field_table::names(ROWS)
+                    .into_iter()
+                    .map(|f| (f.to_owned(), form.values().get(f)))
                     .collect();
                 baseline.set_value(now);
             }
@@ -493,8 +444,7 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
         }
         let changed = changed_fields();
         let body = request(form.values(), &joined.get_untracked());
-        let json = serde_json::to_string(&body).unwrap_or_default();
-        save.dispatch_local((json, changed));
+        save.dispatch_local((Body::new(&body), changed));
     };
     retry_after_sign_in(form, session, submit_now);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -503,20 +453,21 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
     };
 
     let saved_text = move || {
-        let p = p();
+        let lang = i18n.lang.get();
         saved.get().map(|s| {
             let names: Vec<&str> = s
                 .fields
                 .iter()
-                .filter_map(|f| label_of(f).map(|l| l(p)))
+                .filter_map(|f| label_of(f).map(|l| l.get(lang)))
                 .collect();
-            (!names.is_empty()).then(|| fill(p.profile_saved_fields, &names.join(", ")))
+            (!names.is_empty())
+                .then(|| fill(portal::PROFILE_SAVED_FIELDS.get(lang), &names.join(", ")))
         })
     };
     let joined_view = move || {
         let list = joined.get();
         if list.is_empty() {
-            view! { <p class="hint">{i18n.portal_text(|p| p.groups_none)}</p> }.into_any()
+            view! { <p class="hint">{i18n.tr(&portal::GROUPS_NONE)}</p> }.into_any()
         } else {
             view! {
                 <ul class="tags joined-groups" aria-labelledby="profile-joined-label">
@@ -538,111 +489,58 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
         }
     };
     let ended = move || embedded && session.expired.get();
+    let ares_fill = ViewFn::from(move || {
+        view! { <AresFill form state=ares targets=ARES_TARGETS id="profile-ares".to_owned() /> }
+    });
 
     view! {
         <div role="status" class="saved-region">
             <Show when=move || saved.get().is_some()>
                 <div class="notice saved-notice" tabindex="-1" node_ref=saved_ref>
-                    <p><strong>{i18n.portal_text(|p| p.profile_saved)}</strong></p>
+                    <p><strong>{i18n.tr(&portal::PROFILE_SAVED)}</strong></p>
                     {move || saved_text().flatten().map(|t| view! { <p>{t}</p> })}
                 </div>
             </Show>
             <Show when=move || nothing_to_save.get()>
-                <p class="notice">{i18n.portal_text(|p| p.profile_no_changes)}</p>
+                <p class="notice">{i18n.tr(&portal::PROFILE_NO_CHANGES)}</p>
             </Show>
         </div>
         <Show when=ended>
-            <p class="notice warn" role="alert">{i18n.portal_text(|p| p.profile_session_ended)}</p>
+            <p class="notice warn" role="alert">{i18n.tr(&portal::PROFILE_SESSION_ENDED)}</p>
         </Show>
         <DraftNotice form />
         <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
         <form class="portal-form" data-form="profile" on:submit=on_submit novalidate>
             <fieldset class="portal-group">
-                <legend>{i18n.portal_text(|p| p.group_contact)}</legend>
+                <legend>{i18n.tr(&portal::GROUP_CONTACT)}</legend>
+                <div class="form-grid"><FieldRows form rows=CONTACT /></div>
+            </fieldset>
+            <fieldset class="portal-group">
+                <legend>{i18n.tr(&portal::GROUP_COMPANY)}</legend>
                 <div class="form-grid">
-                    <div class="span-2">
-                        <Field form name=field::EMAIL control=Control::Email readonly=true autocomplete="email"
-                            required=true label=i18n.portal_text(|p| p.email) hint=i18n.portal_text(|p| p.email_readonly_hint)
-                            preview=email_preview />
-                    </div>
-                    <Field form name=field::FIRST_NAME autocomplete="given-name" counter=bizkit_contract::NAME_MAX
-                        label=i18n.portal_text(|p| p.first_name) preview=name_preview(field::FIRST_NAME) />
-                    <Field form name=field::LAST_NAME autocomplete="family-name" counter=bizkit_contract::NAME_MAX
-                        label=i18n.portal_text(|p| p.last_name) preview=name_preview(field::LAST_NAME) />
-                    <Field form name=field::NAME autocomplete="name" counter=bizkit_contract::NAME_MAX
-                        label=i18n.portal_text(|p| p.full_name) hint=i18n.portal_text(|p| p.full_name_hint)
-                        preview=name_preview(field::NAME) />
-                    <Field form name=field::PHONE control=Control::Tel autocomplete="tel"
-                        label=i18n.portal_text(|p| p.phone) hint=i18n.text(|t| t.phone_hint) preview=phone_preview />
+                    <FieldRows form rows=COMPANY extra=(field::COMPANY_REGISTRATION_NUMBER, ares_fill) />
                 </div>
             </fieldset>
             <fieldset class="portal-group">
-                <legend>{i18n.portal_text(|p| p.group_company)}</legend>
-                <div class="form-grid">
-                    <div class="span-2">
-                        <Field form name=field::COMPANY_REGISTRATION_NUMBER control=Control::Numeric
-                            autocomplete="off" label=i18n.portal_text(|p| p.ico) hint=i18n.portal_text(|p| p.ico_hint)
-                            preview=ico_preview>
-                            <AresFill form state=ares targets=ARES_TARGETS id="profile-ares".to_owned() />
-                        </Field>
-                    </div>
-                    <Field form name=field::COMPANY_NAME autocomplete="organization" counter=bizkit_contract::LINE_MAX
-                        label=i18n.portal_text(|p| p.company_name) />
-                    <Field form name=field::TAX_IDENTIFICATION_NUMBER autocomplete="off"
-                        label=i18n.portal_text(|p| p.dic) hint=i18n.portal_text(|p| p.dic_hint) preview=dic_preview />
-                </div>
+                <legend>{i18n.tr(&portal::GROUP_ADDRESS)}</legend>
+                <div class="form-grid"><FieldRows form rows=ADDRESS /></div>
             </fieldset>
             <fieldset class="portal-group">
-                <legend>{i18n.portal_text(|p| p.group_address)}</legend>
+                <legend>{i18n.tr(&portal::GROUP_PREFERENCES)}</legend>
                 <div class="form-grid">
-                    <div class="span-2">
-                        <Field form name=field::STREET_ADDRESS autocomplete="street-address" counter=bizkit_contract::LINE_MAX
-                            label=i18n.portal_text(|p| p.street_address) hint=i18n.portal_text(|p| p.street_hint) />
-                    </div>
-                    <Field form name=field::CITY_PART autocomplete="address-level3"
-                        label=i18n.portal_text(|p| p.city_part) />
-                    <Field form name=field::CITY autocomplete="address-level2" label=i18n.portal_text(|p| p.city) />
-                    <Field form name=field::POSTAL_CODE autocomplete="postal-code"
-                        label=i18n.portal_text(|p| p.postal_code) hint=i18n.portal_text(|p| p.postal_code_hint)
-                        preview=postal_preview />
-                    <Field form name=field::STATE_REGION autocomplete="address-level1"
-                        label=i18n.portal_text(|p| p.state_region) />
-                    <div class="span-2">
-                        <SearchSelect form name=field::COUNTRY options=countries autocomplete="country-name"
-                            label=i18n.portal_text(|p| p.country) hint=i18n.portal_text(|p| p.country_hint) />
-                    </div>
-                </div>
-            </fieldset>
-            <fieldset class="portal-group">
-                <legend>{i18n.portal_text(|p| p.group_preferences)}</legend>
-                <div class="form-grid">
-                    <div class="span-2">
-                        <SearchSelect form name=field::PRIMARY_LOCALE options=locales
-                            label=i18n.portal_text(|p| p.primary_locale) hint=i18n.portal_text(|p| p.primary_locale_hint) />
-                    </div>
-                    <div class="span-2 checks">
-                        <CheckboxField form name=field::NEWSLETTER label=i18n.portal_text(|p| p.newsletter)
-                            hint=i18n.portal_text(|p| p.newsletter_hint) />
-                    </div>
+                    <FieldRows form rows=PREFERENCES />
                     <div class="span-2 joined">
-                        <p class="label" id="profile-joined-label">{i18n.portal_text(|p| p.groups_joined)}</p>
+                        <p class="label" id="profile-joined-label">{i18n.tr(&portal::GROUPS_JOINED)}</p>
                         {joined_view}
                     </div>
-                    <div class="span-2">
-                        <TagPicker form name=field::GROUPS groups=suggestions
-                            label=i18n.portal_text(|p| p.groups_add) hint=i18n.portal_text(|p| p.groups_add_hint) />
-                    </div>
-                    <Field form name=field::REFERRAL_ID autocomplete="off" counter=bizkit_contract::CU_REF_NO_LEN
-                        label=i18n.portal_text(|p| p.referral_id) hint=i18n.portal_text(|p| p.referral_id_hint) />
-                    <Field form name=field::CUSTOMER_REAL_IP autocomplete="off"
-                        label=i18n.portal_text(|p| p.customer_real_ip) hint=i18n.portal_text(|p| p.customer_real_ip_hint)
-                        preview=ip_preview />
+                    // A customer cannot list the organisation's groups: new ones are typed.
+                    <FieldRows form rows=JOINING />
                 </div>
             </fieldset>
             <div class="actions">
-                <SubmitButton form label=i18n.portal_text(|p| p.profile_submit) />
+                <SubmitButton form label=i18n.tr(&portal::PROFILE_SUBMIT) />
                 <p class="unsaved" aria-live="polite">
-                    {move || dirty.get().then(|| p().profile_unsaved)}
+                    {move || dirty.get().then(|| i18n.tr(&portal::PROFILE_UNSAVED)())}
                 </p>
             </div>
         </form>
@@ -655,9 +553,10 @@ mod tests {
 
     #[test]
     fn every_field_has_a_label_and_a_value() {
-        assert_eq!(FIELDS.len(), 19);
+        let fields = field_table::names(ROWS);
+        assert_eq!(fields.len(), 19);
         let values = values_of(&UpdateProfileRequest::default(), "a@b.cz");
-        for f in FIELDS {
+        for f in &fields {
             assert!(label_of(f).is_some(), "{f}");
             assert!(values.contains_key(*f), "{f}");
         }
@@ -675,6 +574,7 @@ mod tests {
         };
         let v = values_of(&p, "other@x.cz");
         assert_eq!(v[field::EMAIL], "jan@barasek.com");
+        assert_eq!(v[field::CITY], "");
         assert_eq!(v[field::COUNTRY], "CZ");
         assert_eq!(v[field::NEWSLETTER], "true");
         assert_eq!(v[field::GROUPS], "");

@@ -8,7 +8,7 @@ use crate::api::ApiError;
 use crate::components::error_summary::focus_after_render;
 use crate::components::form::describe;
 use crate::components::layout::expect_session;
-use crate::i18n::use_i18n;
+use crate::i18n::{ui, use_i18n};
 use crate::session::Access;
 
 #[component]
@@ -64,8 +64,15 @@ pub fn SignIn() -> impl IntoView {
             return;
         }
         let (e, p) = (email.get_untracked(), password.get_untracked());
-        email_error.set(e.trim().is_empty().then(|| i18n.t().enter_email.to_owned()));
-        password_error.set(p.is_empty().then(|| i18n.t().enter_password.to_owned()));
+        email_error.set(
+            e.trim()
+                .is_empty()
+                .then(|| i18n.tr(&ui::ENTER_EMAIL)().to_owned()),
+        );
+        password_error.set(
+            p.is_empty()
+                .then(|| i18n.tr(&ui::ENTER_PASSWORD)().to_owned()),
+        );
         form_error.set(None);
         if e.trim().is_empty() || p.is_empty() {
             focus_summary();
@@ -78,7 +85,7 @@ pub fn SignIn() -> impl IntoView {
             if let Err(err) = result {
                 let msg = match err {
                     ApiError::Unauthorized { .. } | ApiError::Rejected { .. } => {
-                        i18n.t().sign_in_failed.to_owned()
+                        i18n.tr(&ui::SIGN_IN_FAILED)().to_owned()
                     }
                     other => describe(&other, i18n),
                 };
@@ -95,7 +102,7 @@ pub fn SignIn() -> impl IntoView {
         }
         let t = token.get_untracked();
         if t.trim().is_empty() {
-            token_error.set(Some(i18n.t().enter_token.to_owned()));
+            token_error.set(Some(i18n.tr(&ui::ENTER_TOKEN)().to_owned()));
             return;
         }
         token_error.set(None);
@@ -106,7 +113,7 @@ pub fn SignIn() -> impl IntoView {
             if let Err(err) = result {
                 let msg = match err {
                     ApiError::Unauthorized { .. } | ApiError::Forbidden { .. } => {
-                        i18n.t().token_rejected.to_owned()
+                        i18n.tr(&ui::TOKEN_REJECTED)().to_owned()
                     }
                     other => describe(&other, i18n),
                 };
@@ -125,11 +132,11 @@ pub fn SignIn() -> impl IntoView {
 
     view! {
         <section class="panel narrow">
-            <h1>{i18n.text(|t| t.sign_in_title)}</h1>
-            <p class="lead">{i18n.text(|t| t.sign_in_intro)}</p>
+            <h1>{i18n.tr(&ui::SIGN_IN_TITLE)}</h1>
+            <p class="lead">{i18n.tr(&ui::SIGN_IN_INTRO)}</p>
             <div class="error-summary" class:hidden=move || !has_errors() node_ref=summary tabindex="-1" role="alert" aria-labelledby="sign-in-summary-title">
                 <Show when=has_errors>
-                    <h2 class="error-summary-title" id="sign-in-summary-title">{i18n.text(|t| t.error_summary_title)}</h2>
+                    <h2 class="error-summary-title" id="sign-in-summary-title">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)}</h2>
                     <ul class="error-summary-list">
                         {move || form_error.get().map(|m| view! { <li>{m}</li> })}
                         {move || email_error.get().map(|m| view! { <li><a href="#sign-in-email" on:click=focus_link("sign-in-email")>{m}</a></li> })}
@@ -139,7 +146,7 @@ pub fn SignIn() -> impl IntoView {
             </div>
             <form class="stack" data-form="sign-in" on:submit=on_submit novalidate>
                 <div class="field" class:field-error=move || email_error.get().is_some()>
-                    <label class="label" for="sign-in-email">{i18n.text(|t| t.email)}</label>
+                    <label class="label" for="sign-in-email">{i18n.tr(&ui::EMAIL)}</label>
                     <Show when=move || email_error.get().is_some()>
                         <p class="error-message" id="sign-in-email-error">{move || email_error.get()}</p>
                     </Show>
@@ -151,7 +158,7 @@ pub fn SignIn() -> impl IntoView {
                         on:input=move |_| email_error.set(None) />
                 </div>
                 <div class="field" class:field-error=move || password_error.get().is_some()>
-                    <label class="label" for="sign-in-password">{i18n.text(|t| t.password)}</label>
+                    <label class="label" for="sign-in-password">{i18n.tr(&ui::PASSWORD)}</label>
                     <Show when=move || password_error.get().is_some()>
                         <p class="error-message" id="sign-in-password-error">{move || password_error.get()}</p>
                     </Show>
@@ -164,19 +171,19 @@ pub fn SignIn() -> impl IntoView {
                 </div>
                 <div class="actions">
                     <button type="submit" class="button primary" aria-disabled=move || busy.get().then_some("true")>
-                        <Show when=move || busy.get() fallback=i18n.text(|t| t.sign_in_submit)>
+                        <Show when=move || busy.get() fallback=i18n.tr(&ui::SIGN_IN_SUBMIT)>
                             <span class="spinner" aria-hidden="true"></span>
-                            {i18n.text(|t| t.loading)}
+                            {i18n.tr(&ui::LOADING)}
                         </Show>
                     </button>
                 </div>
             </form>
             <details class="token-sign-in">
-                <summary>{i18n.text(|t| t.token_summary)}</summary>
+                <summary>{i18n.tr(&ui::TOKEN_SUMMARY)}</summary>
                 <form class="stack" data-form="token" on:submit=on_token novalidate>
                     <div class="field" class:field-error=move || token_error.get().is_some()>
-                        <label class="label" for="sign-in-token">{i18n.text(|t| t.token_label)}</label>
-                        <p class="hint" id="sign-in-token-hint">{i18n.text(|t| t.token_hint)}</p>
+                        <label class="label" for="sign-in-token">{i18n.tr(&ui::TOKEN_LABEL)}</label>
+                        <p class="hint" id="sign-in-token-hint">{i18n.tr(&ui::TOKEN_HINT)}</p>
                         <Show when=move || token_error.get().is_some()>
                             <p class="error-message" id="sign-in-token-error" role="alert">{move || token_error.get()}</p>
                         </Show>
@@ -189,7 +196,7 @@ pub fn SignIn() -> impl IntoView {
                             }
                             bind:value=token />
                     </div>
-                    <button type="submit" class="button secondary">{i18n.text(|t| t.token_submit)}</button>
+                    <button type="submit" class="button secondary">{i18n.tr(&ui::TOKEN_SUBMIT)}</button>
                 </form>
             </details>
         </section>

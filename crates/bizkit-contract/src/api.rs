@@ -1188,7 +1188,7 @@ pub struct AuthenticateResponse {
     /// Bearer token.
     pub auth_token: String,
     /// Role of the signed-in user.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de::role")]
     pub role: Role,
 }
 
@@ -1208,12 +1208,16 @@ pub struct SessionOrganisation {
     /// Id.
     pub id: u64,
     /// Name.
+    #[serde(deserialize_with = "de::text")]
     pub name: String,
     /// Default country, alpha-2.
+    #[serde(deserialize_with = "de::text")]
     pub default_country: String,
     /// Default phone prefix, e.g. `+420`.
+    #[serde(deserialize_with = "de::text")]
     pub phone_prefix: String,
     /// Offered language tags.
+    #[serde(deserialize_with = "de::string_list")]
     pub locales: Vec<String>,
 }
 
@@ -1233,17 +1237,28 @@ impl SessionOrganisation {
 #[serde(default)]
 pub struct SessionResponse {
     /// Role.
+    #[serde(deserialize_with = "de::role")]
     pub role: Role,
     /// E-mail of the signed-in user.
+    #[serde(deserialize_with = "de::text")]
     pub email: String,
-    /// The organisation.
+    /// The organisation (all defaults where a backend sends none).
+    #[serde(deserialize_with = "de::null_as_default")]
     pub organisation: SessionOrganisation,
     /// Seconds this session may still be used at most (it ends 8 h after sign-in); absent for an
     /// API key. A local addition: the app drops its drafts when the session is over.
-    #[serde(rename = "expiresInSecs", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "expiresInSecs",
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de::opt_secs"
+    )]
     pub expires_in_secs: Option<u64>,
     /// The session ends after this many seconds without a call; absent where it never idles out.
-    #[serde(rename = "idleTimeoutSecs", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "idleTimeoutSecs",
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de::opt_secs"
+    )]
     pub idle_timeout_secs: Option<u64>,
 }
 
@@ -1257,6 +1272,7 @@ pub struct SessionResponse {
 #[serde(default)]
 pub struct SuccessResponse {
     /// Whether the call succeeded.
+    #[serde(deserialize_with = "de::flag")]
     pub success: bool,
 }
 
@@ -1266,8 +1282,10 @@ pub struct SuccessResponse {
 #[serde(rename_all = "camelCase", default)]
 pub struct ContactCreateResponse {
     /// Whether the call succeeded.
+    #[serde(deserialize_with = "de::flag")]
     pub success: bool,
     /// Id of the new contact.
+    #[serde(deserialize_with = "de::text")]
     pub customer_id: String,
 }
 
@@ -1289,10 +1307,13 @@ pub enum InviteStatus {
 #[serde(rename_all = "camelCase", default)]
 pub struct MemberInviteResponse {
     /// Whether the call succeeded.
+    #[serde(deserialize_with = "de::flag")]
     pub success: bool,
     /// Id of the member or invitation.
+    #[serde(deserialize_with = "de::text")]
     pub member_id: String,
     /// Added at once or invited.
+    #[serde(deserialize_with = "de::invite_status")]
     pub status: InviteStatus,
 }
 
@@ -1302,10 +1323,13 @@ pub struct MemberInviteResponse {
 #[serde(rename_all = "camelCase", default)]
 pub struct AddGroupsResponse {
     /// Whether the call succeeded.
+    #[serde(deserialize_with = "de::flag")]
     pub success: bool,
     /// Slugs newly assigned.
+    #[serde(deserialize_with = "de::string_list")]
     pub added: Vec<String>,
     /// Slugs the customer already had (skipped).
+    #[serde(deserialize_with = "de::string_list")]
     pub already_assigned: Vec<String>,
 }
 
@@ -1315,10 +1339,12 @@ pub struct AddGroupsResponse {
 #[serde(default)]
 pub struct CustomerGroup {
     /// Slug.
+    #[serde(deserialize_with = "de::text")]
     pub slug: String,
-    /// Display name.
+    /// Display name (`""` where a backend sends `null`).
+    #[serde(deserialize_with = "de::text")]
     pub name: String,
-    /// `#rrggbb`.
+    /// `#rrggbb`; groups created without a colour (e.g. by `add-groups`) come as `null`.
     pub color: Option<String>,
 }
 
@@ -1328,6 +1354,7 @@ pub struct CustomerGroup {
 #[serde(rename_all = "camelCase", default)]
 pub struct StoredContact {
     /// Id.
+    #[serde(deserialize_with = "de::text")]
     pub customer_id: String,
     /// E-mail (absent for phone-only contacts).
     pub email: Option<String>,
@@ -1356,10 +1383,13 @@ pub struct StoredContact {
     /// DIČ.
     pub dic: Option<String>,
     /// Opted out of bulk mail.
+    #[serde(deserialize_with = "de::flag")]
     pub ignore_bulk_mail: bool,
     /// Groups.
+    #[serde(deserialize_with = "de::null_as_empty")]
     pub group_list: Vec<CustomerGroup>,
     /// When it was created, RFC 3339.
+    #[serde(deserialize_with = "de::text")]
     pub created_at: String,
 }
 
@@ -1369,8 +1399,10 @@ pub struct StoredContact {
 #[serde(default)]
 pub struct CodeName {
     /// Stable code.
+    #[serde(deserialize_with = "de::text")]
     pub code: String,
     /// Display name.
+    #[serde(deserialize_with = "de::text")]
     pub name: String,
 }
 
@@ -1380,8 +1412,10 @@ pub struct CodeName {
 #[serde(default)]
 pub struct PermissionList {
     /// Grantable permissions.
+    #[serde(deserialize_with = "de::null_as_empty")]
     pub permissions: Vec<CodeName>,
     /// Grantable roles.
+    #[serde(deserialize_with = "de::null_as_empty")]
     pub roles: Vec<CodeName>,
 }
 
@@ -1391,8 +1425,10 @@ pub struct PermissionList {
 #[serde(rename_all = "camelCase", default)]
 pub struct AresRecord {
     /// IČO, 8 digits.
+    #[serde(deserialize_with = "de::text")]
     pub ico: String,
     /// Company name.
+    #[serde(deserialize_with = "de::text")]
     pub company_name: String,
     /// DIČ, if a VAT payer.
     pub dic: Option<String>,
@@ -1409,5 +1445,6 @@ pub struct AresRecord {
     /// Country, alpha-2.
     pub country: Option<String>,
     /// The company has been dissolved (ARES `datumZaniku` is set).
+    #[serde(deserialize_with = "de::flag")]
     pub dissolved: bool,
 }

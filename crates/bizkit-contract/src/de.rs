@@ -223,3 +223,150 @@ impl<'de> Visitor<'de> for IdVisitor {
         d.deserialize_any(self)
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Answers. The app reads answers of the real BizKitHub backend, which may drift from this
+// contract: a field it cannot read becomes that field's default, so one odd value does not turn a
+// call that succeeded into "the server ran into a problem" (and a retry of a create).
+// ---------------------------------------------------------------------------------------------
+
+/// Any field where `null` means the same as absent: the default.
+pub(crate) fn null_as_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: serde::Deserialize<'de> + Default,
+{
+    Ok(<Option<T> as serde::Deserialize>::deserialize(d)?.unwrap_or_default())
+}
+
+/// Text of an answer: a number or a boolean is written as text, anything else (`null`, a list, an
+/// object) is `""`.
+pub(crate) fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    d.deserialize_any(StringVisitor {
+        loose_containers: true,
+    })
+    .map(Option::unwrap_or_default)
+}
+
+/// A boolean of an answer: `"true"`, `1` and the like count as true, and whatever is not
+/// recognisably true (`null`, `"maybe"`, a list) as false.
+pub(crate) fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    d.deserialize_any(FlagVisitor)
+}
+
+/// A number of seconds where the backend sent a sensible one (whole seconds, fractions dropped);
+/// anything else — negative, text, `null`, a list — is "not said".
+pub(crate) fn opt_secs<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    d.deserialize_any(SecsVisitor)
+}
+
+/// Who a token belongs to: `admin` in any case is an administrator; anything else, or nothing
+/// readable, gets the least the app offers.
+pub(crate) fn role<'de, D: Deserializer<'de>>(d: D) -> Result<crate::api::Role, D::Error> {
+    let word = text(d)?;
+    Ok(if word.trim().eq_ignore_ascii_case("admin") {
+        crate::api::Role::Admin
+    } else {
+        crate::api::Role::Customer
+    })
+}
+
+/// `added` in any case is [`crate::api::InviteStatus::Added`]; anything else is an invitation,
+/// the outcome that promises less.
+pub(crate) fn invite_status<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<crate::api::InviteStatus, D::Error> {
+    let word = text(d)?;
+    Ok(if word.trim().eq_ignore_ascii_case("added") {
+        crate::api::InviteStatus::Added
+    } else {
+        crate::api::InviteStatus::Invited
+    })
+}
+
+struct FlagVisitor;
+
+impl<'de> Visitor<'de> for FlagVisitor {
+    type Value = bool;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a boolean")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(v)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(v == 1)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(v == 1)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(v == 1.0)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(BoolVisitor
+            .visit_str::<E>(v)
+            .ok()
+            .flatten()
+            .unwrap_or(false))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(false)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(false)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(false)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(false)
+    }
+}
+
+struct SecsVisitor;
+
+impl<'de> Visitor<'de> for SecsVisitor {
+    type Value = Option<u64>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number of seconds")
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(u64::try_from(v).ok())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        // Saturating: 1e300 seconds is "never", not an error.
+        Ok((v.is_finite() && v >= 0.0).then_some(v as u64))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+}

@@ -24,9 +24,17 @@ impl Method {
     }
 }
 
-/// A call that sends no body (a `GET` or a `DELETE`).
+/// A call that sends no body (a `GET` or a `DELETE`), or answers nothing worth reading: whatever
+/// such an answer holds reads as `NoBody`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct NoBody;
+
+impl<'de> serde::Deserialize<'de> for NoBody {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_ignored_any(serde::de::IgnoredAny)?;
+        Ok(NoBody)
+    }
+}
 
 /// A call: its method, its path template (`{name}` marks a parameter, as in axum and OpenAPI), the type of
 /// its request body and of its successful answer. `Req` and `Ans` only tie the types to the path; an

@@ -689,3 +689,109 @@ fn problem_bodies() {
     let minimal: Problem = body(json!({"status": 404}));
     assert!(minimal.errors.is_empty() && minimal.code.is_none());
 }
+
+// ---- answers as a drifting backend may send them -----------------------------------------------
+
+/// The app reads every answer through these types: a field it cannot read is that field's default,
+/// never a refused answer (which the app would show as a server fault, and retry a create for).
+#[test]
+fn session_answers_read_leniently() {
+    let s: SessionResponse = body(json!({
+        "role": "ADMIN", "email": null, "organisation": null,
+        "expiresInSecs": 3600.7, "idleTimeoutSecs": "soon"
+    }));
+    assert_eq!(s.role, Role::Admin);
+    assert_eq!(s.email, "");
+    assert_eq!(s.organisation, SessionOrganisation::default());
+    assert_eq!(s.expires_in_secs, Some(3600));
+    assert_eq!(s.idle_timeout_secs, None);
+    for odd in [json!("owner"), json!(null), json!(7), json!(["admin"])] {
+        let s: SessionResponse = body(json!({ "role": odd }));
+        assert_eq!(s.role, Role::Customer, "{odd}");
+    }
+    for odd in [
+        json!(-1),
+        json!(null),
+        json!({}),
+        json!(false),
+        json!(1e300),
+    ] {
+        let s: SessionResponse = body(json!({ "expiresInSecs": odd }));
+        assert!(s.expires_in_secs.is_none_or(|v| v == u64::MAX), "{odd}");
+    }
+    let s: SessionResponse = body(json!({
+        "organisation": {"id": 3, "name": 5, "phonePrefix": null, "locales": null}
+    }));
+    assert_eq!(s.organisation.id, 3);
+    assert_eq!(s.organisation.name, "5");
+    assert!(s.organisation.locales.is_empty());
+    let a: AuthenticateResponse = body(json!({"auth_token": "t", "role": "Admin"}));
+    assert_eq!(a.role, Role::Admin);
+    let a: AuthenticateResponse = body(json!({"auth_token": "t", "role": null}));
+    assert_eq!(a.role, Role::Customer);
+}
+
+#[test]
+fn created_and_changed_answers_read_leniently() {
+    let c: ContactCreateResponse = body(json!({"success": "true", "customerId": 42}));
+    assert!(c.success);
+    assert_eq!(c.customer_id, "42");
+    let c: ContactCreateResponse = body(json!({"success": null, "customerId": null}));
+    assert!(!c.success);
+    assert_eq!(c.customer_id, "");
+    let i: MemberInviteResponse = body(json!({"memberId": 7, "status": "ADDED"}));
+    assert_eq!(i.status, InviteStatus::Added);
+    assert_eq!(i.member_id, "7");
+    for odd in [json!("pending"), json!(null), json!(1)] {
+        let i: MemberInviteResponse = body(json!({ "status": odd }));
+        assert_eq!(i.status, InviteStatus::Invited, "{odd}");
+    }
+    let g: AddGroupsResponse =
+        body(json!({"success": 1, "added": null, "alreadyAssigned": ["a", 5]}));
+    assert!(g.success);
+    assert!(g.added.is_empty());
+    assert_eq!(g.already_assigned, vec!["a", "5"]);
+    let s: SuccessResponse = body(json!({"success": "yes"}));
+    assert!(s.success);
+}
+
+#[test]
+fn lists_and_records_read_leniently() {
+    let groups: Vec<CustomerGroup> = body(json!([
+        {"slug": "vip", "name": "VIP", "color": "#d4af37"},
+        {"slug": "new", "name": null, "color": null}
+    ]));
+    assert_eq!(groups.len(), 2);
+    assert_eq!(groups[1].name, "");
+    assert_eq!(groups[1].color, None);
+    let c: StoredContact = body(json!({
+        "customerId": "c1", "createdAt": null, "ignoreBulkMail": null, "groupList": null
+    }));
+    assert_eq!(c.customer_id, "c1");
+    assert_eq!(c.created_at, "");
+    assert!(!c.ignore_bulk_mail);
+    assert!(c.group_list.is_empty());
+    let p: PermissionList =
+        body(json!({"permissions": null, "roles": [{"code": "admin", "name": null}]}));
+    assert!(p.permissions.is_empty());
+    assert_eq!(p.roles[0].code, "admin");
+    assert_eq!(p.roles[0].name, "");
+    let r: AresRecord =
+        body(json!({"ico": 27074358, "companyName": "Firma", "dissolved": "false"}));
+    assert_eq!(r.ico, "27074358");
+    assert!(!r.dissolved);
+}
+
+#[test]
+fn an_answer_of_nothing_reads_whatever_comes() {
+    use bizkit_contract::endpoint::NoBody;
+    for v in [
+        json!(null),
+        json!({}),
+        json!({"success": true}),
+        json!([1, 2]),
+        json!("ok"),
+    ] {
+        assert_eq!(body::<NoBody>(v), NoBody);
+    }
+}

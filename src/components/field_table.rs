@@ -1,0 +1,379 @@
+//! Forms as data: a form lists its fields as [`FieldSpec`] rows (name, control, texts, limits, the
+//! "will be saved as" preview as a plain `fn`, width), and [`FieldRows`] renders every row through the
+//! one field frame of its control. A field costs a table row, not a copy of a view: the view code
+//! for a text field exists once in the wasm however many fields a form has.
+//!
+//! ```ignore
+//! const CONTACT: &[FieldSpec] = &[
+//!     FieldSpec::new(field::EMAIL, &ui::EMAIL).control(Control::Email).required().preview(previews::email),
+//!     FieldSpec::new(field::FIRST_NAME, &ui::FIRST_NAME).counter(NAME_MAX),
+//! ];
+//! view! { <div class="form-grid"><FieldRows form rows=CONTACT /></div> }
+//! ```
+
+use std::collections::BTreeMap;
+
+use bizkit_contract::{Lang, OrgRules};
+use leptos::prelude::*;
+use serde::Serialize;
+
+use crate::components::field::{CheckboxField, CheckboxFieldProps, Control, Field, FieldProps};
+use crate::components::form::{FormCtl, Values};
+use crate::components::layout::expect_session;
+use crate::components::live_check::check_while_typing;
+use crate::components::select::{SearchSelect, SearchSelectProps, SelectOption};
+use crate::components::tag_picker::{Suggestion, TagPicker, TagPickerProps};
+use crate::i18n::{Text, use_i18n};
+
+/// The normal form a value will be stored in, from the contract's parser; `None` while it fails.
+/// It may read other fields (a postcode's country) through `Values`, and the organisation's rules.
+pub type Preview = fn(&str, Values, &OrgRules) -> Option<String>;
+
+/// When a row is out of use, from the form's values (a checkbox that needs another field filled).
+pub type Rule = fn(Values) -> bool;
+
+/// The choices of a listbox, in the reader's language.
+pub type Options = fn(Lang, &OrgRules) -> Vec<SelectOption>;
+
+/// What the person types or picks with.
+#[derive(Clone, Copy)]
+pub enum Kind {
+    /// A text input or area of this kind (`Control::Email`, `Control::Tel`, …).
+    Input(Control),
+    Checkbox,
+    /// The searchable listbox.
+    Listbox(Options),
+    /// The tag picker; the suggestions come with [`FieldRows`]'s `suggestions`.
+    Tags,
+}
+
+/// One field of a form.
+#[derive(Clone, Copy)]
+pub struct FieldSpec {
+    /// The contract's wire name (`bizkit_contract::field::*`), so a typo does not compile.
+    pub name: &'static str,
+    pub kind: Kind,
+    pub label: &'static Text,
+    pub hint: Option<&'static Text>,
+    pub required: bool,
+    pub readonly: bool,
+    pub autocomplete: Option<&'static str>,
+    /// The contract's length limit: a live counter shows as the value nears it.
+    pub counter: Option<usize>,
+    pub preview: Option<Preview>,
+    /// Both columns of the form grid.
+    pub wide: bool,
+    /// Checked once the person pauses, not only when the field is left: codes of a fixed shape.
+    pub check_while_typing: bool,
+    /// A checkbox that only makes sense with another field filled: disabled while `when` holds,
+    /// saying `reason`.
+    pub disabled: Option<(Rule, &'static Text)>,
+    /// Shown only while this holds (given the form's values and the row's name): a field that
+    /// matters for some kinds of record only.
+    pub visible: Option<fn(Values, &'static str) -> bool>,
+    /// The contract's name for errors about this field when it differs (`country.id`).
+    pub error_name: Option<&'static str>,
+}
+
+impl FieldSpec {
+    /// A one-column text field, optional, no hint: the most common row.
+    pub const fn new(name: &'static str, label: &'static Text) -> Self {
+        Self {
+            name,
+            kind: Kind::Input(Control::Text),
+            label,
+            hint: None,
+            required: false,
+            readonly: false,
+            autocomplete: None,
+            counter: None,
+            preview: None,
+            wide: false,
+            check_while_typing: false,
+            disabled: None,
+            visible: None,
+            error_name: None,
+        }
+    }
+    pub const fn control(mut self, control: Control) -> Self {
+        self.kind = Kind::Input(control);
+        self
+    }
+    pub const fn checkbox(mut self) -> Self {
+        self.kind = Kind::Checkbox;
+        self
+    }
+    pub const fn listbox(mut self, options: Options) -> Self {
+        self.kind = Kind::Listbox(options);
+        self
+    }
+    pub const fn tags(mut self) -> Self {
+        self.kind = Kind::Tags;
+        self
+    }
+    pub const fn hint(mut self, hint: &'static Text) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+    pub const fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+    pub const fn readonly(mut self) -> Self {
+        self.readonly = true;
+        self
+    }
+    pub const fn autocomplete(mut self, token: &'static str) -> Self {
+        self.autocomplete = Some(token);
+        self
+    }
+    pub const fn counter(mut self, max: usize) -> Self {
+        self.counter = Some(max);
+        self
+    }
+    pub const fn preview(mut self, preview: Preview) -> Self {
+        self.preview = Some(preview);
+        self
+    }
+    pub const fn wide(mut self) -> Self {
+        self.wide = true;
+        self
+    }
+    pub const fn check_while_typing(mut self) -> Self {
+        self.check_while_typing = true;
+        self
+    }
+    pub const fn visible_when(mut self, visible: fn(Values, &'static str) -> bool) -> Self {
+        self.visible = Some(visible);
+        self
+    }
+    pub const fn error_name(mut self, name: &'static str) -> Self {
+        self.error_name = Some(name);
+        self
+    }
+    pub const fn disabled_when(mut self, when: Rule, reason: &'static Text) -> Self {
+        self.disabled = Some((when, reason));
+        self
+    }
+}
+
+/// Every field name of a form's row tables, in form order: what [`FormCtl::new`] takes, and the
+/// order of the error summary.
+pub fn names(tables: &[&[FieldSpec]]) -> Vec<&'static str> {
+    tables
+        .iter()
+        .flat_map(|t| t.iter().map(|r| r.name))
+        .collect()
+}
+
+/// The row of `name`, if the form has it.
+pub fn row(tables: &[&'static [FieldSpec]], name: &str) -> Option<&'static FieldSpec> {
+    tables
+        .iter()
+        .flat_map(|t| t.iter())
+        .find(|r| r.name == name)
+}
+
+/// A stored record (a request type of the contract) as form values, one per name: text as it is,
+/// `true` as `"true"`, numbers as text; `false`, `null`, lists and objects as empty (a form shows
+/// lists, like groups, apart from its own fields).
+pub fn values_of<T: Serialize>(record: &T, names: &[&'static str]) -> BTreeMap<String, String> {
+    let json = serde_json::to_value(record).unwrap_or_default();
+    names
+        .iter()
+        .map(|name| {
+            let value = match json.get(*name) {
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(serde_json::Value::Bool(true)) => "true".to_owned(),
+                Some(serde_json::Value::Number(n)) => n.to_string(),
+                _ => String::new(),
+            };
+            ((*name).to_owned(), value)
+        })
+        .collect()
+}
+
+/// Renders `rows` into the form grid they are placed in. `extra` goes inside the frame of the field
+/// it names, under its control (the ARES notice under an IČO); `suggestions` feed a tag picker row.
+#[component]
+pub fn FieldRows(
+    form: FormCtl,
+    rows: &'static [FieldSpec],
+    #[prop(optional)] extra: Option<(&'static str, ViewFn)>,
+    #[prop(optional, into)] suggestions: Signal<Vec<Suggestion>>,
+) -> impl IntoView {
+    let rules = StoredValue::new(expect_session().org_rules());
+    let values = form.values();
+    rows.iter()
+        .map(|spec| {
+            if spec.check_while_typing {
+                check_while_typing(form, spec.name);
+            }
+            let extra = extra
+                .as_ref()
+                .filter(|(at, _)| *at == spec.name)
+                .map(|(_, view)| view.clone());
+            let row = Row {
+                form,
+                spec,
+                rules,
+                extra,
+                suggestions,
+            };
+            match spec.visible {
+                None => row.frame(),
+                Some(visible) => {
+                    let name = spec.name;
+                    let shown = Memo::new(move |_| visible(values, name));
+                    (move || shown.get().then(|| row.frame())).into_any()
+                }
+            }
+        })
+        .collect_view()
+}
+
+/// What one row is drawn from; `frame` may run again when a hidden row shows.
+#[derive(Clone)]
+struct Row {
+    form: FormCtl,
+    spec: &'static FieldSpec,
+    rules: StoredValue<OrgRules>,
+    extra: Option<ViewFn>,
+    suggestions: Signal<Vec<Suggestion>>,
+}
+
+impl Row {
+    /// The props structs themselves, not `view!`: whether a row has a hint, a preview or an extra
+    /// is data, which the props builder (one setter per given prop) cannot express.
+    fn frame(&self) -> AnyView {
+        let Row {
+            form,
+            spec,
+            rules,
+            ref extra,
+            suggestions,
+        } = *self;
+        let i18n = use_i18n();
+        let name = spec.name;
+        let values = form.values();
+        let label: TextProp = i18n.tr(spec.label).into();
+        let hint = spec.hint.map(|h| TextProp::from(i18n.tr(h)));
+        let frame = match spec.kind {
+            Kind::Input(control) => {
+                let value = form.field(name).value;
+                let preview = spec.preview.map(|preview| {
+                    Signal::derive(move || {
+                        value.with(|v| rules.with_value(|r| preview(v, values, r)))
+                    })
+                });
+                let children = extra
+                    .clone()
+                    .map(|view| Box::new(move || view.run()) as Children);
+                Field(FieldProps {
+                    form,
+                    name,
+                    label,
+                    hint,
+                    control,
+                    required: spec.required,
+                    autocomplete: spec.autocomplete,
+                    preview,
+                    readonly: Signal::from(spec.readonly),
+                    counter: spec.counter,
+                    children,
+                })
+                .into_any()
+            }
+            Kind::Checkbox => {
+                let (disabled, disabled_reason) = match spec.disabled {
+                    Some((when, reason)) => (
+                        Signal::derive(move || when(values)),
+                        Some(TextProp::from(i18n.tr(reason))),
+                    ),
+                    None => (Signal::default(), None),
+                };
+                CheckboxField(CheckboxFieldProps {
+                    form,
+                    name,
+                    label,
+                    hint,
+                    disabled,
+                    disabled_reason,
+                })
+                .into_any()
+            }
+            Kind::Listbox(options) => {
+                let options = Signal::derive(move || {
+                    let lang = i18n.lang.get();
+                    rules.with_value(|r| options(lang, r))
+                });
+                SearchSelect(SearchSelectProps {
+                    form,
+                    name,
+                    error_name: spec.error_name,
+                    label,
+                    hint,
+                    options,
+                    required: spec.required,
+                    autocomplete: spec.autocomplete,
+                })
+                .into_any()
+            }
+            Kind::Tags => TagPicker(TagPickerProps {
+                form,
+                name,
+                groups: suggestions,
+                label,
+                hint,
+                required: spec.required,
+            })
+            .into_any(),
+        };
+        if spec.wide {
+            view! { <div class="span-2">{frame}</div> }.into_any()
+        } else {
+            frame
+        }
+    }
+}
+
+/// The "will be saved as" of the contract's rules, one [`Preview`] per rule.
+pub mod preview {
+    use bizkit_contract::field;
+    use bizkit_contract::{
+        ClientIp, Country, Dic, Email, Ico, OrgRules, PersonName, Phone, PostalCode,
+    };
+
+    use crate::components::form::Values;
+
+    pub fn email(v: &str, _: Values, _: &OrgRules) -> Option<String> {
+        Email::parse(v).ok().map(|e| e.as_str().to_owned())
+    }
+    pub fn person_name(v: &str, _: Values, _: &OrgRules) -> Option<String> {
+        PersonName::parse(v).ok().map(|n| n.into_string())
+    }
+    pub fn phone(v: &str, _: Values, rules: &OrgRules) -> Option<String> {
+        Phone::parse(v, &rules.phone_prefix)
+            .ok()
+            .map(|p| p.into_string())
+    }
+    pub fn ico(v: &str, _: Values, _: &OrgRules) -> Option<String> {
+        Ico::parse(v).ok().map(|i| i.into_string())
+    }
+    pub fn dic(v: &str, _: Values, _: &OrgRules) -> Option<String> {
+        Dic::parse(v).ok().map(|d| d.into_string())
+    }
+    /// In the form of the country picked in the same form (`country`), if any.
+    pub fn postal_code(v: &str, values: Values, _: &OrgRules) -> Option<String> {
+        let country = Country::parse(&values.get(field::COUNTRY)).ok();
+        PostalCode::parse_for(v, country)
+            .ok()
+            .map(|p| p.into_string())
+    }
+    pub fn client_ip(v: &str, _: Values, _: &OrgRules) -> Option<String> {
+        if v.trim().is_empty() {
+            return None;
+        }
+        ClientIp::parse(v).ok().map(|ip| ip.into_string())
+    }
+}
