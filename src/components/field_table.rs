@@ -178,7 +178,12 @@ pub fn row(tables: &[&'static [FieldSpec]], name: &str) -> Option<&'static Field
 /// `true` as `"true"`, numbers as text; `false`, `null`, lists and objects as empty (a form shows
 /// lists, like groups, apart from its own fields).
 pub fn values_of<T: Serialize>(record: &T, names: &[&'static str]) -> BTreeMap<String, String> {
-    let json = serde_json::to_value(record).unwrap_or_default();
+    // Through the text the request is sent as, not `to_value`: the same serialiser the submission
+    // uses, so no second one is compiled into the wasm.
+    let json: serde_json::Value = serde_json::to_string(record)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
     names
         .iter()
         .map(|name| {
