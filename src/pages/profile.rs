@@ -28,8 +28,9 @@ use crate::components::submit::SubmitButton;
 use crate::components::tag_picker::{default_color, read_tags};
 use crate::i18n::{Text, fill, portal, ui, use_i18n};
 
-/// The form: 19 fields in four groups, as a person thinks of them. The joined groups are listed
-/// between the preferences and the picker for new ones.
+/// The form: 19 fields in four groups, as a person thinks of them; the full name (as it is to be
+/// written, with a title) before its parts. The joined groups are listed between the preferences
+/// and the picker for new ones.
 const CONTACT: &[FieldSpec] = &[
     FieldSpec::new(field::EMAIL, &ui::EMAIL)
         .control(Control::Email)
@@ -39,6 +40,12 @@ const CONTACT: &[FieldSpec] = &[
         .autocomplete("email")
         .hint(&portal::EMAIL_READONLY_HINT)
         .preview(preview::email),
+    FieldSpec::new(field::NAME, &portal::FULL_NAME)
+        .wide()
+        .autocomplete("name")
+        .counter(NAME_MAX)
+        .hint(&portal::FULL_NAME_HINT)
+        .preview(preview::person_name),
     FieldSpec::new(field::FIRST_NAME, &ui::FIRST_NAME)
         .autocomplete("given-name")
         .counter(NAME_MAX)
@@ -46,11 +53,6 @@ const CONTACT: &[FieldSpec] = &[
     FieldSpec::new(field::LAST_NAME, &ui::LAST_NAME)
         .autocomplete("family-name")
         .counter(NAME_MAX)
-        .preview(preview::person_name),
-    FieldSpec::new(field::NAME, &portal::FULL_NAME)
-        .autocomplete("name")
-        .counter(NAME_MAX)
-        .hint(&portal::FULL_NAME_HINT)
         .preview(preview::person_name),
     FieldSpec::new(field::PHONE, &ui::PHONE)
         .control(Control::Tel)
