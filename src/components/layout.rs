@@ -366,7 +366,7 @@ fn guarded(needed: Access, children: ChildrenFn) -> impl IntoView {
     }
 }
 
-pub fn urlencode(s: &str) -> String {
+fn urlencode(s: &str) -> String {
     js_sys::encode_uri_component(s)
         .as_string()
         .unwrap_or_default()
