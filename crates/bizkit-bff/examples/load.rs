@@ -25,6 +25,7 @@ async fn main() -> anyhow::Result<()> {
     config.demo = true;
     let state = tokio::task::spawn_blocking(move || AppState::new(config)).await??;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    state.hosts.listening_on(listener.local_addr()?);
     let base = format!("http://{}", listener.local_addr()?);
     let server = tokio::spawn(async move {
         axum::serve(

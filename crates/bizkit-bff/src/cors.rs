@@ -114,7 +114,7 @@ pub fn normalise_origin(value: &str) -> Result<String, OriginError> {
 }
 
 /// `host[:port]`, IPv6 literals in brackets.
-fn split_host_port(authority: &str) -> (&str, Option<&str>) {
+pub(crate) fn split_host_port(authority: &str) -> (&str, Option<&str>) {
     if authority.starts_with('[') {
         return match authority.find(']') {
             Some(end) => {

@@ -48,6 +48,9 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// 421: the `Host` is none of the server's names (DNS rebinding protection).
+    #[error("misdirected request")]
+    MisdirectedRequest,
     #[error("rate limited for {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
     #[error("ARES unavailable: {0}")]
@@ -116,6 +119,7 @@ impl ApiError {
             ApiError::PayloadTooLarge => ErrorCode::PayloadTooLarge,
             ApiError::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
             ApiError::MethodNotAllowed => ErrorCode::MethodNotAllowed,
+            ApiError::MisdirectedRequest => ErrorCode::MisdirectedRequest,
             ApiError::RateLimited { .. } => ErrorCode::RateLimited,
             ApiError::AresUnavailable(_) => ErrorCode::AresUnavailable,
             ApiError::Internal(_) => ErrorCode::Internal,
@@ -362,6 +366,7 @@ mod tests {
         let rest = [
             (ApiError::PayloadTooLarge, 413),
             (ApiError::UnsupportedMediaType, 415),
+            (ApiError::MisdirectedRequest, 421),
             (ApiError::IdempotencyKeyReused, 422),
             (
                 ApiError::RateLimited {

@@ -5,12 +5,14 @@
 
 pub mod ares;
 pub mod auth;
+pub mod client_ip;
 pub mod cors;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod handlers;
+pub mod hosts;
 pub mod idempotency;
 pub mod limits;
 pub mod lookup;
@@ -96,6 +98,10 @@ impl Mount for Router<AppState> {
 }
 
 /// The whole application: API, OpenAPI description and static files, with every layer.
+///
+/// Serve it with `into_make_service_with_connect_info::<SocketAddr>()` (the sign-in limits and
+/// the profile's client address need the peer), and call `state.hosts.listening_on(addr)` once
+/// the listener is bound: a request is answered only when its `Host` is one of the server's names.
 pub fn app(state: AppState) -> Router {
     let protected = Router::new()
         .at(e::SESSION_GET, h::auth::session_get)
@@ -150,6 +156,9 @@ pub fn app(state: AppState) -> Router {
         // Around everything, so that errors (401, 404, 413, 500) are readable cross-origin too.
         .layer(cors::api_layer(state.allowed_origins.clone()))
         .layer(from_fn(cors::cross_origin_headers))
+        // DNS rebinding protection, before any route, file, CORS answer or preflight: only the
+        // layers that add headers to every answer (and the trace) are outside it.
+        .layer(from_fn_with_state(state.clone(), hosts::require_own_host))
         .layer(from_fn_with_state(state.clone(), web::security_headers))
         .layer(from_fn(no_store::no_store))
         .layer(

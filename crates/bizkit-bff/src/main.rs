@@ -48,6 +48,18 @@ struct Args {
     /// origins in BIZKIT_ALLOWED_ORIGINS (comma-separated) are allowed as well.
     #[arg(long = "allowed-origin", value_name = "ORIGIN")]
     allowed_origins: Vec<String>,
+    /// A host name besides the server's own (127.0.0.1, localhost, [::1], the --addr address)
+    /// that requests may name in Host: a LAN name, or the public name a reverse proxy passes on
+    /// unchanged. NAME matches on any port, NAME:PORT on that port. Any other Host gets 421
+    /// (protection against DNS rebinding). Repeatable; the names in BIZKIT_PUBLIC_HOSTS
+    /// (comma-separated) are allowed as well.
+    #[arg(long = "public-host", value_name = "NAME")]
+    public_hosts: Vec<String>,
+    /// The IP address of a reverse proxy in front of the server: of requests from it, the
+    /// client's address is read from X-Forwarded-For (the right-most entry that is no trusted
+    /// proxy). Repeatable; the addresses in BIZKIT_TRUSTED_PROXIES (comma-separated) as well.
+    #[arg(long = "trusted-proxy", value_name = "ADDR")]
+    trusted_proxies: Vec<String>,
 }
 
 #[tokio::main]
@@ -71,6 +83,8 @@ async fn main() -> anyhow::Result<()> {
     // Before anything is created: no demo data for an address that others can reach.
     demo::check_address(args.addr.ip(), args.demo, args.allow_public_demo)?;
     config.allowed_origins = bizkit_bff::cors::configured_origins(args.allowed_origins);
+    config.public_hosts = bizkit_bff::hosts::configured_hosts(args.public_hosts);
+    config.trusted_proxies = bizkit_bff::client_ip::configured_proxies(args.trusted_proxies);
     if let Some(dist) = &config.dist
         && !dist.join("index.html").is_file()
     {
@@ -83,9 +97,17 @@ async fn main() -> anyhow::Result<()> {
 
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     let addr = listener.local_addr()?;
+    state.hosts.listening_on(addr);
     println!("bizkit-bff listening on http://{addr}");
+    println!(
+        "  answers requests for {} (other names: --public-host NAME)",
+        state.hosts.names().join(", ")
+    );
     for origin in state.allowed_origins.configured() {
         println!("  pages of {origin} may call the API");
+    }
+    for proxy in state.trusted_proxies.configured() {
+        println!("  X-Forwarded-For is believed from {proxy}");
     }
     if let Some(creds) = first_start {
         println!("Demo data created in {}:", args.data_dir.display());

@@ -6,9 +6,11 @@ use std::time::Duration;
 
 use crate::ares::Ares;
 use crate::auth::{PasswordCost, dummy_hash};
+use crate::client_ip::TrustedProxies;
 use crate::cors::AllowedOrigins;
 use crate::db::Db;
 use crate::demo::{self, DemoCredentials};
+use crate::hosts::HostCheck;
 use crate::idempotency;
 use crate::limits::{LoginLimiter, SignInLimits};
 use crate::lookup::LookupLimiter;
@@ -37,6 +39,10 @@ pub struct Config {
     pub demo: bool,
     /// Origins besides its own whose pages may call the API (`--allowed-origin`).
     pub allowed_origins: Vec<String>,
+    /// Host names besides its own the server answers to (`--public-host`).
+    pub public_hosts: Vec<String>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
+    pub trusted_proxies: Vec<String>,
 }
 
 impl Config {
@@ -52,6 +58,8 @@ impl Config {
             password_cost: PasswordCost::Default,
             demo: false,
             allowed_origins: Vec::new(),
+            public_hosts: Vec::new(),
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -73,6 +81,10 @@ pub struct AppState {
     pub allowed_origins: Arc<AllowedOrigins>,
     /// ARES look-ups per token on `/api/v1/ares/{ico}`.
     pub lookups: Arc<LookupLimiter>,
+    /// The names the server answers to. Set the listening address with
+    /// [`HostCheck::listening_on`] once bound: until then every request gets 421.
+    pub hosts: Arc<HostCheck>,
+    pub trusted_proxies: Arc<TrustedProxies>,
 }
 
 impl AppState {
@@ -81,6 +93,8 @@ impl AppState {
     pub fn new(config: Config) -> anyhow::Result<AppState> {
         // Before anything is written: a mistyped origin stops the start with its reason.
         let allowed_origins = Arc::new(AllowedOrigins::new(&config.allowed_origins)?);
+        let hosts = Arc::new(HostCheck::new(&config.public_hosts)?);
+        let trusted_proxies = Arc::new(TrustedProxies::new(&config.trusted_proxies)?);
         std::fs::create_dir_all(&config.data_dir)?;
         let db = Db::open(&config.data_dir.join("bizkit.sqlite3"))?;
         let first_start =
@@ -104,6 +118,8 @@ impl AppState {
             demo_data,
             allowed_origins,
             lookups: Arc::new(LookupLimiter::default()),
+            hosts,
+            trusted_proxies,
         })
     }
 }

@@ -648,7 +648,10 @@ pub struct UpdateProfileRequest {
     /// Groups (each made a slug).
     #[serde(default, deserialize_with = "de::string_list")]
     pub groups: Vec<String>,
-    /// The customer's IP address.
+    /// The customer's IP address. Left out or empty, the local server records the address the
+    /// request came from (the client's in `X-Forwarded-For` only when the request came through a
+    /// proxy it was told to trust with `--trusted-proxy`). `::1`, `0.0.0.0` and `localhost` are
+    /// stored as `127.0.0.1`.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",

@@ -166,6 +166,8 @@ error_codes! {
     AresNotFound = "ARES_NOT_FOUND", 404;
     /// ARES cannot be reached or answered with an error.
     AresUnavailable = "ARES_UNAVAILABLE", 503;
+    /// The request named a `Host` that is not this server's (DNS rebinding protection).
+    MisdirectedRequest = "MISDIRECTED_REQUEST", 421;
     /// An unexpected server error.
     Internal = "INTERNAL", 500;
     // ---- app side ----

@@ -270,6 +270,10 @@ fn texts(code: ErrorCode) -> (&'static str, &'static str) {
             "Odesílaných údajů je příliš mnoho: zkraťte texty nebo odeberte položky",
             "Too much data was sent: shorten the texts or remove some items",
         ),
+        C::MisdirectedRequest => (
+            "Server neodpovídá na adresu, na kterou byl požadavek poslán: otevřete aplikaci na její vlastní adrese",
+            "This server does not answer to the address the request was sent to: open the app at its own address",
+        ),
         C::RateLimited => (
             "Příliš mnoho požadavků: počkejte chvíli a zkuste to znovu",
             "Too many requests: wait a moment and try again",

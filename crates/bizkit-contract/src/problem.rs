@@ -77,6 +77,7 @@ pub fn status_title(status: u16) -> &'static str {
         409 => "Conflict",
         413 => "Content Too Large",
         415 => "Unsupported Media Type",
+        421 => "Misdirected Request",
         422 => "Validation failed",
         429 => "Too Many Requests",
         500 => "Internal Server Error",

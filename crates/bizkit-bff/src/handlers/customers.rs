@@ -10,6 +10,7 @@ use bizkit_contract::{
 
 use super::{customer_not_found, org_of};
 use crate::auth::{Admin, Authenticated, Subject};
+use crate::client_ip::CallerIp;
 use crate::db::now;
 use crate::error::ApiError;
 use crate::extract::Json;
@@ -141,6 +142,7 @@ pub async fn customer_profile_get(
 
 /// Stores the 19 profile fields (normalised) of a customer: a customer token only its own
 /// (the body's e-mail must be its e-mail), an admin token any customer of its organisation.
+/// Without `customerRealIp` (or with an empty one) the address the request came from is stored.
 #[utoipa::path(
     post, path = e::CUSTOMER_UPDATE_PROFILE.path, tag = "customer",
     security(("bearer" = [])),
@@ -156,11 +158,21 @@ pub async fn customer_profile_get(
 pub async fn customer_update_profile(
     State(state): State<AppState>,
     Authenticated(p): Authenticated,
+    CallerIp(caller): CallerIp,
     reservation: KeyScope,
     Json(req): Json<UpdateProfileRequest>,
 ) -> Result<JsonAnswer, ApiError> {
     let org = org_of(&state, p.org_id).await?;
-    let valid = req.parse(&org.rules())?;
+    let mut valid = req.parse(&org.rules())?;
+    // The form no longer asks people for their IP address: the server knows it better. A value
+    // an API client sends is kept, as the contract says.
+    if req
+        .customer_real_ip
+        .as_deref()
+        .is_none_or(|ip| ip.trim().is_empty())
+    {
+        valid.customer_real_ip = Some(caller);
+    }
     let key = valid.email.uniqueness_key();
     let own_customer = match &p.subject {
         Subject::User {

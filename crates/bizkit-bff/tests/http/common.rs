@@ -105,6 +105,7 @@ pub async fn start_config(cfg: Config) -> Server {
     let limiter = Arc::clone(&state.limiter);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
+    state.hosts.listening_on(addr);
     let (tx, rx) = oneshot::channel::<()>();
     let handle = tokio::spawn(async move {
         // With connect info, as main.rs serves: the sign-in limits count per client address.
