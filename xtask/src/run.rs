@@ -29,6 +29,13 @@ OPTIONS:
                         let pages of ORIGIN (a portal embedding the widget, the app served
                         elsewhere) call this server's API; repeatable, passed to the server, which
                         also reads BIZKIT_ALLOWED_ORIGINS (comma-separated)      [default: none]
+    --public-host NAME  answer requests for NAME too (a LAN name, the public name a reverse proxy
+                        passes on in Host); other names get 421; repeatable, passed to the server,
+                        which also reads BIZKIT_PUBLIC_HOSTS                     [default: none]
+    --trusted-proxy ADDR
+                        believe X-Forwarded-For from the reverse proxy at ADDR; repeatable,
+                        passed to the server, which also reads BIZKIT_TRUSTED_PROXIES
+                                                                                 [default: none]
     -h, --help          this text
 
 The server also reads BIZKIT_ARES_URL, BIZKIT_TOKEN_TTL_SECS and BIZKIT_SESSION_IDLE_SECS (see
@@ -41,7 +48,8 @@ struct Options {
     backend: Option<String>,
     /// Flags handed to the server as they are (`--demo`, `--allow-public-demo`, …).
     server_flags: Vec<&'static str>,
-    allowed_origins: Vec<String>,
+    /// Repeatable flags with a value, handed to the server in the order given.
+    server_values: Vec<(&'static str, String)>,
 }
 
 pub fn main(repo: &Repo, args: &[String]) -> Result<ExitCode> {
@@ -78,9 +86,9 @@ pub fn main(repo: &Repo, args: &[String]) -> Result<ExitCode> {
         .args(&options.server_flags)
         .args(
             options
-                .allowed_origins
+                .server_values
                 .iter()
-                .flat_map(|o| ["--allowed-origin", o.as_str()]),
+                .flat_map(|(flag, value)| [*flag, value.as_str()]),
         )
         .spawn()?;
 
@@ -134,7 +142,7 @@ fn parse(repo: &Repo, args: &[String]) -> Result<Option<Options>> {
     let mut backend = std::env::var("BIZKIT_BACKEND").ok();
     let mut demo = true;
     let mut server_flags = Vec::new();
-    let mut allowed_origins = Vec::new();
+    let mut server_values = Vec::new();
 
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -156,7 +164,9 @@ fn parse(repo: &Repo, args: &[String]) -> Result<Option<Options>> {
             "--no-demo" => demo = false,
             "--allow-public-demo" => server_flags.push("--allow-public-demo"),
             "--print-api-keys" => server_flags.push("--print-api-keys"),
-            "--allowed-origin" => allowed_origins.push(value()?),
+            "--allowed-origin" => server_values.push(("--allowed-origin", value()?)),
+            "--public-host" => server_values.push(("--public-host", value()?)),
+            "--trusted-proxy" => server_values.push(("--trusted-proxy", value()?)),
             other => bail!("unknown option {other} for `cargo xtask run` (see --help)"),
         }
     }
@@ -173,7 +183,7 @@ fn parse(repo: &Repo, args: &[String]) -> Result<Option<Options>> {
         // An empty BIZKIT_BACKEND means "no override", as if unset.
         backend: backend.filter(|b| !b.trim().is_empty()),
         server_flags,
-        allowed_origins,
+        server_values,
     }))
 }
 
