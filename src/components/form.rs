@@ -1,9 +1,9 @@
 //! Form state: values, validation timing, server errors, the draft and the submission's idempotency key.
 //!
 //! Validation runs the contract crate's request `parse` — the same code the server runs — so the app and
-//! the server cannot disagree. Timing follows DEVELOPERS.md: no error while someone is still typing into
-//! an empty form; a field's error shows once the field was left with a failing value, or after a submit,
-//! and from then on it is re-checked on every keystroke.
+//! the server cannot disagree. Timing is one of ARCHITECTURE.md's invariants: no error while someone is
+//! still typing into an empty form; a field's error shows once the field was left with a failing value,
+//! or after a submit, and from then on it is re-checked on every keystroke.
 
 use std::collections::BTreeMap;
 

@@ -1184,6 +1184,16 @@ pub enum Role {
     Customer,
 }
 
+/// Who a token belongs to: `admin` in any case is an administrator; anything else, or nothing
+/// readable, gets the least the app offers.
+fn lenient_role<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Role, D::Error> {
+    Ok(if de::is_word(d, "admin")? {
+        Role::Admin
+    } else {
+        Role::Customer
+    })
+}
+
 /// Answer of `POST /api/v1/authenticate`.
 #[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -1191,7 +1201,7 @@ pub struct AuthenticateResponse {
     /// Bearer token.
     pub auth_token: String,
     /// Role of the signed-in user.
-    #[serde(default, deserialize_with = "de::role")]
+    #[serde(default, deserialize_with = "lenient_role")]
     pub role: Role,
 }
 
@@ -1240,7 +1250,7 @@ impl SessionOrganisation {
 #[serde(default)]
 pub struct SessionResponse {
     /// Role.
-    #[serde(deserialize_with = "de::role")]
+    #[serde(deserialize_with = "lenient_role")]
     pub role: Role,
     /// E-mail of the signed-in user.
     #[serde(deserialize_with = "de::text")]
@@ -1304,6 +1314,16 @@ pub enum InviteStatus {
     Invited,
 }
 
+/// `added` in any case is [`InviteStatus::Added`]; anything else is an invitation, the outcome
+/// that promises less.
+fn lenient_invite_status<'de, D: serde::Deserializer<'de>>(d: D) -> Result<InviteStatus, D::Error> {
+    Ok(if de::is_word(d, "added")? {
+        InviteStatus::Added
+    } else {
+        InviteStatus::Invited
+    })
+}
+
 /// Answer of `POST /bff/member/invite-email`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -1316,7 +1336,7 @@ pub struct MemberInviteResponse {
     #[serde(deserialize_with = "de::text")]
     pub member_id: String,
     /// Added at once or invited.
-    #[serde(deserialize_with = "de::invite_status")]
+    #[serde(deserialize_with = "lenient_invite_status")]
     pub status: InviteStatus,
 }
 

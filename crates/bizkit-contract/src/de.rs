@@ -35,11 +35,9 @@ where
 }
 
 /// Marks a key as present whatever its value (`null` too): for parameters that must not be sent.
-pub(crate) fn present<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Option<crate::api::Present>, D::Error> {
+pub(crate) fn present<'de, D: Deserializer<'de>, T: Default>(d: D) -> Result<Option<T>, D::Error> {
     d.deserialize_ignored_any(IgnoredAny)?;
-    Ok(Some(crate::api::Present))
+    Ok(Some(T::default()))
 }
 
 /// An id that may come as a number or as a numeric string; `null` is "not given".
@@ -260,28 +258,11 @@ pub(crate) fn opt_secs<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D
     d.deserialize_any(SecsVisitor)
 }
 
-/// Who a token belongs to: `admin` in any case is an administrator; anything else, or nothing
-/// readable, gets the least the app offers.
-pub(crate) fn role<'de, D: Deserializer<'de>>(d: D) -> Result<crate::api::Role, D::Error> {
-    let word = text(d)?;
-    Ok(if word.trim().eq_ignore_ascii_case("admin") {
-        crate::api::Role::Admin
-    } else {
-        crate::api::Role::Customer
-    })
-}
-
-/// `added` in any case is [`crate::api::InviteStatus::Added`]; anything else is an invitation,
-/// the outcome that promises less.
-pub(crate) fn invite_status<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<crate::api::InviteStatus, D::Error> {
-    let word = text(d)?;
-    Ok(if word.trim().eq_ignore_ascii_case("added") {
-        crate::api::InviteStatus::Added
-    } else {
-        crate::api::InviteStatus::Invited
-    })
+/// Whether the value reads as `word` (trimmed, in any ASCII case); anything else, or nothing
+/// readable, is not it. For answers' enums, which take the outcome that promises less when a
+/// backend says something unexpected.
+pub(crate) fn is_word<'de, D: Deserializer<'de>>(d: D, word: &str) -> Result<bool, D::Error> {
+    Ok(text(d)?.trim().eq_ignore_ascii_case(word))
 }
 
 struct FlagVisitor;
