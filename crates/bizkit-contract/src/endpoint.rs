@@ -218,6 +218,33 @@ mod tests {
         assert_eq!(ARES_LOOKUP.path_with(&["ř"]), "/api/v1/ares/%C5%99");
     }
 
+    /// The app's client fills paths through the erased endpoint (one copy for every answer type):
+    /// it must be the very same path.
+    #[test]
+    fn the_erased_endpoint_fills_the_same_path() {
+        let cases: [(AnyEndpoint, String, &[&str]); 4] = [
+            (
+                ORG_CONTACT_GET.erased(),
+                ORG_CONTACT_GET.path_with(&["7", "a/b c"]),
+                &["7", "a/b c"],
+            ),
+            (
+                ORG_CONTACT_GET.erased(),
+                ORG_CONTACT_GET.path_with(&["7"]),
+                &["7"],
+            ),
+            (ARES_LOOKUP.erased(), ARES_LOOKUP.path_with(&["ř"]), &["ř"]),
+            (CONTACT_CREATE.erased(), CONTACT_CREATE.path_with(&[]), &[]),
+        ];
+        for (erased, typed, params) in cases {
+            assert_eq!(erased.path_with(params), typed);
+        }
+        assert_eq!(
+            ORG_CONTACT_GET.erased().path_with(&["7", "x"]),
+            "/api/v1/organizations/7/contacts/x"
+        );
+    }
+
     #[test]
     fn a_missing_parameter_leaves_an_empty_segment() {
         assert_eq!(
