@@ -10,7 +10,7 @@ use std::cell::Cell;
 use std::marker::PhantomData;
 use std::rc::Rc;
 
-use bizkit_contract::endpoint::{Endpoint, NoBody};
+use bizkit_contract::endpoint::{AnyEndpoint, Endpoint, NoBody};
 
 use gloo_net::http::{Headers, Method, Request, RequestBuilder};
 use serde::Serialize;
@@ -224,6 +224,20 @@ pub fn parse_success<T: DeserializeOwned>(
     content_type: &str,
     body: &str,
 ) -> Result<T, ApiError> {
+    decode(status, success_value(status, content_type, body)?)
+}
+
+/// The one generic step of reading an answer: its JSON into the answer type. Everything before it
+/// (fetch, status, problem+json, the older shapes) is one body for every call, not one per answer type.
+fn decode<T: DeserializeOwned>(status: u16, value: Value) -> Result<T, ApiError> {
+    serde_json::from_value(value).map_err(|_| ApiError::Server {
+        status,
+        message: None,
+    })
+}
+
+/// [`parse_success`] up to the answer type: the body as JSON, or the error it means.
+fn success_value(status: u16, content_type: &str, body: &str) -> Result<Value, ApiError> {
     // Older backends answer an ended session or a rate limit with a bare code, also under 200:
     // the sign-in dialog must open, not "the server ran into a problem" (a retry would only meet
     // the same answer). Other bare words stay an unreadable success, outcome unknown.
@@ -256,10 +270,7 @@ pub fn parse_success<T: DeserializeOwned>(
     {
         return Err(classify(status, content_type, body, None));
     }
-    serde_json::from_value(value).map_err(|_| ApiError::Server {
-        status,
-        message: None,
-    })
+    Ok(value)
 }
 
 /// A request body of type `Req`, serialised once: the form compares it with the last one sent to
@@ -349,14 +360,10 @@ impl Client {
         endpoint: &Endpoint<NoBody, Ans>,
         params: &[&str],
     ) -> Result<Ans, ApiError> {
-        self.send(
-            endpoint.method.as_str(),
-            &endpoint.path_with(params),
-            None,
-            Call::default(),
-        )
-        .await
-        .map(|a| a.body)
+        let answer = self
+            .send_json(endpoint.erased(), params, None, Call::default())
+            .await?;
+        decode(answer.status, answer.body)
     }
 
     /// A call with a body. The `Idempotency-Key` of `call` goes along only where the endpoint
@@ -368,11 +375,30 @@ impl Client {
         body: &Body<Req>,
         call: Call,
     ) -> Result<Answer<Ans>, ApiError> {
+        let answer = self
+            .send_json(endpoint.erased(), params, Some(body.json.clone()), call)
+            .await?;
+        Ok(Answer {
+            status: answer.status,
+            location: answer.location,
+            body: decode(answer.status, answer.body)?,
+        })
+    }
+
+    /// The untyped core of [`Client::call`] and [`Client::call_with`]: one copy in the wasm for
+    /// every endpoint, the answer as JSON for the typed shim to decode.
+    async fn send_json(
+        &self,
+        endpoint: AnyEndpoint,
+        params: &[&str],
+        body: Option<String>,
+        call: Call,
+    ) -> Result<Answer<Value>, ApiError> {
         let call = for_endpoint(endpoint, call);
-        self.send(
+        self.send_value(
             endpoint.method.as_str(),
             &endpoint.path_with(params),
-            Some(body.json.clone()),
+            body,
             call,
         )
         .await
@@ -387,6 +413,21 @@ impl Client {
         body: Option<String>,
         call: Call,
     ) -> Result<Answer<T>, ApiError> {
+        let answer = self.send_value(method, path, body, call).await?;
+        Ok(Answer {
+            status: answer.status,
+            location: answer.location,
+            body: decode(answer.status, answer.body)?,
+        })
+    }
+
+    async fn send_value(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<String>,
+        call: Call,
+    ) -> Result<Answer<Value>, ApiError> {
         let raw = fetch_raw(
             &format!("{}{}", self.base, path),
             method,
@@ -397,7 +438,7 @@ impl Client {
         )
         .await?;
         if (200..300).contains(&raw.status) {
-            let body = parse_success(raw.status, &raw.content_type, &raw.body)?;
+            let body = success_value(raw.status, &raw.content_type, &raw.body)?;
             Ok(Answer {
                 status: raw.status,
                 location: raw.location,
@@ -416,7 +457,7 @@ impl Client {
 
 /// The call's options as `endpoint` allows them: its `Idempotency-Key` only where a retry of the
 /// endpoint must carry one (elsewhere the server would keep an answer nobody replays).
-fn for_endpoint<Req, Ans>(endpoint: &Endpoint<Req, Ans>, mut call: Call) -> Call {
+fn for_endpoint(endpoint: AnyEndpoint, mut call: Call) -> Call {
     if !endpoint.idempotent {
         call.idempotency_key = None;
     }
@@ -720,22 +761,22 @@ mod tests {
             timeout_ms: Some(5),
         };
         assert_eq!(
-            for_endpoint(&CONTACT_CREATE, keyed())
+            for_endpoint(CONTACT_CREATE.erased(), keyed())
                 .idempotency_key
                 .as_deref(),
             Some("k1")
         );
         assert_eq!(
-            for_endpoint(&MEMBER_INVITE, keyed())
+            for_endpoint(MEMBER_INVITE.erased(), keyed())
                 .idempotency_key
                 .as_deref(),
             Some("k1")
         );
-        let call = for_endpoint(&SESSION_DELETE, keyed());
+        let call = for_endpoint(SESSION_DELETE.erased(), keyed());
         assert_eq!(call.idempotency_key, None);
         assert_eq!(call.timeout_ms, Some(5));
         assert_eq!(
-            for_endpoint(&CONTACT_CREATE, Call::default()).idempotency_key,
+            for_endpoint(CONTACT_CREATE.erased(), Call::default()).idempotency_key,
             None
         );
     }

@@ -20,8 +20,13 @@ use crate::session::{Access, Session};
 
 /// Mounts the profile form into `container` (inside the host's shadow root).
 pub fn mount(container: web_sys::HtmlElement, token: String, api_base: String, lang: String) {
-    static HOOK: std::sync::Once = std::sync::Once::new();
-    HOOK.call_once(|| std::panic::set_hook(Box::new(console_error_panic_hook::hook)));
+    // The release wasm traps on a panic before any hook could run (`panic=immediate-abort`), so
+    // the hook and the formatting of a panic's message it links stay out of the widget's download.
+    #[cfg(not(panic = "immediate-abort"))]
+    {
+        static HOOK: std::sync::Once = std::sync::Once::new();
+        HOOK.call_once(|| std::panic::set_hook(Box::new(console_error_panic_hook::hook)));
+    }
     leptos::mount::mount_to(container, move || {
         view! { <Widget token api_base lang /> }
     })

@@ -76,21 +76,8 @@ impl<Req, Ans> Endpoint<Req, Ans> {
     /// path segment. A missing parameter leaves the segment empty, which no route matches (a 404, not a
     /// call to another resource).
     pub fn path_with(&self, params: &[&str]) -> String {
-        let mut out = String::with_capacity(self.path.len() + 16);
-        let mut rest = self.path;
-        let mut params = params.iter();
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let Some(close) = rest[open..].find('}') else {
-                break;
-            };
-            if let Some(value) = params.next() {
-                encode_segment(value, &mut out);
-            }
-            rest = &rest[open + close + 1..];
-        }
-        out.push_str(rest);
-        out
+        // One body for every endpoint: a generic one would be copied into the wasm per answer type.
+        fill_path(self.path, params)
     }
 
     /// This endpoint without its types, for lists of every endpoint.
@@ -101,6 +88,31 @@ impl<Req, Ans> Endpoint<Req, Ans> {
             idempotent: self.idempotent,
         }
     }
+}
+
+impl AnyEndpoint {
+    /// The path with its parameters filled in, as [`Endpoint::path_with`] fills it.
+    pub fn path_with(&self, params: &[&str]) -> String {
+        fill_path(self.path, params)
+    }
+}
+
+fn fill_path(path: &str, params: &[&str]) -> String {
+    let mut out = String::with_capacity(path.len() + 16);
+    let mut rest = path;
+    let mut params = params.iter();
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        if let Some(value) = params.next() {
+            encode_segment(value, &mut out);
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn encode_segment(value: &str, out: &mut String) {
@@ -204,6 +216,33 @@ mod tests {
         );
         assert_eq!(CONTACT_GET.path_with(&["42"]), "/bff/contact/42");
         assert_eq!(ARES_LOOKUP.path_with(&["ř"]), "/api/v1/ares/%C5%99");
+    }
+
+    /// The app's client fills paths through the erased endpoint (one copy for every answer type):
+    /// it must be the very same path.
+    #[test]
+    fn the_erased_endpoint_fills_the_same_path() {
+        let cases: [(AnyEndpoint, String, &[&str]); 4] = [
+            (
+                ORG_CONTACT_GET.erased(),
+                ORG_CONTACT_GET.path_with(&["7", "a/b c"]),
+                &["7", "a/b c"],
+            ),
+            (
+                ORG_CONTACT_GET.erased(),
+                ORG_CONTACT_GET.path_with(&["7"]),
+                &["7"],
+            ),
+            (ARES_LOOKUP.erased(), ARES_LOOKUP.path_with(&["ř"]), &["ř"]),
+            (CONTACT_CREATE.erased(), CONTACT_CREATE.path_with(&[]), &[]),
+        ];
+        for (erased, typed, params) in cases {
+            assert_eq!(erased.path_with(params), typed);
+        }
+        assert_eq!(
+            ORG_CONTACT_GET.erased().path_with(&["7", "x"]),
+            "/api/v1/organizations/7/contacts/x"
+        );
     }
 
     #[test]
