@@ -15,8 +15,9 @@ use crate::components::error_summary::focus_after_render;
 use crate::components::form::describe;
 use crate::i18n::{fill, import as t, ui};
 use crate::import::browser::{download, sleep};
+use crate::import::check::request;
 use crate::import::records::write_csv;
-use crate::import::rows::{Counts, Import, RowState, request};
+use crate::import::rows::{Counts, Import, RowState};
 use crate::import::send::{Outcome, PARALLEL, UNREACHABLE_AFTER, outcome};
 
 pub(super) fn start(ctx: Ctx) {
