@@ -6,10 +6,11 @@
 //! server replays what it already did instead of creating it again.
 //!
 //! This module is the page itself: it builds the shared state, resumes a draft, and puts the
-//! parts together. The parts are split by concern, each using only `state` and `texts` (the
-//! leaves) and the parts before it, never this module — so the imports form no circle:
-//! `read` (the input), `columns` (the mapping), `table` and `row` (the rows, fixed in place),
-//! `send` (the send loop, progress, results). The logic without a browser is in `crate::import`.
+//! parts together. The parts are split by concern: `read` (the input), `columns` (the mapping),
+//! `table` and `row` (the rows, fixed in place), `send` (the send loop, progress, results). They
+//! use the two leaves `state` and `texts`, and beyond them only `columns` → `read` (to check the
+//! rows again) and `table` → `row`; none uses this module, so the imports form no circle. The
+//! logic without a browser is in `crate::import`.
 
 mod columns;
 mod read;
