@@ -20,6 +20,7 @@
 //! (a Windows-1250 file with a Czech letter in it is almost never valid UTF-8).
 
 pub mod browser;
+pub mod check;
 pub mod decode;
 pub mod mapping;
 pub mod records;
