@@ -345,9 +345,7 @@ impl Row {
 /// The "will be saved as" of the contract's rules, one [`Preview`] per rule.
 pub mod preview {
     use bizkit_contract::field;
-    use bizkit_contract::{
-        ClientIp, Country, Dic, Email, Ico, OrgRules, PersonName, Phone, PostalCode,
-    };
+    use bizkit_contract::{Country, Dic, Email, Ico, OrgRules, PersonName, Phone, PostalCode};
 
     use crate::components::form::Values;
 
@@ -374,11 +372,5 @@ pub mod preview {
         PostalCode::parse_for(v, country)
             .ok()
             .map(|p| p.into_string())
-    }
-    pub fn client_ip(v: &str, _: Values, _: &OrgRules) -> Option<String> {
-        if v.trim().is_empty() {
-            return None;
-        }
-        ClientIp::parse(v).ok().map(|ip| ip.into_string())
     }
 }

@@ -5,10 +5,12 @@
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::{A, Redirect};
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_navigate};
+use wasm_bindgen::JsCast;
 
 use bizkit_contract::Lang;
 
+use crate::components::confirm::{Confirm, ConfirmDialog, Question};
 use crate::components::handover::HandoverDialog;
 use crate::i18n::{Text, portal, ui, use_i18n};
 use crate::session::{Access, Session};
@@ -152,18 +154,26 @@ pub(crate) fn show_modal_when_ready(
     attempt(dialog, Box::new(wanted), Box::new(then), 10);
 }
 
-/// Asked when someone signs out with unsaved changes: unlike leaving a page, signing out removes the
-/// draft.
-pub(crate) const SIGN_OUT_CONFIRM: Text = Text::new(
-    "Máte neuložené změny. Po odhlášení se z tohoto prohlížeče smažou. Opravdu se odhlásit?",
-    "You have unsaved changes. Signing out removes them from this browser. Sign out anyway?",
-);
+/// The question before signing out over unsaved values.
+const SIGN_OUT_QUESTION: Question = Question {
+    title: &ui::SIGN_OUT_CONFIRM_TITLE,
+    message: &ui::SIGN_OUT_CONFIRM,
+    action: &ui::SIGN_OUT,
+};
 
-/// Signs out, asking first when a form has unsaved changes.
-fn sign_out_asking(session: Session, guard: Option<LeaveGuard>, lang: bizkit_contract::Lang) {
+/// The question before leaving a page over unsaved values through the navigation.
+const LEAVE_QUESTION: Question = Question {
+    title: &ui::LEAVE_CONFIRM_TITLE,
+    message: &ui::LEAVE_CONFIRM,
+    action: &ui::LEAVE_CONFIRM_ACTION,
+};
+
+/// Signs out, asking first (in the app's own dialog) when a form has unsaved changes.
+fn sign_out_asking(session: Session, guard: Option<LeaveGuard>, confirm: Option<Confirm>) {
     let dirty = guard.is_some_and(|g| g.0.get_untracked());
-    if !dirty || confirm(SIGN_OUT_CONFIRM.get(lang)) {
-        session.sign_out();
+    match confirm {
+        Some(c) if dirty => c.ask(SIGN_OUT_QUESTION, move || session.sign_out()),
+        _ => session.sign_out(),
     }
 }
 
@@ -175,6 +185,9 @@ pub fn Shell(children: Children) -> impl IntoView {
     provide_context(announcer);
     let guard = LeaveGuard(RwSignal::new(false));
     provide_context(guard);
+    let confirm = Confirm::new();
+    provide_context(confirm);
+    let navigate = StoredValue::new_local(use_navigate());
     ErrorTitle::provide(i18n.lang);
     // A session restored from the tab may have ended meanwhile; and one that ends while the page sits
     // unattended must not leave drafts behind.
@@ -207,10 +220,31 @@ pub fn Shell(children: Children) -> impl IntoView {
             org_id.get().unwrap_or_default()
         )
     };
+    // A plain click over unsaved values asks first; one with a modifier opens another tab, which
+    // leaves this page (and its values) as they are. Runs on the link itself, before the router's
+    // listener on the window, which follows no link whose default was prevented.
     let confirm_leave = move |ev: leptos::ev::MouseEvent| {
-        if guard.0.get_untracked() && !confirm(i18n.tr(&ui::LEAVE_CONFIRM)()) {
-            ev.prevent_default();
+        if !guard.0.get_untracked()
+            || ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
+            return;
         }
+        let href = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|a| a.get_attribute("href"));
+        let Some(href) = href else {
+            return;
+        };
+        ev.prevent_default();
+        confirm.ask(LEAVE_QUESTION, move || {
+            navigate.with_value(|go| go(&href, Default::default()));
+        });
     };
     view! {
         <a class="skip-link" href="#main">{i18n.tr(&ui::SKIP_TO_CONTENT)}</a>
@@ -259,9 +293,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                         <button
                             type="button"
                             class="button link"
-                            on:click=move |_| {
-                                sign_out_asking(session, Some(guard), i18n.lang.get_untracked())
-                            }
+                            on:click=move |_| sign_out_asking(session, Some(guard), Some(confirm))
                         >
                             {i18n.tr(&ui::SIGN_OUT)}
                         </button>
@@ -277,13 +309,8 @@ pub fn Shell(children: Children) -> impl IntoView {
         </div>
         <ReauthDialog />
         <HandoverDialog />
+        <ConfirmDialog confirm />
     }
-}
-
-fn confirm(text: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.confirm_with_message(text).ok())
-        .unwrap_or(true)
 }
 
 pub fn expect_session() -> Session {
@@ -379,6 +406,7 @@ fn ReauthDialog() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_session();
     let leave = use_leave_guard();
+    let confirm = use_context::<Confirm>();
     let dialog = NodeRef::<html::Dialog>::new();
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -469,9 +497,7 @@ fn ReauthDialog() -> impl IntoView {
                     <button
                         type="button"
                         class="button secondary"
-                        on:click=move |_| {
-                            sign_out_asking(session, leave, i18n.lang.get_untracked())
-                        }
+                        on:click=move |_| sign_out_asking(session, leave, confirm)
                     >
                         {i18n.tr(&ui::SIGN_OUT)}
                     </button>

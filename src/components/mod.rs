@@ -3,6 +3,7 @@
 pub mod ares;
 pub mod ares_fill;
 pub mod code_picker;
+pub mod confirm;
 pub mod error_summary;
 pub mod field;
 pub mod field_table;

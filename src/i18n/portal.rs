@@ -141,12 +141,6 @@ pub(crate) const REFERRAL_ID_HINT: Text = Text::new(
     "16místné zákaznické číslo toho, kdo vám nás doporučil, pokud někdo.",
     "The 16-character customer number of whoever recommended us to you, if anyone.",
 );
-pub(crate) const CUSTOMER_REAL_IP: Text =
-    Text::new("IP adresa pro určení polohy", "IP address for location");
-pub(crate) const CUSTOMER_REAL_IP_HINT: Text = Text::new(
-    "Nepovinné: adresa IPv4 nebo IPv6, podle které organizace pozná váš region. Pokud si nejste jisti, nechte prázdné.",
-    "Optional: an IPv4 or IPv6 address the organisation may use to tell your region. Leave empty if unsure.",
-);
 
 // The widget
 pub(crate) const WIDGET_NO_SIGN_IN: Text = Text::new(
@@ -314,8 +308,6 @@ pub(crate) const ALL: &[&Text] = &[
     &GROUPS_ADD_HINT,
     &REFERRAL_ID,
     &REFERRAL_ID_HINT,
-    &CUSTOMER_REAL_IP,
-    &CUSTOMER_REAL_IP_HINT,
     &WIDGET_NO_SIGN_IN,
     &WIDGET_CUSTOMERS_ONLY,
     &WIDGET_UNREACHABLE,

@@ -27,10 +27,26 @@ pub(crate) const DRAFT_DISCARD: Text = Text::new(
     "Začít znovu s prázdným formulářem",
     "Start again with an empty form",
 );
+/// The app's own question before leaving a page over unsaved values (the draft stays).
+pub(crate) const LEAVE_CONFIRM_TITLE: Text =
+    Text::new("Odejít z této stránky?", "Leave this page?");
 pub(crate) const LEAVE_CONFIRM: Text = Text::new(
-    "Máte neuložené změny. Opravdu odejít? Rozepsaný formulář zůstane uložený v tomto prohlížeči.",
-    "You have unsaved changes. Leave this page? Your draft stays saved in this browser.",
+    "Máte neuložené změny. Rozepsaný formulář zůstane uložený v tomto prohlížeči.",
+    "You have unsaved changes. Your draft stays saved in this browser.",
 );
+pub(crate) const LEAVE_CONFIRM_ACTION: Text = Text::new("Odejít", "Leave");
+/// Asked when someone signs out over unsaved values: unlike leaving a page, signing out removes the
+/// draft.
+pub(crate) const SIGN_OUT_CONFIRM_TITLE: Text = Text::new(
+    "Odhlásit se s neuloženými změnami?",
+    "Sign out with unsaved changes?",
+);
+pub(crate) const SIGN_OUT_CONFIRM: Text = Text::new(
+    "Máte neuložené změny. Po odhlášení se z tohoto prohlížeče smažou.",
+    "You have unsaved changes. Signing out removes them from this browser.",
+);
+/// The safe answer of the app's confirmation dialog: nothing changes.
+pub(crate) const CONFIRM_CANCEL: Text = Text::new("Zrušit", "Cancel");
 pub(crate) const ERROR_NETWORK: Text = Text::new(
     "Nepodařilo se spojit se serverem. Zkontrolujte připojení a zkuste to znovu – vše, co jste vyplnili, zůstává.",
     "We could not reach the server. Check your connection and try again – everything you typed is kept.",
@@ -286,7 +302,12 @@ pub(crate) const ALL: &[&Text] = &[
     &SAVING,
     &DRAFT_RESTORED,
     &DRAFT_DISCARD,
+    &LEAVE_CONFIRM_TITLE,
     &LEAVE_CONFIRM,
+    &LEAVE_CONFIRM_ACTION,
+    &SIGN_OUT_CONFIRM_TITLE,
+    &SIGN_OUT_CONFIRM,
+    &CONFIRM_CANCEL,
     &ERROR_NETWORK,
     &ERROR_TIMEOUT,
     &ERROR_SERVER,

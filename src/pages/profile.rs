@@ -1,6 +1,7 @@
 //! "Your profile" (`/portal/profile`, `POST /api/v1/customer/update-profile`): a signed-in customer
-//! edits what the organisation keeps about them — the 19 fields of the update-profile call, grouped
-//! as a person thinks of them (contact, company, address, preferences).
+//! edits what the organisation keeps about them — 18 of the 19 fields of the update-profile call
+//! (the caller's IP address is the server's to record), grouped as a person thinks of them (contact,
+//! company, address, preferences).
 //!
 //! The form starts from `GET /api/v1/customer/profile` where the backend offers it (a backend without
 //! it gives an empty form with the customer's own e-mail), so only what the person changes counts as
@@ -28,7 +29,7 @@ use crate::components::submit::SubmitButton;
 use crate::components::tag_picker::{default_color, read_tags};
 use crate::i18n::{Text, fill, portal, ui, use_i18n};
 
-/// The form: 19 fields in four groups, as a person thinks of them; the full name (as it is to be
+/// The form: 18 fields in four groups, as a person thinks of them; the full name (as it is to be
 /// written, with a title) before its parts. The joined groups are listed between the preferences
 /// and the picker for new ones.
 const CONTACT: &[FieldSpec] = &[
@@ -118,11 +119,6 @@ const JOINING: &[FieldSpec] = &[
         .counter(CU_REF_NO_LEN)
         .hint(&portal::REFERRAL_ID_HINT)
         .check_while_typing(),
-    FieldSpec::new(field::CUSTOMER_REAL_IP, &portal::CUSTOMER_REAL_IP)
-        .autocomplete("off")
-        .hint(&portal::CUSTOMER_REAL_IP_HINT)
-        .preview(preview::client_ip)
-        .check_while_typing(),
 ];
 /// Every row in form order (the error summary's order too).
 const ROWS: &[&[FieldSpec]] = &[CONTACT, COMPANY, ADDRESS, PREFERENCES, JOINING];
@@ -207,7 +203,8 @@ fn request(v: Values, joined: &[String]) -> UpdateProfileRequest {
         newsletter: Some(v.flag(field::NEWSLETTER)),
         primary_locale: v.opt(field::PRIMARY_LOCALE),
         groups,
-        customer_real_ip: v.opt(field::CUSTOMER_REAL_IP),
+        // Not asked of the person: the server records the address the request came from.
+        customer_real_ip: None,
         referral_id: v.opt(field::REFERRAL_ID),
     }
 }
@@ -556,7 +553,8 @@ mod tests {
     #[test]
     fn every_field_has_a_label_and_a_value() {
         let fields = field_table::names(ROWS);
-        assert_eq!(fields.len(), 19);
+        assert_eq!(fields.len(), 18);
+        assert!(!fields.contains(&field::CUSTOMER_REAL_IP));
         let values = values_of(&UpdateProfileRequest::default(), "a@b.cz");
         for f in &fields {
             assert!(label_of(f).is_some(), "{f}");

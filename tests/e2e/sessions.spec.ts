@@ -4,7 +4,15 @@
 // someone else is signed in asks first; after a failed submit the page title starts with "Error: ".
 import type { Page, Request } from '@playwright/test';
 import { test, expect, axe, apiToken, signIn, DEMO_USERS } from './support/fixtures';
-import { KitForm, openSignedIn, resourceStatus, switchLanguage, unique } from './support/forms';
+import {
+  KitForm,
+  answerConfirm,
+  confirmDialog,
+  openSignedIn,
+  resourceStatus,
+  switchLanguage,
+  unique,
+} from './support/forms';
 import { OwnServer } from './support/server';
 
 test.use({ locale: 'en-US' });
@@ -58,16 +66,13 @@ test.describe('signing out', () => {
       ),
     );
     const calls = signOutCalls(page);
-    const asked: string[] = [];
-    page.on('dialog', (d) => {
-      asked.push(`${d.type()}: ${d.message()}`);
-      void d.accept();
-    });
 
     await page.getByRole('button', { name: 'Sign out' }).click();
+    // Unsaved changes: asked first (in the app's own dialog), and told that they go.
+    await expect(confirmDialog(page)).toContainText('removes them from this browser');
+    expect(calls, 'nothing is ended before the answer').toHaveLength(0);
+    await answerConfirm(page, 'Sign out');
     await expect(page.locator('form[data-form="sign-in"]')).toBeVisible();
-    // Unsaved changes: asked first, and told that they go.
-    expect(asked).toEqual([expect.stringMatching(/^confirm: .*removes them from this browser/)]);
     await expect.poll(() => calls.length).toBe(1);
     expect((await calls[0].response())?.status()).toBe(204);
     expect(calls[0].headers()['authorization']).toBe(`Bearer ${token}`);
@@ -114,8 +119,8 @@ test.describe('signing out', () => {
         return route.fulfill({ status: fake.status, body: fake.body });
       });
       const calls = signOutCalls(page);
-      page.on('dialog', (d) => void d.accept());
       await page.getByRole('button', { name: 'Sign out' }).click();
+      await answerConfirm(page, 'Sign out');
       await expect(page.locator('form[data-form="sign-in"]')).toBeVisible();
       await expect.poll(() => calls.length).toBe(1);
       expect(await page.evaluate(() => sessionStorage.getItem('bizkit.session'))).toBeNull();

@@ -218,3 +218,15 @@ test('a phone-sized screen (390×844): the widget fits the host\'s column', asyn
   await expect(new KitForm(page, 'profile').control('email')).toHaveValue('jan@barasek.com');
   await phoneScreenshot(page, testInfo, 'widget-host-390');
 });
+
+for (const lang of ['cs', 'en'] as const) {
+  test(`the widget asks for no IP address (${lang})`, async ({ page }) => {
+    await page.goto(`${HOST}?lang=${lang}#token=${encodeURIComponent(await customerToken(page))}`);
+    const f = new KitForm(page, 'profile');
+    await expect(f.control('email')).toHaveValue('jan@barasek.com');
+    await expect(page.locator('.bizkit-widget')).toHaveAttribute('lang', lang);
+    await expect(f.control('referralId')).toBeVisible();
+    await expect(f.control('customerRealIp')).toHaveCount(0);
+    await expect(f.form).not.toContainText(/\bIP\b/);
+  });
+}

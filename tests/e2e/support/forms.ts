@@ -170,3 +170,19 @@ export async function switchLanguage(page: Page, lang: 'cs' | 'en'): Promise<voi
 export function resourceStatus(...statuses: number[]): RegExp {
   return new RegExp(`Failed to load resource: the server responded with a status of (${statuses.join('|')})`);
 }
+
+/** The app's own confirmation dialog (signing out or leaving a page over unsaved values). */
+export function confirmDialog(page: Page): Locator {
+  return page.locator('#confirm-dialog');
+}
+
+/**
+ * Answers the app's confirmation dialog, which must be open, with its action (`Sign out`, `Leave`,
+ * or `Cancel`), and waits until it is closed.
+ */
+export async function answerConfirm(page: Page, answer: string): Promise<void> {
+  const dialog = confirmDialog(page);
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: answer, exact: true }).click();
+  await expect(dialog).toBeHidden();
+}

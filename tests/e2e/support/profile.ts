@@ -26,10 +26,13 @@ export const DEMO_PROFILE = {
   country: 'CZ',
   newsletter: false,
   primaryLocale: 'cs',
-  customerRealIp: '127.0.0.1',
 } as const;
 
-export type ProfileBody = Partial<Record<keyof typeof DEMO_PROFILE | 'referralId', string | boolean>> & {
+/** `customerRealIp` is not the customer's to type: the server records the caller's address when a
+ * body has none, but API clients may still send one. */
+export type ProfileBody = Partial<
+  Record<keyof typeof DEMO_PROFILE | 'referralId' | 'customerRealIp', string | boolean>
+> & {
   groups?: string[];
 };
 
