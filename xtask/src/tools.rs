@@ -32,6 +32,7 @@ const RELEASE_WASM_RUSTFLAGS: &str =
 pub fn ensure_app_toolchain(repo: &Repo) -> Result<()> {
     ensure_wasm_target(repo)?;
     ensure_release_wasm_toolchain(repo)?;
+    fetch_release_wasm_sources(repo)?;
     ensure_trunk(repo)?;
     ensure_wasm_bindgen(repo)?;
     ensure_binaryen(repo)
@@ -87,6 +88,20 @@ pub fn ensure_release_wasm_toolchain(repo: &Repo) -> Result<()> {
         .with_context(|| {
             format!("could not install {RELEASE_WASM_TOOLCHAIN} (is rustup installed?)")
         })
+}
+
+/// `-Zbuild-std` compiles the standard library's own dependencies (`library/Cargo.lock`), which
+/// Trunk's `--offline` build cannot download: on a machine whose cargo never saw them it stops with
+/// "no matching package named `wasip1` found". Fetching them (and the app's) with the release
+/// toolchain first makes the offline build work on a fresh machine; once cached this takes well
+/// under a second.
+pub fn fetch_release_wasm_sources(repo: &Repo) -> Result<()> {
+    release_wasm(repo.tool("cargo"))
+        .args(["fetch", "--target", WASM_TARGET])
+        .run()
+        .context(
+            "could not fetch the sources of the release wasm (the standard library's dependencies)",
+        )
 }
 
 /// A release wasm build (`trunk build --release`, or cargo for the size and bench builds) on the
