@@ -494,3 +494,9 @@ fn take_fragment_token() -> Option<String> {
         .unwrap_or(token);
     (!token.trim().is_empty()).then_some(token)
 }
+
+/// The session the app runs in. The router is only mounted once the session exists, so this always
+/// finds it there; a stray use outside gets a signed-out one instead of a panic.
+pub fn current_session() -> Session {
+    use_session().unwrap_or_else(|| Session::provide(&Default::default()))
+}

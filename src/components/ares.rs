@@ -8,8 +8,8 @@ use bizkit_contract::{AresRecord, Ico};
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::components::layout::expect_session;
 use crate::i18n::{ui, use_i18n};
+use crate::session::current_session;
 
 const DEBOUNCE_MS: u64 = 400;
 
@@ -42,7 +42,7 @@ pub enum Lookup {
 
 /// Looks up the company for the IČO in `value`, once it is valid; returns the state to show.
 pub fn use_ares(value: Signal<String>) -> ReadSignal<Lookup> {
-    let session = expect_session();
+    let session = current_session();
     let (state, set_state) = signal(Lookup::Idle);
     let cache = StoredValue::new(HashMap::<String, Lookup>::new());
     let ico = Memo::new(move |_| value.with(|v| Ico::parse(v).ok().map(|i| i.as_str().to_owned())));

@@ -17,10 +17,11 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::ares::{Lookup, address};
-use crate::components::error_summary::focus_after_render;
+use crate::components::focus::focus_after_render;
 use crate::components::form::FormCtl;
-use crate::components::layout::{expect_session, use_announcer};
+use crate::components::layout::use_announcer;
 use crate::i18n::{Text, fill, portal, ui, use_i18n};
+use crate::session::current_session;
 
 const DEBOUNCE_MS: u64 = 400;
 
@@ -29,7 +30,7 @@ const DEBOUNCE_MS: u64 = 400;
 /// ARES asks clients not to repeat queries, so a stored IČO whose details are all filled in is not
 /// looked up again on every visit.
 pub fn use_company_lookup(value: Signal<String>, wanted: Signal<bool>) -> ReadSignal<Lookup> {
-    let session = expect_session();
+    let session = current_session();
     let (state, set_state) = signal(Lookup::Idle);
     let cache = StoredValue::new(HashMap::<String, Lookup>::new());
     let ico = Memo::new(move |_| value.with(|v| Ico::parse(v).ok().map(|i| i.as_str().to_owned())));

@@ -8,7 +8,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::layout::show_modal_when_ready;
+use crate::components::focus::show_modal_when_ready;
 use crate::i18n::{Text, ui, use_i18n};
 
 /// What one question says: its heading, its message and the name of the action it asks for.

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::focus::focus_by_id;
 use crate::components::form::FormCtl;
 use crate::i18n::{ui, use_i18n};
 
@@ -83,33 +84,4 @@ pub fn ErrorSummary(
             </Show>
         </div>
     }
-}
-
-/// Focuses a control and scrolls its label into view, as GOV.UK's summary links do.
-pub fn focus_by_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Some(el) = doc
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-        el.scroll_into_view();
-    }
-}
-
-/// Focuses `target` once the view that holds it has rendered: a result heading after a save, the
-/// summary after a failed submit. Before the next frame the element may not exist yet.
-pub fn focus_after_render<E>(target: NodeRef<E>)
-where
-    E: leptos::html::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + AsRef<web_sys::HtmlElement> + 'static,
-{
-    request_animation_frame(move || {
-        if let Some(el) = target.try_get_untracked().flatten() {
-            let _ = AsRef::<web_sys::HtmlElement>::as_ref(&el).focus();
-        }
-    });
 }

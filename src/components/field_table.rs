@@ -19,11 +19,11 @@ use serde::Serialize;
 
 use crate::components::field::{CheckboxField, CheckboxFieldProps, Control, Field, FieldProps};
 use crate::components::form::{FormCtl, Values};
-use crate::components::layout::expect_session;
 use crate::components::live_check::check_while_typing;
 use crate::components::select::{SearchSelect, SearchSelectProps, SelectOption};
 use crate::components::tag_picker::{Suggestion, TagPicker, TagPickerProps};
 use crate::i18n::{Text, use_i18n};
+use crate::session::current_session;
 
 /// The normal form a value will be stored in, from the contract's parser; `None` while it fails.
 /// It may read other fields (a postcode's country) through `Values`, and the organisation's rules.
@@ -207,7 +207,7 @@ pub fn FieldRows(
     #[prop(optional)] extra: Option<(&'static str, ViewFn)>,
     #[prop(optional, into)] suggestions: Signal<Vec<Suggestion>>,
 ) -> impl IntoView {
-    let rules = StoredValue::new(expect_session().org_rules());
+    let rules = StoredValue::new(current_session().org_rules());
     let values = form.values();
     rows.iter()
         .map(|spec| {

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::api::{self, Answer, ApiError, Body, Call};
-use crate::components::error_summary::focus_after_render;
+use crate::components::focus::focus_after_render;
 use crate::draft::{self, Draft};
 use crate::i18n::{I18n, fill, ui};
 use crate::session::Session;

@@ -5,9 +5,10 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::layout::{expect_session, show_modal_when_ready};
+use crate::components::focus::show_modal_when_ready;
 use crate::i18n::{Text, fill, use_i18n};
 use crate::session::Handover;
+use crate::session::current_session;
 
 pub(crate) const TITLE: Text =
     Text::new("Přepnout na jiné přihlášení?", "Switch to another sign-in?");
@@ -36,7 +37,7 @@ pub(crate) const OK: Text = Text::new("Rozumím", "OK");
 #[component]
 pub fn HandoverDialog() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_session();
+    let session = current_session();
     let dialog = NodeRef::<html::Dialog>::new();
     let keep = NodeRef::<html::Button>::new();
     let current = Memo::new(move |_| {

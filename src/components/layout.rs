@@ -11,9 +11,10 @@ use wasm_bindgen::JsCast;
 use bizkit_contract::Lang;
 
 use crate::components::confirm::{Confirm, ConfirmDialog, Question};
+use crate::components::focus::{focus_by_id, show_modal_when_ready};
 use crate::components::handover::HandoverDialog;
 use crate::i18n::{Text, portal, ui, use_i18n};
-use crate::session::{Access, Session};
+use crate::session::{Access, Session, current_session};
 
 /// Polite announcements for screen readers (saved, tag added, draft restored…).
 #[derive(Clone, Copy)]
@@ -120,40 +121,6 @@ pub fn error_title(active: impl Fn() -> bool + Send + Sync + 'static) {
     });
 }
 
-/// Opens a modal `<dialog>` on the next frame, once the element `dialog` holds then is in the
-/// document (when a session is found ended right at page load, the element the effect saw can be
-/// replaced before the frame: `showModal` on it would throw), and only if `wanted` still holds;
-/// then runs `then` (focus). Gives up after a few frames.
-pub(crate) fn show_modal_when_ready(
-    dialog: NodeRef<html::Dialog>,
-    wanted: impl Fn() -> bool + 'static,
-    then: impl FnOnce() + 'static,
-) {
-    fn attempt(
-        dialog: NodeRef<html::Dialog>,
-        wanted: Box<dyn Fn() -> bool>,
-        then: Box<dyn FnOnce()>,
-        frames_left: u8,
-    ) {
-        request_animation_frame(move || {
-            if !wanted() {
-                return;
-            }
-            match dialog.try_get_untracked().flatten() {
-                Some(d) if d.is_connected() => {
-                    if !d.open() {
-                        let _ = d.show_modal();
-                    }
-                    then();
-                }
-                _ if frames_left > 0 => attempt(dialog, wanted, then, frames_left - 1),
-                _ => {}
-            }
-        });
-    }
-    attempt(dialog, Box::new(wanted), Box::new(then), 10);
-}
-
 /// The question before signing out over unsaved values.
 const SIGN_OUT_QUESTION: Question = Question {
     title: &ui::SIGN_OUT_CONFIRM_TITLE,
@@ -180,7 +147,7 @@ fn sign_out_asking(session: Session, guard: Option<LeaveGuard>, confirm: Option<
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_session();
+    let session = current_session();
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
     let guard = LeaveGuard(RwSignal::new(false));
@@ -313,11 +280,6 @@ pub fn Shell(children: Children) -> impl IntoView {
     }
 }
 
-pub fn expect_session() -> Session {
-    // The router is only mounted once the session exists; a fallback keeps a stray use harmless.
-    crate::session::use_session().unwrap_or_else(|| Session::provide(&Default::default()))
-}
-
 #[component]
 fn LangSwitch() -> impl IntoView {
     let i18n = use_i18n();
@@ -356,7 +318,7 @@ pub fn CustomerPage(children: ChildrenFn) -> impl IntoView {
 
 fn guarded(needed: Access, children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_session();
+    let session = current_session();
     let location = use_location();
     let access = Memo::new(move |_| session.access());
     let checking = session.checking;
@@ -404,7 +366,7 @@ fn urlencode(s: &str) -> String {
 #[component]
 fn ReauthDialog() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_session();
+    let session = current_session();
     let leave = use_leave_guard();
     let confirm = use_context::<Confirm>();
     let dialog = NodeRef::<html::Dialog>::new();
@@ -426,7 +388,7 @@ fn ReauthDialog() -> impl IntoView {
                 show_modal_when_ready(
                     dialog,
                     move || session.expired.get_untracked(),
-                    || crate::components::error_summary::focus_by_id("reauth-password"),
+                    || focus_by_id("reauth-password"),
                 );
             } else if !open && d.open() {
                 d.close();

@@ -7,6 +7,7 @@ pub mod confirm;
 pub mod error_summary;
 pub mod field;
 pub mod field_table;
+pub mod focus;
 pub mod form;
 pub mod handover;
 pub mod layout;

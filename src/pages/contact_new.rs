@@ -7,15 +7,17 @@ use leptos::prelude::*;
 
 use crate::api::Body;
 use crate::components::ares::{AresPreview, use_ares};
-use crate::components::error_summary::{ErrorSummary, focus_after_render};
+use crate::components::error_summary::ErrorSummary;
 use crate::components::field::Control;
 use crate::components::field_table::{self, FieldRows, FieldSpec, preview};
+use crate::components::focus::focus_after_render;
 use crate::components::form::{FormCtl, Values, send};
-use crate::components::layout::{expect_session, use_announcer};
+use crate::components::layout::use_announcer;
 use crate::components::notices::{DraftNotice, guard_leaving, submission};
 use crate::components::submit::SubmitButton;
 use crate::components::tag_picker::{existing_groups, read_tags};
 use crate::i18n::{Text, ui, use_i18n};
+use crate::session::current_session;
 
 const MAIN: &[FieldSpec] = &[
     FieldSpec::new(field::EMAIL, &ui::EMAIL)
@@ -86,7 +88,7 @@ fn request(v: Values) -> ContactCreateRequest {
 #[component]
 pub fn ContactNew() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_session();
+    let session = current_session();
     let announcer = use_announcer();
     let rules = StoredValue::new(session.org_rules());
     let form = FormCtl::new("contact", &field_table::names(ROWS), move |v| {
@@ -143,9 +145,7 @@ pub fn ContactNew() -> impl IntoView {
     let next = move |_| {
         stored.set(None);
         form.reset();
-        request_animation_frame(move || {
-            crate::components::error_summary::focus_by_id("contact-email")
-        });
+        request_animation_frame(move || crate::components::focus::focus_by_id("contact-email"));
     };
 
     let ares_preview =

@@ -6,14 +6,16 @@ use bizkit_contract::{AddGroupsRequest, AddGroupsResponse, CuRefNo};
 use leptos::prelude::*;
 
 use crate::api::Body;
-use crate::components::error_summary::{ErrorSummary, focus_after_render, focus_by_id};
+use crate::components::error_summary::ErrorSummary;
 use crate::components::field::Field;
+use crate::components::focus::{focus_after_render, focus_by_id};
 use crate::components::form::{FormCtl, Values, send};
-use crate::components::layout::{expect_session, use_announcer};
+use crate::components::layout::use_announcer;
 use crate::components::notices::{DraftNotice, guard_leaving, submission};
 use crate::components::submit::SubmitButton;
 use crate::components::tag_picker::{TagPicker, existing_groups, read_tags};
 use crate::i18n::{ui, use_i18n};
+use crate::session::current_session;
 
 const FIELDS: &[&str] = &[field::EMAIL, field::CU_REF_NO, field::GROUPS];
 
@@ -31,7 +33,7 @@ fn request(v: Values) -> AddGroupsRequest {
 #[component]
 pub fn CustomerGroups() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_session();
+    let session = current_session();
     let announcer = use_announcer();
     let rules = StoredValue::new(session.org_rules());
     let form = FormCtl::new(field::GROUPS, FIELDS, move |v| {

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-use crate::components::layout::expect_session;
 use crate::session::Access;
+use crate::session::current_session;
 
 /// `/` sends each person where their work is.
 #[component]
 pub fn Home() -> impl IntoView {
-    let session = expect_session();
+    let session = current_session();
     let access = Memo::new(move |_| session.access());
     move || {
         let to = match access.get() {

@@ -7,13 +7,15 @@ use leptos::prelude::*;
 
 use crate::api::Body;
 use crate::components::code_picker::{CodePicker, read_codes};
-use crate::components::error_summary::{ErrorSummary, focus_after_render, focus_by_id};
+use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{Control, Field};
+use crate::components::focus::{focus_after_render, focus_by_id};
 use crate::components::form::{FormCtl, Values, send};
-use crate::components::layout::{expect_session, use_announcer};
+use crate::components::layout::use_announcer;
 use crate::components::notices::{DraftNotice, guard_leaving, submission};
 use crate::components::submit::SubmitButton;
 use crate::i18n::{fill, ui, use_i18n};
+use crate::session::current_session;
 
 const FIELDS: &[&str] = &[
     field::EMAIL,
@@ -44,7 +46,7 @@ struct Outcome {
 #[component]
 pub fn MemberInvite() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_session();
+    let session = current_session();
     let announcer = use_announcer();
     let rules = StoredValue::new(session.org_rules());
     let form = FormCtl::new("invite", FIELDS, move |v| {

@@ -17,15 +17,17 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{Answer, ApiError, Body};
-use crate::components::error_summary::{ErrorSummary, focus_after_render, focus_by_id};
+use crate::components::error_summary::ErrorSummary;
 use crate::components::field::Control;
 use crate::components::field_table::{self, FieldRows, FieldSpec, preview};
+use crate::components::focus::{focus_after_render, focus_by_id};
 use crate::components::form::{FormCtl, Values, describe, send};
-use crate::components::layout::{expect_session, use_announcer};
+use crate::components::layout::use_announcer;
 use crate::components::notices::{DraftNotice, guard_leaving, submission};
 use crate::components::select::{CountryValue, country_options};
 use crate::components::submit::SubmitButton;
 use crate::i18n::{Text, fill, portal, ui, use_i18n};
+use crate::session::current_session;
 
 /// The person, then the address, then the order: each block shows once the chosen type uses it
 /// (the type itself is the radios of [`TypeChoice`], before them).
@@ -204,7 +206,7 @@ struct Created {
 #[component]
 pub fn OrgContacts() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_session();
+    let session = current_session();
     let params = use_params_map();
     let org_param = Memo::new(move |_| params.with(|m| m.get("org").unwrap_or_default()));
     let org_id = Memo::new(move |_| org_param.with(|o| o.trim().parse::<u64>().ok()));
@@ -252,7 +254,7 @@ pub fn OrgContacts() -> impl IntoView {
 #[component]
 fn OrgContactsFor(org: u64) -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_session();
+    let session = current_session();
     let announcer = use_announcer();
     let rules = StoredValue::new(session.org_rules());
     let mut fields = vec![field::CONTACT_TYPE];

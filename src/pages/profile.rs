@@ -18,16 +18,17 @@ use leptos::prelude::*;
 
 use crate::api::{ApiError, Body};
 use crate::components::ares_fill::{AresFill, Target, use_company_lookup};
-use crate::components::error_summary::{ErrorSummary, focus_after_render};
+use crate::components::error_summary::ErrorSummary;
 use crate::components::field::Control;
 use crate::components::field_table::{self, FieldRows, FieldSpec, preview};
+use crate::components::focus::focus_after_render;
 use crate::components::form::{FormCtl, Values, describe, send};
-use crate::components::layout::expect_session;
 use crate::components::notices::{DraftNotice, guard_leaving, retry_after_sign_in};
 use crate::components::select::{CountryValue, country_options, locale_options};
 use crate::components::submit::SubmitButton;
 use crate::components::tag_picker::{default_color, read_tags};
 use crate::i18n::{Text, fill, portal, ui, use_i18n};
+use crate::session::current_session;
 
 /// The form: 18 fields in four groups, as a person thinks of them; the full name (as it is to be
 /// written, with a title) before its parts. The joined groups are listed between the preferences
@@ -235,7 +236,7 @@ pub fn Profile(
     embedded: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_session();
+    let session = current_session();
     let reload = RwSignal::new(0u32);
     let profile = LocalResource::new(move || {
         reload.track();
@@ -324,7 +325,7 @@ struct Saved {
 #[component]
 fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_session();
+    let session = current_session();
     let rules = StoredValue::new(session.org_rules());
     let own_email = session
         .info

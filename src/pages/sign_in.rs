@@ -5,16 +5,16 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::ApiError;
-use crate::components::error_summary::focus_after_render;
+use crate::components::focus::focus_after_render;
 use crate::components::form::describe;
-use crate::components::layout::expect_session;
 use crate::i18n::{ui, use_i18n};
 use crate::session::Access;
+use crate::session::current_session;
 
 #[component]
 pub fn SignIn() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_session();
+    let session = current_session();
     let navigate = use_navigate();
     let query = use_query_map();
     let email = RwSignal::new(String::new());
@@ -208,7 +208,7 @@ pub fn SignIn() -> impl IntoView {
 fn focus_link(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) + 'static {
     move |ev| {
         ev.prevent_default();
-        crate::components::error_summary::focus_by_id(id);
+        crate::components::focus::focus_by_id(id);
     }
 }
 

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use super::read::recheck;
 use super::state::Ctx;
 use super::texts::target_text;
-use crate::components::error_summary::focus_by_id;
+use crate::components::focus::focus_by_id;
 use crate::i18n::{fill, import as t};
 use crate::import::mapping::{self, Target};
 

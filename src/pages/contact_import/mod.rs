@@ -23,11 +23,12 @@ mod texts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::layout::{expect_session, use_announcer, use_leave_guard};
+use crate::components::layout::{use_announcer, use_leave_guard};
 use crate::draft;
 use crate::i18n::{import as t, use_i18n};
 use crate::import::rows::Import;
 use crate::session::Access;
+use crate::session::current_session;
 use columns::Mapping;
 use read::{Reading, Source, recheck};
 use send::{Done, Progress, start};
@@ -37,7 +38,7 @@ use table::{ErrorsBox, RowsTable};
 #[component]
 pub fn ContactImport() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_session();
+    let session = current_session();
     let announcer = use_announcer();
     let org_id = session.info.with_untracked(|i| {
         i.as_ref()

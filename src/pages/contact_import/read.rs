@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use super::state::{Ctx, Phase};
 use crate::api::new_idempotency_key;
-use crate::components::error_summary::focus_by_id;
+use crate::components::focus::focus_by_id;
 use crate::i18n::{import as t, ui};
 use crate::import::browser::{file_bytes, now_ms, sleep};
 use crate::import::decode::decode;

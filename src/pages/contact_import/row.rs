@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::state::{Ctx, PAGE_SIZE};
 use super::texts::{failure_text, target_text};
 use crate::api::new_idempotency_key;
-use crate::components::error_summary::focus_by_id;
+use crate::components::focus::focus_by_id;
 use crate::i18n::{I18n, fill, import as t};
 use crate::import::mapping::Target;
 use crate::import::rows::RowState;

@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use super::state::{Ctx, Filter, Pause, Phase};
 use super::texts::failure_text;
 use crate::api::{Body, Call};
-use crate::components::error_summary::focus_after_render;
+use crate::components::focus::focus_after_render;
 use crate::components::form::describe;
 use crate::i18n::{fill, import as t, ui};
 use crate::import::browser::{download, sleep};

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::ApiError;
-use crate::components::error_summary::focus_by_id;
+use crate::components::focus::focus_by_id;
 use crate::components::layout::Announcer;
 use crate::draft;
 use crate::i18n::{I18n, Text, import as t};

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::row::RowView;
 use super::state::{Ctx, Filter, PAGE_SIZE};
 use super::texts::target_text;
-use crate::components::error_summary::{focus_after_render, focus_by_id};
+use crate::components::focus::{focus_after_render, focus_by_id};
 use crate::i18n::{fill, import as t};
 use crate::import::mapping::Target;
 use crate::import::rows::{Counts, Import};
