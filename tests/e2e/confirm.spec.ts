@@ -31,6 +31,9 @@ const T = {
 function noBrowserDialogs(page: Page): string[] {
   const seen: string[] = [];
   page.on('dialog', (d) => {
+    // Reloading over unsaved values is the one place the browser's own prompt stays (the tab's
+    // `beforeunload`); accepting it lets the reload go on. Any other browser dialog is a failure.
+    if (d.type() === 'beforeunload') return void d.accept();
     seen.push(`${d.type()}: ${d.message()}`);
     void d.dismiss();
   });
