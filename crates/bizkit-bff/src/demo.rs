@@ -6,7 +6,8 @@ use std::net::IpAddr;
 
 use rusqlite::Transaction;
 
-use crate::auth::{PasswordCost, hash_password, new_api_key, sha256};
+use crate::auth::{PasswordCost, hash_password};
+use crate::crypto::{new_api_key, sha256};
 use crate::db::{Db, now};
 
 pub const DEMO_ORG_ID: i64 = 1;

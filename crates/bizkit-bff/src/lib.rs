@@ -7,6 +7,7 @@ pub mod ares;
 pub mod auth;
 pub mod client_ip;
 pub mod cors;
+pub mod crypto;
 pub mod db;
 pub mod demo;
 pub mod error;
@@ -147,7 +148,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api)
         .fallback(web::static_files)
-        .layer(DefaultBodyLimit::max(state::BODY_LIMIT))
+        .layer(DefaultBodyLimit::max(limits::BODY_LIMIT))
         // A panicking handler answers a 500 problem instead of dropping the connection.
         .layer(CatchPanicLayer::custom(|_: Box<dyn std::any::Any + Send>| {
             ApiError::internal("a handler panicked").into_response()
