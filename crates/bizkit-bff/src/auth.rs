@@ -18,6 +18,7 @@ use crate::crypto::{looks_like_api_key, sha256};
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::sessions::{self, SessionTimes};
+use crate::store;
 
 /// Argon2 cost of newly created password hashes. The verify side always uses the parameters
 /// stored in the hash itself.
@@ -189,11 +190,7 @@ pub async fn resolve(
     sessions::check_live(db, session_times, &hash, expires_at, last_used_at).await?;
     Ok(Principal {
         org_id,
-        role: if role == "admin" {
-            Role::Admin
-        } else {
-            Role::Customer
-        },
+        role: store::users::role_of(&role),
         subject: Subject::User {
             id: user_id,
             email,

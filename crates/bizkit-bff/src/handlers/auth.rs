@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use bizkit_contract::endpoint as e;
 use bizkit_contract::{
-    AuthenticateRequest, AuthenticateResponse, ErrorCode, OrgRules, Role, SessionOrganisation,
+    AuthenticateRequest, AuthenticateResponse, ErrorCode, OrgRules, SessionOrganisation,
     SessionResponse,
 };
 
@@ -72,11 +72,7 @@ pub async fn authenticate_create(
     let token = sessions::create(&state.db, state.session_times, user.id).await?;
     Ok(Json(AuthenticateResponse {
         auth_token: token,
-        role: if user.role == "admin" {
-            Role::Admin
-        } else {
-            Role::Customer
-        },
+        role: user.role,
     }))
 }
 
