@@ -10,15 +10,15 @@ use axum::http::header;
 use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::Response;
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use bizkit_contract::{ApiKey, ErrorCode, Role};
 use rand::Rng;
 use rusqlite::OptionalExtension;
-use sha2::{Digest, Sha256};
 
+use crate::crypto::{looks_like_api_key, sha256};
+use crate::db::Db;
 use crate::error::ApiError;
-use crate::state::AppState;
+use crate::sessions::{self, SessionTimes};
+use crate::store;
 
 /// Argon2 cost of newly created password hashes. The verify side always uses the parameters
 /// stored in the hash itself.
@@ -64,49 +64,6 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
 /// time as a wrong password and sign-in timing does not reveal which e-mails exist.
 pub fn dummy_hash(cost: PasswordCost) -> String {
     hash_password("not a password of anyone", cost).unwrap_or_default()
-}
-
-pub fn sha256(data: &[u8]) -> Vec<u8> {
-    Sha256::digest(data).to_vec()
-}
-
-/// Prefixes that make a bearer token an API key.
-const API_KEY_PREFIXES: &[&str] = &["PROD", "DEV_", "ROOT"];
-
-fn looks_like_api_key(token: &str) -> bool {
-    API_KEY_PREFIXES.iter().any(|p| token.starts_with(p))
-}
-
-/// A new session token: 32 random bytes, base64url. Never one that starts like an API key, so
-/// the two kinds of bearer token cannot be confused.
-pub fn new_session_token() -> String {
-    loop {
-        let mut bytes = [0u8; 32];
-        rand::rng().fill(&mut bytes);
-        let token = URL_SAFE_NO_PAD.encode(bytes);
-        if !looks_like_api_key(&token) {
-            return token;
-        }
-    }
-}
-
-/// A new API key of the documented form: the prefix and 28 letters or digits.
-pub fn new_api_key(prefix: &str) -> String {
-    const ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    let mut rng = rand::rng();
-    let tail: String = (0..28)
-        .map(|_| char::from(ALNUM[rng.random_range(0..ALNUM.len())]))
-        .collect();
-    format!("{prefix}{tail}")
-}
-
-/// A random string of `len` letters and digits (cuRefNo).
-pub fn random_alnum(len: usize) -> String {
-    const ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    let mut rng = rand::rng();
-    (0..len)
-        .map(|_| char::from(ALNUM[rng.random_range(0..ALNUM.len())]))
-        .collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -170,13 +127,16 @@ fn bearer_token(parts_headers: &axum::http::HeaderMap) -> Result<String, ApiErro
     Ok(token.to_owned())
 }
 
-pub async fn resolve(state: &AppState, token: String) -> Result<Principal, ApiError> {
+pub async fn resolve(
+    db: &Db,
+    session_times: SessionTimes,
+    token: String,
+) -> Result<Principal, ApiError> {
     if looks_like_api_key(&token) {
         // A key of the wrong form is refused before any lookup.
         ApiKey::parse(&token).map_err(|_| ApiError::Unauthorized(ErrorCode::ApiKeyMalformed))?;
         let hash = sha256(token.as_bytes());
-        return state
-            .db
+        return db
             .read(move |tx| {
                 let row = tx
                     .query_row(
@@ -197,8 +157,7 @@ pub async fn resolve(state: &AppState, token: String) -> Result<Principal, ApiEr
             .await;
     }
     let hash = sha256(token.as_bytes());
-    let row = state
-        .db
+    let row = db
         .read({
             let hash = hash.clone();
             move |tx| {
@@ -228,14 +187,10 @@ pub async fn resolve(state: &AppState, token: String) -> Result<Principal, ApiEr
         row.ok_or(ApiError::Unauthorized(ErrorCode::Unauthorized))?;
     // An ended row stays (signing in removes sessions a week past their end): every later call
     // with this token, in any tab, also learns that it expired rather than that it is unknown.
-    crate::sessions::check_live(state, &hash, expires_at, last_used_at).await?;
+    sessions::check_live(db, session_times, &hash, expires_at, last_used_at).await?;
     Ok(Principal {
         org_id,
-        role: if role == "admin" {
-            Role::Admin
-        } else {
-            Role::Customer
-        },
+        role: store::users::role_of(&role),
         subject: Subject::User {
             id: user_id,
             email,
@@ -250,12 +205,13 @@ pub async fn resolve(state: &AppState, token: String) -> Result<Principal, ApiEr
 
 /// Middleware of every protected route: resolves the bearer token to a [`Principal`].
 pub async fn require_auth(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(session_times): State<SessionTimes>,
     mut req: Request,
     next: Next,
 ) -> Result<Response, ApiError> {
     let token = bearer_token(req.headers())?;
-    let principal = resolve(&state, token).await?;
+    let principal = resolve(&db, session_times, token).await?;
     req.extensions_mut().insert(principal);
     Ok(next.run(req).await)
 }
@@ -300,16 +256,6 @@ impl<S: Send + Sync> FromRequestParts<S> for Admin {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tokens_and_keys_have_their_forms() {
-        let t = new_session_token();
-        assert_eq!(t.len(), 43);
-        assert!(!looks_like_api_key(&t));
-        let k = new_api_key("PROD");
-        assert_eq!(k.len(), 32);
-        assert!(ApiKey::parse(&k).is_ok());
-    }
 
     #[test]
     fn fast_hash_verifies() {

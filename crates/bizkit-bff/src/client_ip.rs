@@ -7,14 +7,14 @@
 //! ignored entirely, since anyone can send one.
 
 use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::{ConnectInfo, FromRef, FromRequestParts};
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
 use bizkit_contract::ClientIp;
 
 use crate::error::ApiError;
-use crate::state::AppState;
 
 /// Environment variable with more trusted proxies, comma-separated.
 pub const ENV_TRUSTED_PROXIES: &str = "BIZKIT_TRUSTED_PROXIES";
@@ -131,16 +131,20 @@ impl TrustedProxies {
 /// Needs the server to run with `into_make_service_with_connect_info::<SocketAddr>()`.
 pub struct CallerIp(pub ClientIp);
 
-impl FromRequestParts<AppState> for CallerIp {
+impl<S> FromRequestParts<S> for CallerIp
+where
+    Arc<TrustedProxies>: FromRef<S>,
+    S: Send + Sync,
+{
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
         let ConnectInfo(peer) = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .copied()
             .ok_or_else(|| ApiError::internal("served without the peer address (connect info)"))?;
-        let ip = state.trusted_proxies.client_ip(peer.ip(), &parts.headers);
+        let ip = Arc::<TrustedProxies>::from_ref(state).client_ip(peer.ip(), &parts.headers);
         ClientIp::parse(&ip.to_string())
             .map(CallerIp)
             .map_err(|_| ApiError::internal("a socket address the contract does not accept"))

@@ -4,10 +4,13 @@
 
 use std::net::IpAddr;
 
+use bizkit_contract::Role;
 use rusqlite::Transaction;
 
-use crate::auth::{PasswordCost, hash_password, new_api_key, sha256};
+use crate::auth::{PasswordCost, hash_password};
+use crate::crypto::{new_api_key, sha256};
 use crate::db::{Db, now};
+use crate::store::users::role_column;
 
 pub const DEMO_ORG_ID: i64 = 1;
 pub const OTHER_ORG_ID: i64 = 2;
@@ -167,23 +170,36 @@ fn insert(
         (customer_id, DEMO_ORG_ID),
     )?;
 
-    let user = |org: i64, email: &str, hash: &str, role: &str, customer: Option<i64>| {
+    let user = |org: i64, email: &str, hash: &str, role: Role, customer: Option<i64>| {
         tx.execute(
             "INSERT INTO user (org_id, email, email_key, password_hash, role, customer_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            (org, email, email.to_lowercase(), hash, role, customer),
+            (
+                org,
+                email,
+                email.to_lowercase(),
+                hash,
+                role_column(role),
+                customer,
+            ),
         )
         .map(|_| tx.last_insert_rowid())
     };
-    let admin_id = user(DEMO_ORG_ID, ADMIN_EMAIL, admin_hash, "admin", None)?;
+    let admin_id = user(DEMO_ORG_ID, ADMIN_EMAIL, admin_hash, Role::Admin, None)?;
     user(
         DEMO_ORG_ID,
         CUSTOMER_EMAIL,
         customer_hash,
-        "customer",
+        Role::Customer,
         Some(customer_id),
     )?;
-    let other_id = user(OTHER_ORG_ID, OTHER_ADMIN_EMAIL, other_hash, "admin", None)?;
+    let other_id = user(
+        OTHER_ORG_ID,
+        OTHER_ADMIN_EMAIL,
+        other_hash,
+        Role::Admin,
+        None,
+    )?;
 
     for (org, email, user_id) in [
         (DEMO_ORG_ID, ADMIN_EMAIL, admin_id),

@@ -23,7 +23,7 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
@@ -32,7 +32,6 @@ use axum::response::{IntoResponse, Response};
 
 use crate::cors::split_host_port;
 use crate::error::ApiError;
-use crate::state::AppState;
 
 /// Environment variable with more public host names, comma-separated.
 pub const ENV_PUBLIC_HOSTS: &str = "BIZKIT_PUBLIC_HOSTS";
@@ -267,11 +266,15 @@ fn is_own(listen: SocketAddr, name: &Name, port: Option<u16>) -> bool {
 
 /// Refuses a request whose `Host` (and, in an absolute-form request line, whose URL authority) is
 /// not one of the server's names: 421 problem+json, no route, file or data reached.
-pub async fn require_own_host(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn require_own_host(
+    State(hosts): State<Arc<HostCheck>>,
+    req: Request,
+    next: Next,
+) -> Response {
     let header = req.headers().get(header::HOST);
     let authority = req.uri().authority().map(|a| a.as_str());
-    let header_ok = header.map(|h| h.to_str().is_ok_and(|h| state.hosts.permits(h)));
-    let authority_ok = authority.map(|a| state.hosts.permits(a));
+    let header_ok = header.map(|h| h.to_str().is_ok_and(|h| hosts.permits(h)));
+    let authority_ok = authority.map(|a| hosts.permits(a));
     let permitted = match (header_ok, authority_ok) {
         (None, None) => false,
         (h, a) => h.unwrap_or(true) && a.unwrap_or(true),
@@ -283,7 +286,7 @@ pub async fn require_own_host(State(state): State<AppState>, req: Request, next:
         (Some(false), Some(h)) => Some(h.as_bytes()),
         _ => authority.map(str::as_bytes),
     };
-    state.hosts.log_refusal(refused);
+    hosts.log_refusal(refused);
     let mut response = ApiError::MisdirectedRequest.into_response();
     response
         .headers_mut()

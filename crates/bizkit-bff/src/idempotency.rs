@@ -10,10 +10,11 @@ use axum::response::{IntoResponse, Response};
 use bizkit_contract::ErrorCode;
 use rusqlite::OptionalExtension;
 
-use crate::auth::{Principal, sha256};
-use crate::db::now;
+use crate::auth::Principal;
+use crate::crypto::sha256;
+use crate::db::{Db, now};
 use crate::error::ApiError;
-use crate::state::{AppState, BODY_LIMIT};
+use crate::limits::BODY_LIMIT;
 
 pub const HEADER: &str = "idempotency-key";
 const MAX_KEY_CHARS: usize = 255;
@@ -143,28 +144,28 @@ impl IntoResponse for JsonAnswer {
     }
 }
 
-/// Middleware on each creating/changing POST, inside the auth middleware.
-pub async fn idempotency(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    match run(state, req, next).await {
+/// Middleware on each call the contract marks `idempotent`, inside the auth middleware.
+pub async fn idempotency(State(db): State<Db>, req: Request, next: Next) -> Response {
+    match run(db, req, next).await {
         Ok(response) => response,
         Err(e) => e.into_response(),
     }
 }
 
-async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiError> {
+async fn run(db: Db, req: Request, next: Next) -> Result<Response, ApiError> {
     // The layer wraps a POST route, and with it the route's 405 fallback for other methods: a
     // `TRACE` with a key is no creating call, and must get its 405, not a key check or a replay.
     if req.method() != Method::POST {
         return Ok(next.run(req).await);
     }
+    // Keys are kept per caller: a call without one (signing in, the only such POST) has no
+    // namespace to keep them in, and runs as it would without the layer.
+    let Some(principal) = req.extensions().get::<Principal>().cloned() else {
+        return Ok(next.run(req).await);
+    };
     let Some(key) = parse_key(req.headers())? else {
         return Ok(next.run(req).await);
     };
-    let principal = req
-        .extensions()
-        .get::<Principal>()
-        .cloned()
-        .ok_or_else(|| ApiError::internal("idempotency without a principal"))?;
     let scope = principal.scope();
 
     let (parts, body) = req.into_parts();
@@ -193,64 +194,62 @@ async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiE
 
     let reservation = {
         let (scope, key, request_hash) = (scope.clone(), key.clone(), request_hash.clone());
-        state
-            .db
-            .write(move |tx| {
-                let now = now();
-                let row = tx
-                    .query_row(
-                        "SELECT request_hash, state, status, headers, body, created_at
+        db.write(move |tx| {
+            let now = now();
+            let row = tx
+                .query_row(
+                    "SELECT request_hash, state, status, headers, body, created_at
                            FROM idempotency WHERE principal = ?1 AND key = ?2",
-                        (&scope, &key),
-                        |r| {
-                            Ok((
-                                r.get::<_, Vec<u8>>(0)?,
-                                r.get::<_, String>(1)?,
-                                r.get::<_, Option<u16>>(2)?,
-                                r.get::<_, Option<String>>(3)?,
-                                r.get::<_, Option<Vec<u8>>>(4)?,
-                                r.get::<_, i64>(5)?,
-                            ))
-                        },
-                    )
-                    .optional()?;
-                match row {
-                    Some((hash, row_state, status, headers, body, created_at))
-                        if created_at > now - RETENTION_SECS =>
-                    {
-                        if hash != request_hash {
-                            return Err(ApiError::IdempotencyKeyReused);
-                        }
-                        if row_state == "running" {
-                            return Err(ApiError::Conflict {
-                                code: ErrorCode::IdempotencyKeyInFlight,
-                                field: None,
-                                detail: "A request with this Idempotency-Key is still running; \
-                                         retry when it has finished."
-                                    .to_owned(),
-                            });
-                        }
-                        let headers: Vec<(String, String)> = headers
-                            .and_then(|h| serde_json::from_str(&h).ok())
-                            .unwrap_or_default();
-                        Ok(Reservation::Replay {
-                            status: status.unwrap_or(200),
-                            headers,
-                            body: body.unwrap_or_default(),
-                        })
+                    (&scope, &key),
+                    |r| {
+                        Ok((
+                            r.get::<_, Vec<u8>>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, Option<u16>>(2)?,
+                            r.get::<_, Option<String>>(3)?,
+                            r.get::<_, Option<Vec<u8>>>(4)?,
+                            r.get::<_, i64>(5)?,
+                        ))
+                    },
+                )
+                .optional()?;
+            match row {
+                Some((hash, row_state, status, headers, body, created_at))
+                    if created_at > now - RETENTION_SECS =>
+                {
+                    if hash != request_hash {
+                        return Err(ApiError::IdempotencyKeyReused);
                     }
-                    _ => {
-                        tx.execute(
-                            "INSERT OR REPLACE INTO idempotency
+                    if row_state == "running" {
+                        return Err(ApiError::Conflict {
+                            code: ErrorCode::IdempotencyKeyInFlight,
+                            field: None,
+                            detail: "A request with this Idempotency-Key is still running; \
+                                         retry when it has finished."
+                                .to_owned(),
+                        });
+                    }
+                    let headers: Vec<(String, String)> = headers
+                        .and_then(|h| serde_json::from_str(&h).ok())
+                        .unwrap_or_default();
+                    Ok(Reservation::Replay {
+                        status: status.unwrap_or(200),
+                        headers,
+                        body: body.unwrap_or_default(),
+                    })
+                }
+                _ => {
+                    tx.execute(
+                        "INSERT OR REPLACE INTO idempotency
                                  (principal, key, request_hash, state, created_at)
                              VALUES (?1, ?2, ?3, 'running', ?4)",
-                            (&scope, &key, &request_hash, now),
-                        )?;
-                        Ok(Reservation::Reserved)
-                    }
+                        (&scope, &key, &request_hash, now),
+                    )?;
+                    Ok(Reservation::Reserved)
                 }
-            })
-            .await?
+            }
+        })
+        .await?
     };
 
     if let Reservation::Replay {
@@ -283,27 +282,25 @@ async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiE
         scope: scope.clone(),
         key: key.clone(),
     });
-    let task_state = state.clone();
+    let task_db = db.clone();
     let (task_scope, task_key) = (scope.clone(), key.clone());
     let task = tokio::spawn(async move {
         let response = next.run(req).await;
-        complete(&task_state, task_scope, task_key, response).await
+        complete(&task_db, task_scope, task_key, response).await
     });
     match task.await {
         Ok(result) => result,
         Err(join_error) => {
             // The handler panicked: release the key so a retry can run.
-            state
-                .db
-                .write(move |tx| {
-                    tx.execute(
-                        "DELETE FROM idempotency
+            db.write(move |tx| {
+                tx.execute(
+                    "DELETE FROM idempotency
                           WHERE principal = ?1 AND key = ?2 AND state = 'running'",
-                        (&scope, &key),
-                    )?;
-                    Ok(())
-                })
-                .await?;
+                    (&scope, &key),
+                )?;
+                Ok(())
+            })
+            .await?;
             Err(ApiError::internal(format!(
                 "handler task failed: {join_error}"
             )))
@@ -312,7 +309,7 @@ async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiE
 }
 
 async fn complete(
-    state: &AppState,
+    db: &Db,
     scope: String,
     key: String,
     response: Response,
@@ -333,35 +330,33 @@ async fn complete(
         })
         .collect();
     let stored = bytes.to_vec();
-    state
-        .db
-        .write(move |tx| {
-            if status.is_server_error() {
-                // A server fault is not an answer worth replaying: free the key for a retry.
-                // (A change rolled back with it: a handler records its answer in the change's
-                // own transaction, so a row that is 'done' is never freed here.)
-                tx.execute(
-                    "DELETE FROM idempotency WHERE principal = ?1 AND key = ?2 AND state = 'running'",
-                    (&scope, &key),
-                )?;
-            } else {
-                // A refusal (4xx) changed nothing, so it is stored here; a success was stored
-                // by its handler already, and this finds no running row.
-                tx.execute(
-                    "UPDATE idempotency SET state = 'done', status = ?3, headers = ?4, body = ?5
+    db.write(move |tx| {
+        if status.is_server_error() {
+            // A server fault is not an answer worth replaying: free the key for a retry.
+            // (A change rolled back with it: a handler records its answer in the change's
+            // own transaction, so a row that is 'done' is never freed here.)
+            tx.execute(
+                "DELETE FROM idempotency WHERE principal = ?1 AND key = ?2 AND state = 'running'",
+                (&scope, &key),
+            )?;
+        } else {
+            // A refusal (4xx) changed nothing, so it is stored here; a success was stored
+            // by its handler already, and this finds no running row.
+            tx.execute(
+                "UPDATE idempotency SET state = 'done', status = ?3, headers = ?4, body = ?5
                       WHERE principal = ?1 AND key = ?2 AND state = 'running'",
-                    (
-                        &scope,
-                        &key,
-                        status.as_u16(),
-                        serde_json::to_string(&headers).unwrap_or_else(|_| "[]".to_owned()),
-                        &stored,
-                    ),
-                )?;
-            }
-            Ok(())
-        })
-        .await?;
+                (
+                    &scope,
+                    &key,
+                    status.as_u16(),
+                    serde_json::to_string(&headers).unwrap_or_else(|_| "[]".to_owned()),
+                    &stored,
+                ),
+            )?;
+        }
+        Ok(())
+    })
+    .await?;
     Ok(Response::from_parts(parts, Body::from(bytes)))
 }
 

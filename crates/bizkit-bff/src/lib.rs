@@ -7,6 +7,7 @@ pub mod ares;
 pub mod auth;
 pub mod client_ip;
 pub mod cors;
+pub mod crypto;
 pub mod db;
 pub mod demo;
 pub mod error;
@@ -48,52 +49,38 @@ fn method_filter(method: Method) -> MethodFilter {
     }
 }
 
-/// Mounting a handler at a contract [`Endpoint`]: its method and path come from the contract, so
-/// the route cannot disagree with the app's client or with the OpenAPI entry. Two endpoints of
-/// one path (`GET` and `DELETE /api/v1/session`) merge into one route, as axum's `route` does.
-trait Mount {
-    fn at<Req, Ans, H, T>(self, endpoint: Endpoint<Req, Ans>, handler: H) -> Self
-    where
-        H: Handler<T, AppState>,
-        T: 'static;
-
-    /// [`Mount::at`] behind the idempotency layer, as every authenticated creating or changing
-    /// `POST` is.
-    fn at_idempotent<Req, Ans, H, T>(
-        self,
-        endpoint: Endpoint<Req, Ans>,
-        handler: H,
-        state: &AppState,
-    ) -> Self
-    where
-        H: Handler<T, AppState>,
-        T: 'static;
+/// Routes mounted at contract [`Endpoint`]s: the method and path come from the contract, so the
+/// route cannot disagree with the app's client or with the OpenAPI entry, and so does whether the
+/// call goes through the idempotency layer (the endpoint's `idempotent` flag, which
+/// `openapi.rs` documents from too). Two endpoints of one path (`GET` and `DELETE
+/// /api/v1/session`) merge into one route, as axum's `route` does.
+struct Routes {
+    router: Router<AppState>,
+    db: db::Db,
 }
 
-impl Mount for Router<AppState> {
-    fn at<Req, Ans, H, T>(self, endpoint: Endpoint<Req, Ans>, handler: H) -> Self
-    where
-        H: Handler<T, AppState>,
-        T: 'static,
-    {
-        self.route(endpoint.path, on(method_filter(endpoint.method), handler))
+impl Routes {
+    fn new(state: &AppState) -> Routes {
+        Routes {
+            router: Router::new(),
+            db: state.db.clone(),
+        }
     }
 
-    fn at_idempotent<Req, Ans, H, T>(
-        self,
-        endpoint: Endpoint<Req, Ans>,
-        handler: H,
-        state: &AppState,
-    ) -> Self
+    fn at<Req, Ans, H, T>(mut self, endpoint: Endpoint<Req, Ans>, handler: H) -> Self
     where
         H: Handler<T, AppState>,
         T: 'static,
     {
-        let route: MethodRouter<AppState> = on(method_filter(endpoint.method), handler);
-        self.route(
-            endpoint.path,
-            route.layer(from_fn_with_state(state.clone(), idempotency::idempotency)),
-        )
+        let mut route: MethodRouter<AppState> = on(method_filter(endpoint.method), handler);
+        if endpoint.idempotent {
+            route = route.layer(from_fn_with_state(
+                self.db.clone(),
+                idempotency::idempotency,
+            ));
+        }
+        self.router = self.router.route(endpoint.path, route);
+        self
     }
 }
 
@@ -103,40 +90,34 @@ impl Mount for Router<AppState> {
 /// the profile's client address need the peer), and call `state.hosts.listening_on(addr)` once
 /// the listener is bound: a request is answered only when its `Host` is one of the server's names.
 pub fn app(state: AppState) -> Router {
-    let protected = Router::new()
+    let protected = Routes::new(&state)
         .at(e::SESSION_GET, h::auth::session_get)
         .at(e::SESSION_DELETE, h::auth::session_delete)
-        .at_idempotent(
-            e::CUSTOMER_ADD_GROUPS,
-            h::customers::customer_add_groups,
-            &state,
-        )
-        .at_idempotent(
+        .at(e::CUSTOMER_ADD_GROUPS, h::customers::customer_add_groups)
+        .at(
             e::CUSTOMER_UPDATE_PROFILE,
             h::customers::customer_update_profile,
-            &state,
         )
         .at(e::CUSTOMER_PROFILE_GET, h::customers::customer_profile_get)
-        .at_idempotent(
-            e::ORG_CONTACT_CREATE,
-            h::org_contacts::org_contact_create,
-            &state,
-        )
+        .at(e::ORG_CONTACT_CREATE, h::org_contacts::org_contact_create)
         .at(e::ORG_CONTACT_LIST, h::org_contacts::org_contact_list)
         .at(e::ORG_CONTACT_GET, h::org_contacts::org_contact_get)
-        .at_idempotent(e::CONTACT_CREATE, h::contacts::contact_create, &state)
+        .at(e::CONTACT_CREATE, h::contacts::contact_create)
         .at(e::CONTACT_LIST, h::contacts::contact_list)
         .at(e::CONTACT_GET, h::contacts::contact_get)
-        .at_idempotent(e::MEMBER_INVITE, h::members::member_invite, &state)
+        .at(e::MEMBER_INVITE, h::members::member_invite)
         .at(e::PERMISSION_LIST, h::members::permission_list)
         .at(e::CUSTOMER_GROUP_LIST, h::customers::customer_group_list)
         .at(e::ARES_GET, h::ares::ares_get)
         .at(e::ARES_LOOKUP, h::ares::ares_lookup_get)
+        .router
         .route_layer(from_fn_with_state(state.clone(), auth::require_auth));
 
-    let api = Router::new()
-        // Signing in needs no token, and is no idempotent call: a retry signs in again.
+    // Signing in needs no token; its retry signs in again (the idempotency layer keeps keys per
+    // caller, and a sign-in has none yet).
+    let api = Routes::new(&state)
         .at(e::AUTHENTICATE, h::auth::authenticate_create)
+        .router
         .route(
             e::OPENAPI.path,
             on(method_filter(e::OPENAPI.method), openapi::openapi_get),
@@ -147,7 +128,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api)
         .fallback(web::static_files)
-        .layer(DefaultBodyLimit::max(state::BODY_LIMIT))
+        .layer(DefaultBodyLimit::max(limits::BODY_LIMIT))
         // A panicking handler answers a 500 problem instead of dropping the connection.
         .layer(CatchPanicLayer::custom(|_: Box<dyn std::any::Any + Send>| {
             ApiError::internal("a handler panicked").into_response()

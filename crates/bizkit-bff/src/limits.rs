@@ -44,6 +44,10 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::error::ApiError;
 
+/// Largest accepted request body: the router's limit, and what the idempotency layer buffers at
+/// most to fingerprint a request.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
 /// One limit: at most `max` failures in a window of `window`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limit {

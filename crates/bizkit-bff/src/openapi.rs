@@ -2,6 +2,7 @@
 //! and the contract crate's schemas.
 
 use axum::Json;
+use bizkit_contract::endpoint::{self as e, Method};
 use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{
@@ -41,10 +42,20 @@ impl Modify for BearerScheme {
 /// - a path with parameters: 404 when a parameter does not parse (e.g. `org_id` not an integer);
 /// - a call with a JSON body: 400 `MALFORMED_JSON`, 413 `PAYLOAD_TOO_LARGE`, 415
 ///   `UNSUPPORTED_MEDIA_TYPE`;
-/// - an authenticated POST: `lib.rs` wraps every one in the idempotency layer, so it takes an
-///   `Idempotency-Key` header (1–255 characters) and answers 400 `IDEMPOTENCY_KEY_INVALID`, 409
-///   `IDEMPOTENCY_KEY_IN_FLIGHT` and 422 `IDEMPOTENCY_KEY_REUSED`.
+/// - an authenticated call the contract marks `idempotent`: `lib.rs` mounts it behind the
+///   idempotency layer by the same flag, so it takes an `Idempotency-Key` header (1–255
+///   characters) and answers 400 `IDEMPOTENCY_KEY_INVALID`, 409 `IDEMPOTENCY_KEY_IN_FLIGHT` and
+///   422 `IDEMPOTENCY_KEY_REUSED`. (Keys are kept per caller: a call without a token has none.)
 struct CommonResponses;
+
+/// The contract's `idempotent` flag of the call at `method` `path`.
+fn marked_idempotent(method: Option<Method>, path: &str) -> bool {
+    method.is_some_and(|method| {
+        e::ALL
+            .iter()
+            .any(|call| call.method == method && call.path == path && call.idempotent)
+    })
+}
 
 fn problem(description: &str) -> utoipa::openapi::Response {
     ResponseBuilder::new()
@@ -84,18 +95,18 @@ impl Modify for CommonResponses {
         for (path, item) in openapi.paths.paths.iter_mut() {
             let has_path_params = path.contains('{');
             let ops = [
-                (false, item.get.as_mut()),
-                (true, item.post.as_mut()),
-                (false, item.put.as_mut()),
-                (false, item.delete.as_mut()),
-                (false, item.patch.as_mut()),
+                (Some(Method::Get), item.get.as_mut()),
+                (Some(Method::Post), item.post.as_mut()),
+                (None, item.put.as_mut()),
+                (Some(Method::Delete), item.delete.as_mut()),
+                (None, item.patch.as_mut()),
             ];
-            for (is_post, op) in ops {
+            for (method, op) in ops {
                 let Some(op) = op else { continue };
                 problem_bodies(op);
                 let authenticated = op.security.as_ref().is_some_and(|s| !s.is_empty());
                 let has_body = op.request_body.is_some();
-                let idempotent = is_post && authenticated;
+                let idempotent = authenticated && marked_idempotent(method, path);
                 if idempotent {
                     let params = op.parameters.get_or_insert_with(Vec::new);
                     if !params

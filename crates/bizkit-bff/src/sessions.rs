@@ -1,23 +1,39 @@
 //! How a session lives and ends: it starts at sign-in, ends on sign-out (`DELETE
-//! /api/v1/session`), after [`crate::state::DEFAULT_SESSION_IDLE`] without a call, and at the
-//! latest [`crate::state::DEFAULT_TOKEN_TTL`] after sign-in.
+//! /api/v1/session`), after [`DEFAULT_SESSION_IDLE`] without a call, and at the latest
+//! [`DEFAULT_TOKEN_TTL`] after sign-in.
+
+use std::time::Duration;
 
 use bizkit_contract::ErrorCode;
 
-use crate::auth::{new_session_token, sha256};
-use crate::db::now;
+use crate::crypto::{new_session_token, sha256};
+use crate::db::{Db, now};
 use crate::error::ApiError;
-use crate::state::AppState;
 use crate::store;
 
-fn secs(d: std::time::Duration) -> i64 {
+pub const DEFAULT_TOKEN_TTL: Duration = Duration::from_secs(8 * 3600);
+/// A session not used for this long ends (the absolute end is [`DEFAULT_TOKEN_TTL`]).
+pub const DEFAULT_SESSION_IDLE: Duration = Duration::from_secs(3600);
+
+/// How long sessions live: the part of the server's state the sessions need besides the database.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionTimes {
+    /// The latest end of a session after its sign-in.
+    pub token_ttl: Duration,
+    /// A session unused this long ends; zero: sessions never idle out.
+    pub idle: Duration,
+}
+
+fn secs(d: Duration) -> i64 {
     i64::try_from(d.as_secs()).unwrap_or(i64::MAX / 2)
 }
 
-/// The idle timeout in seconds; `None` when sessions never idle out (`--session-idle-secs 0`).
-pub fn idle_secs(state: &AppState) -> Option<i64> {
-    let idle = secs(state.session_idle);
-    (idle > 0).then_some(idle)
+impl SessionTimes {
+    /// The idle timeout in seconds; `None` when sessions never idle out (`--session-idle-secs 0`).
+    pub fn idle_secs(self) -> Option<i64> {
+        let idle = secs(self.idle);
+        (idle > 0).then_some(idle)
+    }
 }
 
 /// Whether a session is over at `now`: past its end, or unused for longer than `idle`.
@@ -34,49 +50,48 @@ fn touch_every(idle: Option<i64>) -> i64 {
 
 /// `TOKEN_EXPIRED` for a session that is over; otherwise records the use (now and then).
 pub async fn check_live(
-    state: &AppState,
+    db: &Db,
+    times: SessionTimes,
     token_hash: &[u8],
     expires_at: i64,
     last_used_at: i64,
 ) -> Result<(), ApiError> {
     let now = now();
-    let idle = idle_secs(state);
+    let idle = times.idle_secs();
     if is_over(expires_at, last_used_at, now, idle) {
         return Err(ApiError::Unauthorized(ErrorCode::TokenExpired));
     }
     if now.saturating_sub(last_used_at) >= touch_every(idle) {
         let hash = token_hash.to_vec();
-        state
-            .db
-            .write(move |tx| Ok(store::sessions::touch(tx, &hash, now)?))
+        db.write(move |tx| Ok(store::sessions::touch(tx, &hash, now)?))
             .await?;
     }
     Ok(())
 }
 
 /// A new session of `user_id`; answers its token (only its hash is stored).
-pub async fn create(state: &AppState, user_id: i64) -> Result<String, ApiError> {
+pub async fn create(db: &Db, times: SessionTimes, user_id: i64) -> Result<String, ApiError> {
     let token = new_session_token();
     let token_hash = sha256(token.as_bytes());
-    let ttl = secs(state.token_ttl);
-    state
-        .db
-        .write(move |tx| {
-            let now = now();
-            // Ended sessions are kept a week to answer TOKEN_EXPIRED rather than UNAUTHORIZED.
-            store::sessions::purge_ended(tx, now - 7 * 86_400)?;
-            store::sessions::insert(tx, &token_hash, user_id, now, now.saturating_add(ttl))?;
-            Ok(())
-        })
-        .await?;
+    let ttl = secs(times.token_ttl);
+    db.write(move |tx| {
+        let now = now();
+        // Ended sessions are kept a week to answer TOKEN_EXPIRED rather than UNAUTHORIZED.
+        store::sessions::purge_ended(tx, now - 7 * 86_400)?;
+        store::sessions::insert(tx, &token_hash, user_id, now, now.saturating_add(ttl))?;
+        Ok(())
+    })
+    .await?;
     Ok(token)
 }
 
 /// Seconds left until the session's end at the latest, and the idle timeout: what `GET
 /// /api/v1/session` tells the app (nothing for an API key).
-pub fn times(state: &AppState, expires_at: i64) -> (Option<u64>, Option<u64>) {
+pub fn times(session_times: SessionTimes, expires_at: i64) -> (Option<u64>, Option<u64>) {
     let left = u64::try_from(expires_at.saturating_sub(now())).unwrap_or(0);
-    let idle = idle_secs(state).and_then(|i| u64::try_from(i).ok());
+    let idle = session_times
+        .idle_secs()
+        .and_then(|i| u64::try_from(i).ok());
     (Some(left), idle)
 }
 

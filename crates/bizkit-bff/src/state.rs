@@ -1,8 +1,13 @@
-//! Configuration and the shared state of all handlers.
+//! Configuration and the shared state of all handlers, assembled here from its parts. The parts
+//! (the database, the session times, the host check, …) never import this module: a middleware
+//! or extractor asks for its own part (`State<Db>`, `State<Arc<HostCheck>>`), which the
+//! [`FromRef`] impls below take out of [`AppState`].
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
+
+use axum::extract::FromRef;
 
 use crate::ares::Ares;
 use crate::auth::{PasswordCost, dummy_hash};
@@ -14,12 +19,9 @@ use crate::hosts::HostCheck;
 use crate::idempotency;
 use crate::limits::{LoginLimiter, SignInLimits};
 use crate::lookup::LookupLimiter;
+use crate::sessions::{DEFAULT_SESSION_IDLE, DEFAULT_TOKEN_TTL, SessionTimes};
+use crate::web::Site;
 
-/// Largest accepted request body.
-pub const BODY_LIMIT: usize = 64 * 1024;
-pub const DEFAULT_TOKEN_TTL: Duration = Duration::from_secs(8 * 3600);
-/// A session not used for this long ends (the absolute end is [`DEFAULT_TOKEN_TTL`]).
-pub const DEFAULT_SESSION_IDLE: Duration = Duration::from_secs(3600);
 pub const DEFAULT_ARES_TIMEOUT: Duration = Duration::from_secs(5);
 
 #[derive(Clone, Debug)]
@@ -68,10 +70,9 @@ impl Config {
 pub struct AppState {
     pub db: Db,
     pub ares: Arc<Ares>,
-    pub csp: Arc<crate::web::CspCache>,
-    pub dist: Option<PathBuf>,
-    pub token_ttl: Duration,
-    pub session_idle: Duration,
+    /// The app's files and their CSP.
+    pub site: Site,
+    pub session_times: SessionTimes,
     pub limiter: Arc<LoginLimiter>,
     pub dummy_hash: Arc<str>,
     /// Set when this start created the demo data: the credentials to print once.
@@ -108,10 +109,11 @@ impl AppState {
         Ok(AppState {
             db,
             ares: Arc::new(ares),
-            csp: Arc::new(crate::web::CspCache::new(config.dist.as_deref())),
-            dist: config.dist,
-            token_ttl: config.token_ttl,
-            session_idle: config.session_idle,
+            site: Site::new(config.dist.as_deref()),
+            session_times: SessionTimes {
+                token_ttl: config.token_ttl,
+                idle: config.session_idle,
+            },
             limiter: Arc::new(LoginLimiter::new(config.sign_in_limits)),
             dummy_hash: dummy_hash(config.password_cost).into(),
             first_start,
@@ -121,5 +123,35 @@ impl AppState {
             hosts,
             trusted_proxies,
         })
+    }
+}
+
+impl FromRef<AppState> for Db {
+    fn from_ref(state: &AppState) -> Db {
+        state.db.clone()
+    }
+}
+
+impl FromRef<AppState> for SessionTimes {
+    fn from_ref(state: &AppState) -> SessionTimes {
+        state.session_times
+    }
+}
+
+impl FromRef<AppState> for Site {
+    fn from_ref(state: &AppState) -> Site {
+        state.site.clone()
+    }
+}
+
+impl FromRef<AppState> for Arc<HostCheck> {
+    fn from_ref(state: &AppState) -> Arc<HostCheck> {
+        state.hosts.clone()
+    }
+}
+
+impl FromRef<AppState> for Arc<TrustedProxies> {
+    fn from_ref(state: &AppState) -> Arc<TrustedProxies> {
+        state.trusted_proxies.clone()
     }
 }

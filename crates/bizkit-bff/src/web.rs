@@ -17,10 +17,9 @@ use bizkit_contract::ErrorCode;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
-use crate::auth::sha256;
+use crate::crypto::sha256;
 use crate::error::{ApiError, PROBLEM_JSON};
 use crate::extract::{CREDENTIAL_PARAMS, query_param_names};
-use crate::state::AppState;
 
 /// The bodies of the inline `<script>` elements (those without `src`) of an HTML page.
 pub fn inline_scripts(html: &str) -> Vec<&str> {
@@ -81,6 +80,23 @@ pub fn origin_of(url: &str) -> Option<String> {
         return None;
     }
     Some(format!("{scheme}://{}", host.to_ascii_lowercase()))
+}
+
+/// What the server serves besides the API: the built app of `--dist` (if any) and the
+/// Content-Security-Policy made for it.
+#[derive(Clone)]
+pub struct Site {
+    dist: Option<Arc<Path>>,
+    csp: Arc<CspCache>,
+}
+
+impl Site {
+    pub fn new(dist: Option<&Path>) -> Site {
+        Site {
+            dist: dist.map(Arc::from),
+            csp: Arc::new(CspCache::new(dist)),
+        }
+    }
 }
 
 /// The Content-Security-Policy, rebuilt whenever `index.html` or `config.json` change: a rebuild of
@@ -158,10 +174,10 @@ const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), disp
      usb=(), browsing-topics=()";
 
 /// Security headers on every response, whatever produced it.
-pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn security_headers(State(site): State<Site>, req: Request, next: Next) -> Response {
     let mut response = next.run(req).await;
     let headers = response.headers_mut();
-    if let Ok(csp) = HeaderValue::from_str(&state.csp.get()) {
+    if let Ok(csp) = HeaderValue::from_str(&site.csp.get()) {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
     headers.insert(
@@ -277,7 +293,7 @@ pub(crate) fn is_api_path(path: &str) -> bool {
 }
 
 /// Fallback of the router: files of `--dist`, and `index.html` for app routes.
-pub async fn static_files(State(state): State<AppState>, req: Request) -> Response {
+pub async fn static_files(State(site): State<Site>, req: Request) -> Response {
     if let Some(error) = credential_in_query(req.uri()) {
         return error.into_response();
     }
@@ -292,7 +308,7 @@ pub async fn static_files(State(state): State<AppState>, req: Request) -> Respon
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return response;
     }
-    let Some(dist) = state.dist.clone() else {
+    let Some(dist) = site.dist else {
         return ApiError::not_found("This server serves no app (start it with --dist).")
             .into_response();
     };

@@ -4,8 +4,8 @@ use axum::extract::State;
 use bizkit_contract::endpoint as e;
 use bizkit_contract::{AresRecord, ErrorCode, FieldError, Ico};
 
-use crate::auth::sha256;
 use crate::auth::{Admin, Authenticated};
+use crate::crypto::sha256;
 use crate::error::ApiError;
 use crate::extract::{Json, Path};
 use crate::state::AppState;

@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use bizkit_contract::endpoint as e;
 use bizkit_contract::{
-    AuthenticateRequest, AuthenticateResponse, ErrorCode, OrgRules, Role, SessionOrganisation,
+    AuthenticateRequest, AuthenticateResponse, ErrorCode, OrgRules, SessionOrganisation,
     SessionResponse,
 };
 
@@ -69,14 +69,10 @@ pub async fn authenticate_create(
     };
     slot.succeeded();
 
-    let token = sessions::create(&state, user.id).await?;
+    let token = sessions::create(&state.db, state.session_times, user.id).await?;
     Ok(Json(AuthenticateResponse {
         auth_token: token,
-        role: if user.role == "admin" {
-            Role::Admin
-        } else {
-            Role::Customer
-        },
+        role: user.role,
     }))
 }
 
@@ -100,7 +96,7 @@ pub async fn session_get(
         Subject::ApiKey { label, .. } => format!("api-key:{label}"),
     };
     let (expires_in_secs, idle_timeout_secs) = match &p.session {
-        Some(session) => sessions::times(&state, session.expires_at),
+        Some(session) => sessions::times(state.session_times, session.expires_at),
         None => (None, None),
     };
     Ok(Json(SessionResponse {

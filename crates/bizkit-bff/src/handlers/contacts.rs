@@ -3,6 +3,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use bizkit_contract::endpoint as e;
+use bizkit_contract::field;
 use bizkit_contract::{
     AresRecord, ContactCreateRequest, ContactCreateResponse, ErrorCode, StoredContact,
 };
@@ -20,7 +21,7 @@ use crate::store::customers::NewContact;
 fn email_taken() -> ApiError {
     ApiError::Conflict {
         code: ErrorCode::EmailTaken,
-        field: Some("email".to_owned()),
+        field: Some(field::EMAIL.to_owned()),
         detail: "Another contact of this organisation already has this e-mail.".to_owned(),
     }
 }

@@ -3,6 +3,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use bizkit_contract::endpoint as e;
+use bizkit_contract::field;
 use bizkit_contract::{
     AddGroupsRequest, AddGroupsResponse, CustomerGroup, CustomerRef, Role, SuccessResponse,
     UpdateProfileRequest,
@@ -71,11 +72,11 @@ pub async fn customer_add_groups(
             let (found, field) = match &valid.customer {
                 CustomerRef::CuRefNo(c) => (
                     store::customers::id_by_cu_ref_no(tx, org_id, c.as_str())?,
-                    "cuRefNo",
+                    field::CU_REF_NO,
                 ),
                 CustomerRef::Email(e) => (
                     store::customers::id_by_email_key(tx, org_id, &e.uniqueness_key())?,
-                    "email",
+                    field::EMAIL,
                 ),
             };
             let customer_id = found.ok_or_else(|| customer_not_found(field))?;
@@ -194,7 +195,7 @@ pub async fn customer_update_profile(
             let customer_id = match own_customer {
                 Some(id) => id,
                 None => store::customers::id_by_email_key(tx, org_id, &key)?
-                    .ok_or_else(|| customer_not_found("email"))?,
+                    .ok_or_else(|| customer_not_found(field::EMAIL))?,
             };
             // The profile form always sends every field, so a field left out is cleared: the
             // stored profile is what was sent. Groups are only added (see below).

@@ -3,6 +3,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use bizkit_contract::endpoint as e;
+use bizkit_contract::field;
 use bizkit_contract::{
     ErrorCode, FieldError, InviteStatus, MemberInviteRequest, MemberInviteResponse, PermissionList,
 };
@@ -20,7 +21,7 @@ use crate::store::members::NewMember;
 fn member_exists() -> ApiError {
     ApiError::Conflict {
         code: ErrorCode::MemberExists,
-        field: Some("email".to_owned()),
+        field: Some(field::EMAIL.to_owned()),
         detail: "This e-mail is already a member of the organisation or invited.".to_owned(),
     }
 }
@@ -68,12 +69,17 @@ pub async fn member_invite(
     };
     for (field, list, known, code) in [
         (
-            "permissionCodes",
+            field::PERMISSION_CODES,
             &req.permission_codes,
             &permissions,
             ErrorCode::PermissionUnknown,
         ),
-        ("roleCodes", &req.role_codes, &roles, ErrorCode::RoleUnknown),
+        (
+            field::ROLE_CODES,
+            &req.role_codes,
+            &roles,
+            ErrorCode::RoleUnknown,
+        ),
     ] {
         // Over the cap the parse said TOO_MANY_ITEMS once: the items are not looked at one by one.
         if list.len() > bizkit_contract::MAX_CODES {

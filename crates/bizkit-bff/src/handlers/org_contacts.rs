@@ -3,6 +3,7 @@
 use axum::extract::{OriginalUri, State};
 use axum::http::StatusCode;
 use bizkit_contract::endpoint as e;
+use bizkit_contract::field;
 use bizkit_contract::{ErrorCode, FieldError, OrgContact, OrgContactCreateRequest};
 
 use super::{org_of, own_org};
@@ -50,7 +51,7 @@ pub async fn org_contact_create(
         .map(query_param_names)
         .unwrap_or_default()
         .into_iter()
-        .filter(|n| n == "id" || n == "organisation_id")
+        .filter(|n| n == field::ID || n == field::ORGANISATION_ID)
         .map(|n| FieldError::new(n, ErrorCode::ForbiddenParameter))
         .collect();
     let parsed = req.parse(&org.rules());

@@ -6,7 +6,7 @@ use bizkit_contract::{
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::groups;
-use crate::auth::random_alnum;
+use crate::crypto::random_alnum;
 use crate::db::rfc3339;
 
 /// A new cuRefNo not used in the organisation yet.

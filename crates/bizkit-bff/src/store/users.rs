@@ -1,12 +1,30 @@
 //! Users who sign in with a password.
 
+use bizkit_contract::Role;
 use rusqlite::{OptionalExtension, Transaction};
+
+/// The `user.role` column of `role`: the contract's name of it.
+pub fn role_column(role: Role) -> &'static str {
+    match role {
+        Role::Admin => "admin",
+        Role::Customer => "customer",
+    }
+}
+
+/// The role of a `user.role` column; anything but the administrator's name gets the least role.
+pub fn role_of(column: &str) -> Role {
+    if column == role_column(Role::Admin) {
+        Role::Admin
+    } else {
+        Role::Customer
+    }
+}
 
 /// What signing in checks of a user.
 pub struct Credentials {
     pub id: i64,
     pub password_hash: String,
-    pub role: String,
+    pub role: Role,
 }
 
 /// The user with this e-mail (its uniqueness key), if any.
@@ -18,7 +36,7 @@ pub fn credentials(tx: &Transaction<'_>, email_key: &str) -> rusqlite::Result<Op
             Ok(Credentials {
                 id: r.get(0)?,
                 password_hash: r.get(1)?,
-                role: r.get(2)?,
+                role: role_of(&r.get::<_, String>(2)?),
             })
         },
     )
@@ -33,4 +51,18 @@ pub fn id_by_email_key(tx: &Transaction<'_>, email_key: &str) -> rusqlite::Resul
         |r| r.get(0),
     )
     .optional()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_role_reads_back_as_itself_and_nothing_else_is_an_admin() {
+        for role in [Role::Admin, Role::Customer] {
+            assert_eq!(role_of(role_column(role)), role);
+        }
+        assert_eq!(role_of("Admin"), Role::Customer);
+        assert_eq!(role_of(""), Role::Customer);
+    }
 }

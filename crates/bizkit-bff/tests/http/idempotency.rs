@@ -280,3 +280,34 @@ fn uuid_like() -> String {
             .as_nanos()
     )
 }
+
+/// Keys are kept per caller, and a sign-in has none yet: its retry signs in again, and a key on
+/// it, even a malformed one, changes nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sign_in_ignores_its_idempotency_key() {
+    let s = start().await;
+    let sign_in = |key: String| {
+        let mut headers = HeaderMap::new();
+        headers.insert("content-type", HeaderValue::from_static("application/json"));
+        headers.insert("idempotency-key", HeaderValue::from_str(&key).unwrap());
+        let body = json!({
+            "email": bizkit_bff::demo::ADMIN_EMAIL,
+            "password": bizkit_bff::demo::ADMIN_PASSWORD,
+        });
+        s.raw(
+            Method::POST,
+            "/api/v1/authenticate",
+            None,
+            headers,
+            serde_json::to_vec(&body).unwrap(),
+        )
+    };
+    let first = sign_in("same".to_owned()).await;
+    let again = sign_in("same".to_owned()).await;
+    assert_eq!(first.status, 200, "{}", first.text);
+    assert_eq!(again.status, 200, "{}", again.text);
+    assert_eq!(again.header("idempotent-replayed"), None);
+    assert_ne!(first.body["auth_token"], again.body["auth_token"]);
+    let too_long = sign_in("k".repeat(256)).await;
+    assert_eq!(too_long.status, 200, "{}", too_long.text);
+}
