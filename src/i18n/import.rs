@@ -139,10 +139,13 @@ pub(crate) const START_OVER: Text = Text::new(
     "Začít znovu s jiným souborem",
     "Start again with another file",
 );
+pub(crate) const START_OVER_TITLE: Text =
+    Text::new("Zahodit tento import?", "Discard this import?");
 pub(crate) const START_OVER_CONFIRM: Text = Text::new(
-    "Zahodit tento import? Kontakty, které už byly vytvořeny, zůstanou uložené.",
-    "Discard this import? Contacts already created stay saved.",
+    "Řádky a jejich opravy se z tohoto prohlížeče smažou. Kontakty, které už byly vytvořeny, zůstanou uložené.",
+    "Its rows and your corrections are removed from this browser. Contacts already created stay saved.",
 );
+pub(crate) const START_OVER_ACTION: Text = Text::new("Zahodit import", "Discard the import");
 pub(crate) const ERRORS_TITLE: Text = Text::new(
     "Některé řádky je třeba opravit",
     "Some rows need correcting",
@@ -279,7 +282,9 @@ pub(crate) const ALL: &[&Text] = &[
     &CONTINUE,
     &CANCEL,
     &START_OVER,
+    &START_OVER_TITLE,
     &START_OVER_CONFIRM,
+    &START_OVER_ACTION,
     &ERRORS_TITLE,
     &ERRORS_BODY,
     &GO_TO_FIRST,

@@ -240,6 +240,39 @@ test.describe('English', () => {
     );
   });
 
+  test('starting over once sending has begun asks in the app\'s dialog: Escape keeps the import, "Discard the import" clears it', async ({
+    page,
+  }) => {
+    const id = unique();
+    await openSignedIn(page, '/contacts/import');
+    const paste = page.getByLabel('Or paste rows copied from a spreadsheet');
+    await paste.fill(['Email\tFirst name', `over.${id}@example.com\tOver`].join('\n'));
+    await page.getByRole('button', { name: 'Read the pasted rows' }).click();
+    await reviewed(page);
+    await page.locator('#import-send').click();
+    const done = page.locator('[data-import-done]');
+    await expect(done).toContainText('Contacts created: 1', { timeout: 20_000 });
+
+    const startOver = page.getByRole('button', { name: 'Start again with another file' });
+    await startOver.click();
+    const dialog = page.getByRole('dialog', { name: 'Discard this import?' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('Contacts already created stay saved.');
+    await expect(dialog.getByRole('button', { name: 'Cancel', exact: true })).toBeFocused();
+    await axe(page);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(startOver).toBeFocused();
+    await expect(done).toBeVisible();
+
+    await startOver.click();
+    await dialog.getByRole('button', { name: 'Discard the import' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(done).toBeHidden();
+    await expect(paste).toBeVisible();
+    await expect(paste).toHaveValue('');
+  });
+
   test('the table is usable by keyboard: mapping selects, cells with labels, Enter moves down a column', async ({ page }) => {
     const id = unique();
     await openSignedIn(page, '/contacts/import');

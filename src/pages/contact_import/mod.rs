@@ -23,6 +23,7 @@ mod texts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::confirm::{Confirm, Question};
 use crate::components::layout::{use_announcer, use_leave_guard};
 use crate::draft;
 use crate::i18n::{import as t, use_i18n};
@@ -34,6 +35,13 @@ use read::{Reading, Source, recheck};
 use send::{Done, Progress, start};
 use state::{Ctx, Filter, Pause, Phase};
 use table::{ErrorsBox, RowsTable};
+
+/// The question before throwing away an import that has started sending.
+const START_OVER_QUESTION: Question = Question {
+    title: &t::START_OVER_TITLE,
+    message: &t::START_OVER_CONFIRM,
+    action: &t::START_OVER_ACTION,
+};
 
 #[component]
 pub fn ContactImport() -> impl IntoView {
@@ -177,19 +185,16 @@ fn Review(ctx: Ctx) -> impl IntoView {
             })
         })
     };
+    // Once sending has started, discarding the import loses the rows' answers and keys: the app's
+    // own dialog asks first (the page always sits in the shell, which provides it).
+    let confirm = use_context::<Confirm>();
     let start_over = move |_| {
         let started = ctx
             .imp
             .with_untracked(|i| i.as_ref().is_some_and(|i| i.started));
-        let ok = !started
-            || web_sys::window()
-                .and_then(|w| {
-                    w.confirm_with_message(i18n.now(&t::START_OVER_CONFIRM))
-                        .ok()
-                })
-                .unwrap_or(true);
-        if ok {
-            ctx.clear();
+        match confirm {
+            Some(c) if started => c.ask(START_OVER_QUESTION, move || ctx.clear()),
+            _ => ctx.clear(),
         }
     };
     view! {
