@@ -13,6 +13,7 @@ use crate::storage;
 
 #[cfg_attr(not(feature = "import"), allow(dead_code))]
 pub(crate) mod import;
+pub mod names;
 pub mod portal;
 pub mod text;
 pub mod ui;

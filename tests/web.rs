@@ -311,3 +311,52 @@ fn drafts_are_removed_for_their_owner_and_when_stale() {
     draft::set_owner(None);
     local.clear().unwrap();
 }
+
+/// Country and language names come from the browser's `Intl.DisplayNames`; these are the names the
+/// contract's table had, and a malformed code falls back to itself instead of throwing.
+#[wasm_bindgen_test]
+fn the_browser_names_countries_and_languages() {
+    use bizkit_contract::{Lang, countries};
+    use bizkit_forms::components::select::{
+        CountryValue, country_options, exact, locale_options, matches,
+    };
+    use bizkit_forms::i18n::names;
+
+    assert_eq!(names::region("CZ", Lang::Cs), "Česko");
+    assert_eq!(names::region("CZ", Lang::En), "Czechia");
+    assert_eq!(names::region("DE", Lang::Cs), "Německo");
+    assert_eq!(names::region("1", Lang::En), "1");
+    assert_eq!(names::language("de", Lang::Cs), "němčina");
+    assert_eq!(names::language("de", Lang::En), "German");
+    assert_eq!(names::language_own("de"), "Deutsch");
+    assert_eq!(names::language("!", Lang::En), "!");
+    // Every country of the contract has a name of its own in both languages.
+    for (a2, _) in countries() {
+        for lang in [Lang::Cs, Lang::En] {
+            assert_ne!(names::region(a2, lang), *a2, "{a2} in {lang:?}");
+        }
+    }
+
+    let all = country_options(Lang::Cs, CountryValue::Numeric);
+    assert_eq!(all.len(), countries().len());
+    let labels: Vec<String> = all
+        .iter()
+        .map(|o| bizkit_forms::components::select::fold(&o.label))
+        .collect();
+    assert!(labels.windows(2).all(|w| w[0] <= w[1]), "sorted by label");
+    // Found by the other language's name, without diacritics.
+    let found = matches(&all, "germany");
+    assert_eq!(found.len(), 1);
+    assert_eq!(all[found[0]].value, "276");
+    assert_eq!(all[found[0]].label, "Německo");
+    assert_eq!(
+        exact(&all, "cesko").map(|i| all[i].detail.as_str()),
+        Some("CZ")
+    );
+
+    let locales = locale_options(&["cs".to_owned(), "en-GB".to_owned()], Lang::En);
+    assert_eq!(locales[0].label, "Czech");
+    assert_eq!(locales[1].label, "English");
+    assert_eq!(exact(&locales, "cestina"), Some(0));
+    assert_eq!(exact(&locales, "anglictina"), Some(1));
+}

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::form::FormCtl;
-use crate::i18n::{fill, portal, ui, use_i18n};
+use crate::i18n::{fill, names, portal, ui, use_i18n};
 
 /// One choice of the list.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,39 +96,42 @@ pub enum CountryValue {
     Numeric,
 }
 
-/// Every country of the contract's list, named in `lang` and found by either language's name or
-/// its code, sorted by the name the person reads.
+/// Every country of the contract's list, named in `lang` by the browser and found by either
+/// language's name or its code, sorted by the name the person reads.
 pub fn country_options(lang: Lang, value: CountryValue) -> Vec<SelectOption> {
+    let other = match lang {
+        Lang::Cs => Lang::En,
+        Lang::En => Lang::Cs,
+    };
     let mut out: Vec<SelectOption> = countries()
         .iter()
-        .map(|(a2, numeric, en, cs)| {
-            let (label, other) = match lang {
-                Lang::Cs => (*cs, *en),
-                Lang::En => (*en, *cs),
-            };
+        .map(|(a2, numeric)| {
             let v = match value {
                 CountryValue::Alpha2 => (*a2).to_owned(),
                 CountryValue::Numeric => numeric.to_string(),
             };
-            SelectOption::new(&v, label, a2, &[other])
+            let label = names::region(a2, lang);
+            SelectOption::new(&v, &label, a2, &[&names::region(a2, other)])
         })
         .collect();
     out.sort_by_cached_key(|o| o.label_key.clone());
     out
 }
 
-/// The organisation's languages, named in `lang` and found by their own name too.
+/// The organisation's languages, named in `lang` by the browser and found by their name in the
+/// other language and in their own too.
 pub fn locale_options(codes: &[String], lang: Lang) -> Vec<SelectOption> {
     codes
         .iter()
         .map(|code| {
             let code = code.trim().to_ascii_lowercase();
-            let (label, also) = match portal::locale_names(&code) {
-                Some((cs, en, own)) => (if lang == Lang::Cs { cs } else { en }, vec![cs, en, own]),
-                None => (code.as_str(), Vec::new()),
-            };
-            let label = label.to_owned();
-            SelectOption::new(&code, &label, &code, &also)
+            // `en-GB` is named as English: the region is not what the person chooses between.
+            let primary = code.split(['-', '_']).next().unwrap_or(&code);
+            let cs = names::language(primary, Lang::Cs);
+            let en = names::language(primary, Lang::En);
+            let own = names::language_own(primary);
+            let label = if lang == Lang::Cs { &cs } else { &en };
+            SelectOption::new(&code, label, &code, &[&cs, &en, &own])
         })
         .collect()
 }

@@ -348,26 +348,6 @@ pub(crate) const ALL: &[&Text] = &[
     &LOCATION,
 ];
 
-/// A language's name in Czech, in English and in itself, for the organisation's locales.
-pub fn locale_names(code: &str) -> Option<(&'static str, &'static str, &'static str)> {
-    let primary = code.split(['-', '_']).next().unwrap_or(code);
-    Some(match primary {
-        "cs" => ("čeština", "Czech", "čeština"),
-        "sk" => ("slovenština", "Slovak", "slovenčina"),
-        "en" => ("angličtina", "English", "English"),
-        "de" => ("němčina", "German", "Deutsch"),
-        "pl" => ("polština", "Polish", "polski"),
-        "hu" => ("maďarština", "Hungarian", "magyar"),
-        "uk" => ("ukrajinština", "Ukrainian", "українська"),
-        "fr" => ("francouzština", "French", "français"),
-        "es" => ("španělština", "Spanish", "español"),
-        "it" => ("italština", "Italian", "italiano"),
-        "ru" => ("ruština", "Russian", "русский"),
-        "vi" => ("vietnamština", "Vietnamese", "Tiếng Việt"),
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -393,13 +373,5 @@ mod tests {
     #[test]
     fn every_text_is_checked() {
         check::all_is_complete(include_str!("portal.rs"), ALL);
-    }
-
-    #[test]
-    fn the_demo_locales_have_names() {
-        for code in ["cs", "en", "sk", "de", "en-GB"] {
-            assert!(locale_names(code).is_some(), "{code}");
-        }
-        assert!(locale_names("xx").is_none());
     }
 }

@@ -25,7 +25,7 @@ use crate::components::layout::{expect_session, use_announcer};
 use crate::components::notices::{DraftNotice, guard_leaving, submission};
 use crate::components::select::{CountryValue, country_options};
 use crate::components::submit::SubmitButton;
-use crate::i18n::{Text, fill, portal, ui, use_i18n};
+use crate::i18n::{Text, fill, names, portal, ui, use_i18n};
 
 /// The person, then the address, then the order: each block shows once the chosen type uses it
 /// (the type itself is the radios of [`TypeChoice`], before them).
@@ -189,7 +189,7 @@ fn country_name(c: &Option<bizkit_contract::IdName>, lang: Lang) -> String {
             u16::try_from(c.id)
                 .ok()
                 .and_then(Country::from_numeric)
-                .map(|k| k.name(lang).to_owned())
+                .map(|k| names::region(k.as_str(), lang))
                 .unwrap_or_else(|| c.name.clone())
         })
         .unwrap_or_default()

@@ -4,11 +4,26 @@ use core::fmt;
 
 use super::parse_impls;
 use crate::ErrorCode;
+#[cfg(feature = "names")]
 use crate::messages::Lang;
 
-/// `(alpha-2, numeric, English name, Czech name)`, sorted by alpha-2.
-/// Officially assigned codes only (no user-assigned `XK`, no reserved `UK`/`EU`).
-static COUNTRIES: &[(&str, u16, &str, &str)] = &[
+/// Splits one table of `(alpha-2, numeric, English name, Czech name)` rows into the codes, which
+/// parsing needs everywhere, and the names, which only a build with the `names` feature carries: the
+/// app takes its names from the browser (`Intl.DisplayNames`), so the wasm has no use for ~500
+/// strings. One table keeps each name on the row of its code.
+macro_rules! country_table {
+    ($(($a2:literal, $numeric:literal, $en:literal, $cs:literal $(,)?)),* $(,)?) => {
+        /// `(alpha-2, numeric)`, sorted by alpha-2.
+        static COUNTRIES: &[(&str, u16)] = &[$(($a2, $numeric)),*];
+        /// `(English name, Czech name)`, row for row with `COUNTRIES`.
+        #[cfg(feature = "names")]
+        static NAMES: &[(&str, &str)] = &[$(($en, $cs)),*];
+    };
+}
+
+// `(alpha-2, numeric, English name, Czech name)`, sorted by alpha-2.
+// Officially assigned codes only (no user-assigned `XK`, no reserved `UK`/`EU`).
+country_table! {
     ("AD", 20, "Andorra", "Andorra"),
     ("AE", 784, "United Arab Emirates", "Spojené arabské emiráty"),
     ("AF", 4, "Afghanistan", "Afghánistán"),
@@ -343,11 +358,10 @@ static COUNTRIES: &[(&str, u16, &str, &str)] = &[
     ("ZA", 710, "South Africa", "Jihoafrická republika"),
     ("ZM", 894, "Zambia", "Zambie"),
     ("ZW", 716, "Zimbabwe", "Zimbabwe"),
-];
+}
 
-/// Every officially assigned ISO 3166-1 country:
-/// `(alpha-2, numeric, English name, Czech name)`, sorted by alpha-2.
-pub fn countries() -> &'static [(&'static str, u16, &'static str, &'static str)] {
+/// Every officially assigned ISO 3166-1 country: `(alpha-2, numeric)`, sorted by alpha-2.
+pub fn countries() -> &'static [(&'static str, u16)] {
     COUNTRIES
 }
 
@@ -385,11 +399,11 @@ impl Country {
             .map(Country)
     }
 
-    fn row(self) -> (&'static str, u16, &'static str, &'static str) {
+    fn row(self) -> (&'static str, u16) {
         COUNTRIES
             .get(usize::from(self.0))
             .copied()
-            .unwrap_or(("ZZ", 0, "", ""))
+            .unwrap_or(("ZZ", 0))
     }
 
     /// The alpha-2 code, e.g. `CZ`.
@@ -402,17 +416,27 @@ impl Country {
         self.row().1
     }
 
+    /// The English and Czech short names. The server answers the English one; the app names
+    /// countries through the browser instead.
+    #[cfg(feature = "names")]
+    fn names(self) -> (&'static str, &'static str) {
+        NAMES.get(usize::from(self.0)).copied().unwrap_or(("", ""))
+    }
+
     /// The English short name.
+    #[cfg(feature = "names")]
     pub fn name_en(&self) -> &'static str {
-        self.row().2
+        self.names().0
     }
 
     /// The Czech short name.
+    #[cfg(feature = "names")]
     pub fn name_cs(&self) -> &'static str {
-        self.row().3
+        self.names().1
     }
 
     /// The short name in `lang`.
+    #[cfg(feature = "names")]
     pub fn name(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Cs => self.name_cs(),
