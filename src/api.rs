@@ -328,6 +328,17 @@ pub struct Answer<T> {
     pub body: T,
 }
 
+impl Answer<Value> {
+    /// The answer's JSON as the call's answer type: the one generic step of every call.
+    fn decoded<T: DeserializeOwned>(self) -> Result<Answer<T>, ApiError> {
+        Ok(Answer {
+            status: self.status,
+            location: self.location,
+            body: decode(self.status, self.body)?,
+        })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Client {
     pub base: String,
@@ -360,10 +371,10 @@ impl Client {
         endpoint: &Endpoint<NoBody, Ans>,
         params: &[&str],
     ) -> Result<Ans, ApiError> {
-        let answer = self
-            .send_json(endpoint.erased(), params, None, Call::default())
-            .await?;
-        decode(answer.status, answer.body)
+        self.send_json(endpoint.erased(), params, None, Call::default())
+            .await?
+            .decoded()
+            .map(|a| a.body)
     }
 
     /// A call with a body. The `Idempotency-Key` of `call` goes along only where the endpoint
@@ -375,14 +386,9 @@ impl Client {
         body: &Body<Req>,
         call: Call,
     ) -> Result<Answer<Ans>, ApiError> {
-        let answer = self
-            .send_json(endpoint.erased(), params, Some(body.json.clone()), call)
-            .await?;
-        Ok(Answer {
-            status: answer.status,
-            location: answer.location,
-            body: decode(answer.status, answer.body)?,
-        })
+        self.send_json(endpoint.erased(), params, Some(body.json.clone()), call)
+            .await?
+            .decoded()
     }
 
     /// The untyped core of [`Client::call`] and [`Client::call_with`]: one copy in the wasm for
@@ -413,12 +419,7 @@ impl Client {
         body: Option<String>,
         call: Call,
     ) -> Result<Answer<T>, ApiError> {
-        let answer = self.send_value(method, path, body, call).await?;
-        Ok(Answer {
-            status: answer.status,
-            location: answer.location,
-            body: decode(answer.status, answer.body)?,
-        })
+        self.send_value(method, path, body, call).await?.decoded()
     }
 
     async fn send_value(

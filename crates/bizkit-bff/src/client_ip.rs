@@ -28,31 +28,24 @@ pub struct ProxyError {
     pub value: String,
 }
 
-/// The `--trusted-proxy` values and the entries of `BIZKIT_TRUSTED_PROXIES`, both.
-pub fn configured_proxies(flags: Vec<String>) -> Vec<String> {
-    let mut all = flags;
-    if let Ok(list) = std::env::var(ENV_TRUSTED_PROXIES) {
-        all.extend(list.split(',').map(str::to_owned));
-    }
-    all
+/// An IP address alone, IPv6 possibly in brackets, as the canonical address (`::ffff:10.0.0.1` is
+/// `10.0.0.1`).
+fn parse_bare_ip(value: &str) -> Option<IpAddr> {
+    let value = value.trim();
+    let inner = value
+        .strip_prefix('[')
+        .and_then(|v| v.strip_suffix(']'))
+        .unwrap_or(value);
+    inner.parse::<IpAddr>().ok().map(|ip| ip.to_canonical())
 }
 
 /// One address as a proxy writes it in `X-Forwarded-For`: bare, IPv6 possibly in brackets, and
 /// (some proxies) with the client's port.
 fn parse_ip(value: &str) -> Option<IpAddr> {
-    let value = value.trim();
-    let ip = value
-        .parse::<IpAddr>()
-        .or_else(|_| value.parse::<SocketAddr>().map(|s| s.ip()))
-        .or_else(|_| {
-            value
-                .strip_prefix('[')
-                .and_then(|v| v.strip_suffix(']'))
-                .unwrap_or(value)
-                .parse::<IpAddr>()
-        })
-        .ok()?;
-    Some(ip.to_canonical())
+    parse_bare_ip(value).or_else(|| {
+        let socket = value.trim().parse::<SocketAddr>().ok()?;
+        Some(socket.ip().to_canonical())
+    })
 }
 
 /// The reverse proxies whose `X-Forwarded-For` is believed.
@@ -70,18 +63,10 @@ impl TrustedProxies {
             if value.trim().is_empty() {
                 continue;
             }
-            let ip = value
-                .trim()
-                .parse::<IpAddr>()
-                .ok()
-                .or_else(|| {
-                    let v = value.trim();
-                    v.strip_prefix('[')?.strip_suffix(']')?.parse().ok()
-                })
-                .ok_or_else(|| ProxyError {
-                    value: value.to_owned(),
-                })?
-                .to_canonical();
+            // The proxy's address alone: with a port it would name a socket, not a machine.
+            let ip = parse_bare_ip(value).ok_or_else(|| ProxyError {
+                value: value.to_owned(),
+            })?;
             if !proxies.contains(&ip) {
                 proxies.push(ip);
             }

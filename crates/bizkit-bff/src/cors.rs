@@ -130,16 +130,6 @@ pub(crate) fn split_host_port(authority: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// The `--allowed-origin` values and the entries of `BIZKIT_ALLOWED_ORIGINS`, both: the variable
-/// can hold a deployment's portals while a flag adds one more for a test.
-pub fn configured_origins(flags: Vec<String>) -> Vec<String> {
-    let mut all = flags;
-    if let Ok(list) = std::env::var(ENV_ALLOWED_ORIGINS) {
-        all.extend(list.split(',').map(str::to_owned));
-    }
-    all
-}
-
 /// The origins besides its own that may call the API from a browser.
 #[derive(Debug, Default)]
 pub struct AllowedOrigins {

@@ -102,15 +102,6 @@ fn parse_authority(value: &str) -> Option<(Name, Option<u16>)> {
     Some((name, port))
 }
 
-/// The `--public-host` values and the entries of `BIZKIT_PUBLIC_HOSTS`, both.
-pub fn configured_hosts(flags: Vec<String>) -> Vec<String> {
-    let mut all = flags;
-    if let Ok(list) = std::env::var(ENV_PUBLIC_HOSTS) {
-        all.extend(list.split(',').map(str::to_owned));
-    }
-    all
-}
-
 /// The names the server answers to.
 #[derive(Debug, Default)]
 pub struct HostCheck {

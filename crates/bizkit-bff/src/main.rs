@@ -62,6 +62,16 @@ struct Args {
     trusted_proxies: Vec<String>,
 }
 
+/// A repeatable flag's values and the comma-separated entries of its environment variable, both:
+/// the variable can hold a deployment's list while a flag adds one more for a test.
+fn flags_and_env(flags: Vec<String>, env: &str) -> Vec<String> {
+    let mut all = flags;
+    if let Ok(list) = std::env::var(env) {
+        all.extend(list.split(',').map(str::to_owned));
+    }
+    all
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
@@ -82,9 +92,13 @@ async fn main() -> anyhow::Result<()> {
     config.demo = args.demo;
     // Before anything is created: no demo data for an address that others can reach.
     demo::check_address(args.addr.ip(), args.demo, args.allow_public_demo)?;
-    config.allowed_origins = bizkit_bff::cors::configured_origins(args.allowed_origins);
-    config.public_hosts = bizkit_bff::hosts::configured_hosts(args.public_hosts);
-    config.trusted_proxies = bizkit_bff::client_ip::configured_proxies(args.trusted_proxies);
+    config.allowed_origins =
+        flags_and_env(args.allowed_origins, bizkit_bff::cors::ENV_ALLOWED_ORIGINS);
+    config.public_hosts = flags_and_env(args.public_hosts, bizkit_bff::hosts::ENV_PUBLIC_HOSTS);
+    config.trusted_proxies = flags_and_env(
+        args.trusted_proxies,
+        bizkit_bff::client_ip::ENV_TRUSTED_PROXIES,
+    );
     if let Some(dist) = &config.dist
         && !dist.join("index.html").is_file()
     {
