@@ -31,7 +31,7 @@ use axum::http::Request;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::IntoResponse;
 use axum::routing::{MethodFilter, MethodRouter, on};
-use bizkit_contract::endpoint::{self as e, Endpoint, Method};
+use bizkit_contract::endpoint::{self as e, AnyEndpoint, Endpoint, Method};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -84,39 +84,78 @@ impl Routes {
     }
 }
 
+/// Every call of the API, in one table: `public` ones are answered without a token, the
+/// `protected` ones only behind `auth::require_auth`. From it come both the routes (mounted by
+/// [`Routes::at`] at the contract's method and path) and the operations of `/openapi.json`
+/// ([`Calls`], which lists each handler's `#[utoipa::path]`), so a call cannot be routed and
+/// left undocumented or the reverse. The handler is written as a path of plain names because
+/// the OpenAPI derive finds the annotation's type by the last of them.
+macro_rules! calls {
+    (
+        public: [$($public:expr => $($public_handler:ident)::+),* $(,)?],
+        protected: [$($protected:expr => $($protected_handler:ident)::+),* $(,)?] $(,)?
+    ) => {
+        fn public_routes(routes: Routes) -> Routes {
+            routes $(.at($public, $($public_handler)::+))*
+        }
+
+        fn protected_routes(routes: Routes) -> Routes {
+            routes $(.at($protected, $($protected_handler)::+))*
+        }
+
+        /// The operations of every call, from its handler's `#[utoipa::path]` (`openapi.rs`
+        /// makes the document of them).
+        #[derive(utoipa::OpenApi)]
+        #[openapi(paths($($($public_handler)::+,)* $($($protected_handler)::+,)*))]
+        pub struct Calls;
+
+        /// Every call with its handler's path as written in the table (its last name is the
+        /// OpenAPI `operationId`), for the tests that the document lists exactly these.
+        pub const CALLS: &[(AnyEndpoint, &str)] = &[
+            $(($public.erased(), stringify!($($public_handler)::+)),)*
+            $(($protected.erased(), stringify!($($protected_handler)::+)),)*
+        ];
+    };
+}
+
+calls! {
+    // Signing in needs no token; its retry signs in again (the idempotency layer keeps keys per
+    // caller, and a sign-in has none yet).
+    public: [
+        e::AUTHENTICATE => h::auth::authenticate_create,
+    ],
+    protected: [
+        e::SESSION_GET => h::auth::session_get,
+        e::SESSION_DELETE => h::auth::session_delete,
+        e::CUSTOMER_ADD_GROUPS => h::customers::customer_add_groups,
+        e::CUSTOMER_UPDATE_PROFILE => h::customers::customer_update_profile,
+        e::CUSTOMER_PROFILE_GET => h::customers::customer_profile_get,
+        e::ORG_CONTACT_CREATE => h::org_contacts::org_contact_create,
+        e::ORG_CONTACT_LIST => h::org_contacts::org_contact_list,
+        e::ORG_CONTACT_GET => h::org_contacts::org_contact_get,
+        e::CONTACT_CREATE => h::contacts::contact_create,
+        e::CONTACT_LIST => h::contacts::contact_list,
+        e::CONTACT_GET => h::contacts::contact_get,
+        e::MEMBER_INVITE => h::members::member_invite,
+        e::PERMISSION_LIST => h::members::permission_list,
+        e::CUSTOMER_GROUP_LIST => h::customers::customer_group_list,
+        e::ARES_GET => h::ares::ares_get,
+        e::ARES_LOOKUP => h::ares::ares_lookup_get,
+    ],
+}
+
 /// The whole application: API, OpenAPI description and static files, with every layer.
 ///
 /// Serve it with `into_make_service_with_connect_info::<SocketAddr>()` (the sign-in limits and
 /// the profile's client address need the peer), and call `state.hosts.listening_on(addr)` once
 /// the listener is bound: a request is answered only when its `Host` is one of the server's names.
 pub fn app(state: AppState) -> Router {
-    let protected = Routes::new(&state)
-        .at(e::SESSION_GET, h::auth::session_get)
-        .at(e::SESSION_DELETE, h::auth::session_delete)
-        .at(e::CUSTOMER_ADD_GROUPS, h::customers::customer_add_groups)
-        .at(
-            e::CUSTOMER_UPDATE_PROFILE,
-            h::customers::customer_update_profile,
-        )
-        .at(e::CUSTOMER_PROFILE_GET, h::customers::customer_profile_get)
-        .at(e::ORG_CONTACT_CREATE, h::org_contacts::org_contact_create)
-        .at(e::ORG_CONTACT_LIST, h::org_contacts::org_contact_list)
-        .at(e::ORG_CONTACT_GET, h::org_contacts::org_contact_get)
-        .at(e::CONTACT_CREATE, h::contacts::contact_create)
-        .at(e::CONTACT_LIST, h::contacts::contact_list)
-        .at(e::CONTACT_GET, h::contacts::contact_get)
-        .at(e::MEMBER_INVITE, h::members::member_invite)
-        .at(e::PERMISSION_LIST, h::members::permission_list)
-        .at(e::CUSTOMER_GROUP_LIST, h::customers::customer_group_list)
-        .at(e::ARES_GET, h::ares::ares_get)
-        .at(e::ARES_LOOKUP, h::ares::ares_lookup_get)
+    let protected = protected_routes(Routes::new(&state))
         .router
         .route_layer(from_fn_with_state(state.clone(), auth::require_auth));
 
-    // Signing in needs no token; its retry signs in again (the idempotency layer keeps keys per
-    // caller, and a sign-in has none yet).
-    let api = Routes::new(&state)
-        .at(e::AUTHENTICATE, h::auth::authenticate_create)
+    // The document describes the calls, it is none of them: it needs no token either.
+    let api = public_routes(Routes::new(&state))
         .router
         .route(
             e::OPENAPI.path,

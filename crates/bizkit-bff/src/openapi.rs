@@ -10,8 +10,6 @@ use utoipa::openapi::{
 };
 use utoipa::{Modify, OpenApi};
 
-use crate::handlers;
-
 struct BearerScheme;
 
 impl Modify for BearerScheme {
@@ -160,6 +158,7 @@ impl Modify for CommonResponses {
     }
 }
 
+/// The document around the operations: see [`document`].
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -168,27 +167,7 @@ impl Modify for CommonResponses {
                        application/problem+json (RFC 9457) with a stable `code` and every \
                        violated field in `errors`."
     ),
-    paths(
-        handlers::auth::authenticate_create,
-        handlers::auth::session_get,
-        handlers::auth::session_delete,
-        handlers::contacts::contact_create,
-        handlers::contacts::contact_get,
-        handlers::contacts::contact_list,
-        handlers::members::member_invite,
-        handlers::members::permission_list,
-        handlers::customers::customer_group_list,
-        handlers::customers::customer_add_groups,
-        handlers::customers::customer_profile_get,
-        handlers::customers::customer_update_profile,
-        handlers::org_contacts::org_contact_create,
-        handlers::org_contacts::org_contact_list,
-        handlers::org_contacts::org_contact_get,
-        handlers::ares::ares_get,
-        handlers::ares::ares_lookup_get,
-    ),
     components(schemas(bizkit_contract::Problem, bizkit_contract::ProblemFieldError, bizkit_contract::ErrorCode)),
-    modifiers(&BearerScheme, &CommonResponses),
     tags(
         (name = "session", description = "Signing in"),
         (name = "contact", description = "Admin BFF: contacts"),
@@ -198,9 +177,20 @@ impl Modify for CommonResponses {
         (name = "ares", description = "The Czech business register"),
     )
 )]
-pub struct ApiDoc;
+struct ApiDoc;
+
+/// The OpenAPI document: [`ApiDoc`] with the operations of every call of `lib.rs`'s table
+/// ([`crate::Calls`]), then what the layers add to them.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    doc.merge(crate::Calls::openapi());
+    // After the merge: these read and complete the operations.
+    BearerScheme.modify(&mut doc);
+    CommonResponses.modify(&mut doc);
+    doc
+}
 
 /// The OpenAPI document.
 pub async fn openapi_get() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+    Json(document())
 }
