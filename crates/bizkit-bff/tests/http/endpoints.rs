@@ -1,6 +1,7 @@
-//! Every call of the contract (`bizkit_contract::endpoint::ALL`) is routed by the server and
-//! documented in its `/openapi.json` under the same method and path, and the document lists no
-//! call the contract does not know: the three places a call is described cannot drift apart.
+//! Every call of the contract (`bizkit_contract::endpoint::ALL`) is in the server's table of calls
+//! (`bizkit_bff::CALLS`), routed, and documented in its `/openapi.json` under the same method and
+//! path and its handler's name, and the document lists no call the contract does not know: the
+//! places a call is described cannot drift apart.
 
 use std::collections::BTreeSet;
 
@@ -97,30 +98,85 @@ async fn an_unrouted_address_is_not_taken_for_a_handlers_404() {
     assert_eq!(miss.body, elsewhere.body, "{}", elsewhere.text);
 }
 
-/// (method, path) of every operation the served document lists.
-async fn documented(s: &Server) -> BTreeSet<(String, String)> {
+/// (method, path, operationId) of every operation the served document lists.
+async fn documented(s: &Server) -> BTreeSet<(String, String, String)> {
     let doc: Value = s.get(endpoint::OPENAPI.path, None).await.body;
     let mut ops = BTreeSet::new();
     for (path, item) in doc["paths"].as_object().expect("paths") {
         for (method, op) in item.as_object().expect("a path item") {
             if op.is_object() && method.chars().all(|c| c.is_ascii_lowercase()) {
-                ops.insert((method.to_uppercase(), path.clone()));
+                let id = op["operationId"].as_str().expect("an operationId");
+                ops.insert((method.to_uppercase(), path.clone(), id.to_owned()));
             }
         }
     }
     ops
 }
 
+/// The calls of the contract, as (method, path), without the document itself: it is the answer
+/// of that call, not one of its operations.
+fn contract_calls() -> BTreeSet<(String, String)> {
+    endpoint::ALL
+        .iter()
+        .filter(|e| **e != endpoint::OPENAPI)
+        .map(|e| (e.method.as_str().to_owned(), e.path.to_owned()))
+        .collect()
+}
+
+/// The server's table of calls holds every call of the contract, each once.
+#[test]
+fn the_table_of_calls_is_the_contracts() {
+    let table: Vec<(String, String)> = bizkit_bff::CALLS
+        .iter()
+        .map(|(e, _)| (e.method.as_str().to_owned(), e.path.to_owned()))
+        .collect();
+    let unique: BTreeSet<_> = table.iter().cloned().collect();
+    assert_eq!(
+        unique.len(),
+        table.len(),
+        "a call twice in the table: {table:?}"
+    );
+    assert_eq!(unique, contract_calls());
+}
+
+/// Each call of the table is documented at the contract's method and path (the annotations
+/// restate the method), under its handler's name, and the document lists nothing else.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_call_is_documented_as_its_handler_and_nothing_else() {
+    let s = start().await;
+    let documented = documented(&s).await;
+    let expected: BTreeSet<(String, String, String)> = bizkit_bff::CALLS
+        .iter()
+        .map(|(e, handler)| {
+            let name = handler.rsplit("::").next().unwrap_or(handler).trim();
+            (
+                e.method.as_str().to_owned(),
+                e.path.to_owned(),
+                name.to_owned(),
+            )
+        })
+        .collect();
+    let undocumented: Vec<_> = expected.difference(&documented).collect();
+    assert!(
+        undocumented.is_empty(),
+        "not in /openapi.json as (method, path, operationId): {undocumented:?}"
+    );
+    let unknown: Vec<_> = documented.difference(&expected).collect();
+    assert!(unknown.is_empty(), "not in the table of calls: {unknown:?}");
+    // OpenAPI demands operationIds unique in the document.
+    let ids: BTreeSet<_> = documented.iter().map(|(_, _, id)| id).collect();
+    assert_eq!(ids.len(), documented.len(), "{documented:?}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_contract_endpoint_is_documented_and_nothing_else() {
     let s = start().await;
-    let documented = documented(&s).await;
-    let contract: BTreeSet<(String, String)> = endpoint::ALL
-        .iter()
-        // The document does not list itself: it is the answer of this call.
-        .filter(|e| **e != endpoint::OPENAPI)
-        .map(|e| (e.method.as_str().to_owned(), e.path.to_owned()))
+    let documented: BTreeSet<(String, String)> = documented(&s)
+        .await
+        .into_iter()
+        .map(|(method, path, _)| (method, path))
         .collect();
+    let contract = contract_calls();
     let undocumented: Vec<_> = contract.difference(&documented).collect();
     assert!(
         undocumented.is_empty(),
