@@ -179,7 +179,7 @@ impl Modify for CommonResponses {
 )]
 struct ApiDoc;
 
-/// The OpenAPI document: [`ApiDoc`] with the operations of every call of `lib.rs`'s table
+/// The OpenAPI document: `ApiDoc` with the operations of every call of `lib.rs`'s table
 /// ([`crate::Calls`]), then what the layers add to them.
 pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
