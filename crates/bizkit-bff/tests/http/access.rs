@@ -131,9 +131,8 @@ async fn a_customer_token_reaches_its_own_profile_and_nothing_else() {
     let s = start().await;
     let admin = s.admin().await;
     let created = s
-        .post(
-            "/bff/contact/create",
-            Some(&admin),
+        .create_contact(
+            &admin,
             json!({"email": "second.customer@example.com", "firstName": "Druhý"}),
         )
         .await;
@@ -174,18 +173,13 @@ async fn a_customer_token_reaches_its_own_profile_and_nothing_else() {
     // Another customer's profile: neither written nor read, by e-mail in any letter case.
     for email in ["second.customer@example.com", "SECOND.Customer@Example.com"] {
         let r = s
-            .post(
-                "/api/v1/customer/update-profile",
-                Some(&customer),
-                json!({"email": email, "firstName": "Hacked"}),
-            )
+            .update_profile(&customer, json!({"email": email, "firstName": "Hacked"}))
             .await;
         r.assert_problem(403, "FORBIDDEN");
     }
     let r = s
-        .post(
-            "/api/v1/customer/add-groups",
-            Some(&customer),
+        .add_groups(
+            &customer,
             json!({"email": "second.customer@example.com", "groups": ["hacked"]}),
         )
         .await;
@@ -205,20 +199,15 @@ async fn an_administrator_cannot_touch_another_organisation() {
     let s = start().await;
     let admin = s.admin().await;
     let created = s
-        .post(
-            "/bff/contact/create",
-            Some(&admin),
+        .create_contact(
+            &admin,
             json!({"email": "mine@example.com", "groupList": [{"name": "Demo only"}]}),
         )
         .await;
     assert_eq!(created.status, 201, "{}", created.text);
     let id = created.body["customerId"].as_str().unwrap().to_owned();
     let org_contact = s
-        .post(
-            "/api/v1/organizations/1/contacts",
-            Some(&admin),
-            json!({"type": {"id": 2}}),
-        )
+        .create_org_contact(&admin, "1/contacts", json!({"type": {"id": 2}}))
         .await;
     assert_eq!(org_contact.status, 201, "{}", org_contact.text);
     let org_contact_id = org_contact.body["id"].as_u64().unwrap();
@@ -239,9 +228,8 @@ async fn an_administrator_cannot_touch_another_organisation() {
             assert_eq!(r.code(), "CUSTOMER_NOT_FOUND");
         }
         let r = s
-            .post(
-                "/api/v1/customer/update-profile",
-                Some(&other),
+            .update_profile(
+                &other,
                 json!({"email": "jan@barasek.com", "firstName": "Hijacked"}),
             )
             .await;

@@ -185,40 +185,22 @@ async fn contact_create_uses_the_configured_ares_and_survives_an_outage() {
     })
     .await;
     let token = s.admin().await;
-    let r = s
-        .post(
-            "/bff/contact/create",
-            Some(&token),
+    let c = s
+        .created_contact(
+            &token,
             json!({"email": "a@example.com", "companyRegistrationNumber": "25596641"}),
         )
         .await;
-    assert_eq!(r.status, 201, "{}", r.text);
-    let c = s
-        .get(
-            &format!("/bff/contact/{}", r.body["customerId"].as_str().unwrap()),
-            Some(&token),
-        )
-        .await
-        .body;
     assert_eq!(c["companyName"], "Stará firma v likvidaci");
     assert_eq!(c["streetAddress"], "Dolní Lhota 12/3b");
     assert_eq!(hits_of(&hits, "25596641"), 1);
     // ARES failing does not stop the contact.
-    let r = s
-        .post(
-            "/bff/contact/create",
-            Some(&token),
+    let c = s
+        .created_contact(
+            &token,
             json!({"email": "b@example.com", "companyRegistrationNumber": "45274649"}),
         )
         .await;
-    assert_eq!(r.status, 201, "{}", r.text);
-    let c = s
-        .get(
-            &format!("/bff/contact/{}", r.body["customerId"].as_str().unwrap()),
-            Some(&token),
-        )
-        .await
-        .body;
     assert_eq!(c["companyRegistrationNumber"], "45274649");
     assert_eq!(c["companyName"], serde_json::Value::Null);
 }

@@ -37,21 +37,11 @@ async fn same_key_other_body_is_422_and_keys_are_per_principal() {
     let s = start().await;
     let token = s.admin().await;
     let r = s
-        .post_with_key(
-            "/bff/contact/create",
-            &token,
-            "k",
-            json!({"email": "a@example.com"}),
-        )
+        .create_contact_with_key(&token, "k", json!({"email": "a@example.com"}))
         .await;
     assert_eq!(r.status, 201);
     let r = s
-        .post_with_key(
-            "/bff/contact/create",
-            &token,
-            "k",
-            json!({"email": "b@example.com"}),
-        )
+        .create_contact_with_key(&token, "k", json!({"email": "b@example.com"}))
         .await;
     r.assert_problem(422, "IDEMPOTENCY_KEY_REUSED");
     // Same key on another endpoint is another request too.
@@ -67,23 +57,13 @@ async fn same_key_other_body_is_422_and_keys_are_per_principal() {
     // Another principal has its own keys.
     let other = s.other_admin().await;
     let r = s
-        .post_with_key(
-            "/bff/contact/create",
-            &other,
-            "k",
-            json!({"email": "b@example.com"}),
-        )
+        .create_contact_with_key(&other, "k", json!({"email": "b@example.com"}))
         .await;
     assert_eq!(r.status, 201, "{}", r.text);
     // Keys belong to the user, not the session: a new sign-in replays.
     let token2 = s.admin().await;
     let r = s
-        .post_with_key(
-            "/bff/contact/create",
-            &token2,
-            "k",
-            json!({"email": "a@example.com"}),
-        )
+        .create_contact_with_key(&token2, "k", json!({"email": "a@example.com"}))
         .await;
     assert_eq!(r.status, 201);
     assert_eq!(r.header("idempotent-replayed"), Some("true"));
@@ -95,22 +75,12 @@ async fn key_length_is_checked() {
     let token = s.admin().await;
     let long = "x".repeat(256);
     let r = s
-        .post_with_key(
-            "/bff/contact/create",
-            &token,
-            &long,
-            json!({"email": "a@example.com"}),
-        )
+        .create_contact_with_key(&token, &long, json!({"email": "a@example.com"}))
         .await;
     r.assert_problem(400, "IDEMPOTENCY_KEY_INVALID");
     let ok = "y".repeat(255);
     let r = s
-        .post_with_key(
-            "/bff/contact/create",
-            &token,
-            &ok,
-            json!({"email": "a@example.com"}),
-        )
+        .create_contact_with_key(&token, &ok, json!({"email": "a@example.com"}))
         .await;
     assert_eq!(r.status, 201);
     let mut h = HeaderMap::new();

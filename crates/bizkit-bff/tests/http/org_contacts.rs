@@ -7,9 +7,9 @@ async fn create_list_and_get() {
     let s = start().await;
     let token = s.admin().await;
     let r = s
-        .post(
-            "/api/v1/organizations/1/contacts",
-            Some(&token),
+        .create_org_contact(
+            &token,
+            "1/contacts",
             json!({
                 "type": {"id": 6},
                 "name": " Jana  Nováková ",
@@ -73,18 +73,14 @@ async fn id_and_organisation_id_are_forbidden_in_query_and_body() {
     let s = start().await;
     let token = s.admin().await;
     let r = s
-        .post(
-            "/api/v1/organizations/1/contacts",
-            Some(&token),
-            json!({"type": {"id": 1}, "id": 5}),
-        )
+        .create_org_contact(&token, "1/contacts", json!({"type": {"id": 1}, "id": 5}))
         .await;
     r.assert_problem(400, "FORBIDDEN_PARAMETER");
     assert_eq!(r.field_codes(), vec!["id:FORBIDDEN_PARAMETER"]);
     let r = s
-        .post(
-            "/api/v1/organizations/1/contacts?organisation_id=2",
-            Some(&token),
+        .create_org_contact(
+            &token,
+            "1/contacts?organisation_id=2",
             json!({"type": {"id": 1}}),
         )
         .await;
@@ -92,9 +88,9 @@ async fn id_and_organisation_id_are_forbidden_in_query_and_body() {
     assert_eq!(r.field_codes(), vec!["organisation_id:FORBIDDEN_PARAMETER"]);
     // Together with other errors: still 400, every problem listed.
     let r = s
-        .post(
-            "/api/v1/organizations/1/contacts?id=1",
-            Some(&token),
+        .create_org_contact(
+            &token,
+            "1/contacts?id=1",
             json!({"organisation_id": null, "email": "bad"}),
         )
         .await;
@@ -119,11 +115,7 @@ async fn org_contact_validation() {
     let s = start().await;
     let token = s.admin().await;
     let r = s
-        .post(
-            "/api/v1/organizations/1/contacts",
-            Some(&token),
-            json!({"name": "A"}),
-        )
+        .create_org_contact(&token, "1/contacts", json!({"name": "A"}))
         .await;
     r.assert_problem(422, "VALIDATION_FAILED");
     assert!(
@@ -132,9 +124,9 @@ async fn org_contact_validation() {
         r.text
     );
     let r = s
-        .post(
-            "/api/v1/organizations/1/contacts",
-            Some(&token),
+        .create_org_contact(
+            &token,
+            "1/contacts",
             json!({"type": {"id": 1}, "purchase_order_number": "PO-1", "country": {"id": 999}}),
         )
         .await;
@@ -145,11 +137,7 @@ async fn org_contact_validation() {
     );
     assert!(codes.iter().any(|c| c.starts_with("country")), "{codes:?}");
     let r = s
-        .post(
-            "/api/v1/organizations/1/contacts",
-            Some(&token),
-            json!({"type": {"id": 9}}),
-        )
+        .create_org_contact(&token, "1/contacts", json!({"type": {"id": 9}}))
         .await;
     assert!(
         r.field_codes()
@@ -166,20 +154,12 @@ async fn nothing_crosses_organisations() {
     let token = s.admin().await;
     let other = s.other_admin().await;
     let r = s
-        .post(
-            "/api/v1/organizations/1/contacts",
-            Some(&token),
-            json!({"type": {"id": 2}}),
-        )
+        .create_org_contact(&token, "1/contacts", json!({"type": {"id": 2}}))
         .await;
     assert_eq!(r.status, 201);
     let id = r.body["id"].as_u64().unwrap();
     let r = s
-        .post(
-            "/api/v1/organizations/2/contacts",
-            Some(&token),
-            json!({"type": {"id": 2}}),
-        )
+        .create_org_contact(&token, "2/contacts", json!({"type": {"id": 2}}))
         .await;
     r.assert_problem(403, "FORBIDDEN");
     let r = s

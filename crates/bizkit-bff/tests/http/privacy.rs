@@ -25,9 +25,8 @@ async fn every_api_answer_is_no_store() {
     let admin = s.admin().await;
     let customer = s.customer().await;
     let created = s
-        .post(
-            "/bff/contact/create",
-            Some(&admin),
+        .create_contact(
+            &admin,
             json!({"email": "cached@example.com", "firstName": "Nocache"}),
         )
         .await;

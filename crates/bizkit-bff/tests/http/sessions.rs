@@ -40,11 +40,7 @@ async fn sign_out_ends_the_session_on_the_server() {
         .assert_problem(401, "UNAUTHORIZED");
     // Nothing was created with it.
     let created = s
-        .post(
-            "/bff/contact/create",
-            Some(&other_tab),
-            json!({"email": "after.sign.out@example.com"}),
-        )
+        .create_contact(&other_tab, json!({"email": "after.sign.out@example.com"}))
         .await;
     assert_eq!(created.status, 201, "{}", created.text);
 
