@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde_json::json;
 
-use crate::common::{start, start_with};
+use crate::common::{start_admin, start_with};
 
 type Hits = Arc<Mutex<HashMap<String, usize>>>;
 
@@ -80,8 +80,7 @@ fn hits_of(hits: &Hits, ico: &str) -> usize {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn offline_register_answers_shipped_records() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s.get("/bff/ares/5103118", Some(&token)).await;
     assert_eq!(r.status, 200, "{}", r.text);
     assert_eq!(

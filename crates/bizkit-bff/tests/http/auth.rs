@@ -2,7 +2,7 @@ use reqwest::Method;
 use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::json;
 
-use crate::common::{start, start_with};
+use crate::common::{start, start_admin, start_with};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_signs_in_and_reads_the_session() {
@@ -135,8 +135,7 @@ async fn repeated_failed_sign_ins_are_rate_limited() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn credentials_in_the_query_string_are_refused() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     for path in [
         "/api/v1/session?apiKey=PRODPGrFxpGEtrOZfuWhnoJohUYBXuOE",
         "/api/v1/session?x=1&api_key=abc",

@@ -7,7 +7,7 @@ use reqwest::Method;
 use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::{Value, json};
 
-use crate::common::{Reply, Server, start};
+use crate::common::{Reply, Server, start_admin};
 
 const BODY_LIMIT: usize = 64 * 1024;
 
@@ -34,8 +34,7 @@ fn codes(r: &Reply) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn over_the_cap_a_list_is_one_error_not_one_per_item() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     // 6,000 unknown permission codes: before, 6,000 errors and a 677 KB answer.
     let many: Vec<String> = (0..6000).map(|i| format!("p{i}")).collect();
     let r = s
@@ -99,8 +98,7 @@ async fn over_the_cap_a_list_is_one_error_not_one_per_item() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_answer_to_a_64_kib_body_exceeds_64_kib() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let long = "ž".repeat(8_000);
     let control = format!("{}\u{7}", "a".repeat(20_000));
     let bodies: Vec<(&str, String)> = vec![
@@ -180,18 +178,16 @@ async fn no_answer_to_a_64_kib_body_exceeds_64_kib() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_over_long_body_is_413_and_small() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let (body, _) = fill(r#"{"email":"a@example.com","groups":"#, r#""x""#, "}");
     let big = format!("{body}{}", " ".repeat(10));
-    let mut h = HeaderMap::new();
-    h.insert("content-type", HeaderValue::from_static("application/json"));
     let r = s
-        .raw(
+        .send_bytes(
             Method::POST,
             "/api/v1/customer/update-profile",
             Some(&token),
-            h,
+            Some("application/json"),
+            None,
             big.into_bytes(),
         )
         .await;

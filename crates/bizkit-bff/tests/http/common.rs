@@ -86,6 +86,13 @@ pub async fn start() -> Server {
     start_with(|_| {}).await
 }
 
+/// A server and the token of its signed-in administrator.
+pub async fn start_admin() -> (Server, String) {
+    let s = start().await;
+    let token = s.admin().await;
+    (s, token)
+}
+
 pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let mut cfg = config(dir.path());
@@ -254,14 +261,15 @@ impl Server {
         }
     }
 
-    /// POSTs `body` to `path` as it stands, with these content type and idempotency key.
-    pub async fn post_bytes(
+    /// Sends `body` as it stands, with this content type and idempotency key if any.
+    pub async fn send_bytes(
         &self,
+        method: Method,
         path: &str,
         token: Option<&str>,
         content_type: Option<&'static str>,
         key: Option<&'static str>,
-        body: &[u8],
+        body: Vec<u8>,
     ) -> Reply {
         let mut headers = HeaderMap::new();
         if let Some(content_type) = content_type {
@@ -270,8 +278,7 @@ impl Server {
         if let Some(key) = key {
             headers.insert("idempotency-key", HeaderValue::from_static(key));
         }
-        self.raw(Method::POST, path, token, headers, body.to_vec())
-            .await
+        self.raw(method, path, token, headers, body).await
     }
 
     /// Signs in with these words, whatever the answer.

@@ -2,12 +2,11 @@ use std::sync::Arc;
 
 use serde_json::json;
 
-use crate::common::start;
+use crate::common::{start, start_admin};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_with_email_only_then_read_it_back() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
         .create_contact(&token, json!({"email": "  Petr.Novak+shop@Example.COM "}))
         .await;
@@ -27,8 +26,7 @@ async fn create_with_email_only_then_read_it_back() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_fills_company_from_ares_and_normalises_everything() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
         .create_contact(
             &token,
@@ -83,8 +81,7 @@ async fn create_fills_company_from_ares_and_normalises_everything() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_ico_still_creates_the_contact() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let c = s
         .created_contact(
             &token,
@@ -98,8 +95,7 @@ async fn unknown_ico_still_creates_the_contact() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_violated_field_is_reported_at_once() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
         .create_contact(
             &token,
@@ -158,8 +154,7 @@ async fn every_violated_field_is_reported_at_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn email_is_unique_per_organisation_case_insensitively() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
         .create_contact(&token, json!({"email": "Dup@Example.com"}))
         .await;

@@ -1,11 +1,10 @@
 use serde_json::{Value, json};
 
-use crate::common::start;
+use crate::common::{start, start_admin};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn add_groups_by_cu_ref_no_is_idempotent() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s.add_groups(&token, json!({"cuRefNo": "1cGIHvFoQDGLAbcA", "groups": ["VIP", "Project Review Q1 & Q2", "personal-training", "vip"]})).await;
     assert_eq!(r.status, 200, "{}", r.text);
     assert_eq!(r.body["success"], true);
@@ -36,8 +35,7 @@ async fn add_groups_by_cu_ref_no_is_idempotent() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn add_groups_not_found_names_the_identifier_used() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     // cuRefNo wins when both are given, even with a known e-mail.
     let r = s
         .add_groups(
@@ -67,8 +65,7 @@ async fn add_groups_not_found_names_the_identifier_used() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn add_groups_validation() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
         .post("/api/v1/customer/add-groups", Some(&token), json!({}))
         .await;
@@ -203,8 +200,7 @@ async fn update_profile_reports_every_violation() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_updates_a_customer_of_its_organisation() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
         .update_profile(&token, full_profile("jan@barasek.com"))
         .await;

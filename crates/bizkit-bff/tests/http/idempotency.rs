@@ -5,12 +5,11 @@ use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::json;
 
 use crate::ares::fake_ares;
-use crate::common::{config, start, start_config, start_with};
+use crate::common::{config, start, start_admin, start_config, start_with};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn same_key_same_body_replays_the_first_answer() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let body = json!({"email": "once@example.com"});
     let first = s
         .post_with_key("/bff/contact/create", &token, "key-1", body.clone())
@@ -34,8 +33,7 @@ async fn same_key_same_body_replays_the_first_answer() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn same_key_other_body_is_422_and_keys_are_per_principal() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
         .create_contact_with_key(&token, "k", json!({"email": "a@example.com"}))
         .await;
@@ -71,8 +69,7 @@ async fn same_key_other_body_is_422_and_keys_are_per_principal() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn key_length_is_checked() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let long = "x".repeat(256);
     let r = s
         .create_contact_with_key(&token, &long, json!({"email": "a@example.com"}))
@@ -83,15 +80,13 @@ async fn key_length_is_checked() {
         .create_contact_with_key(&token, &ok, json!({"email": "a@example.com"}))
         .await;
     assert_eq!(r.status, 201);
-    let mut h = HeaderMap::new();
-    h.insert("content-type", HeaderValue::from_static("application/json"));
-    h.insert("idempotency-key", HeaderValue::from_static(""));
     let r = s
-        .raw(
+        .send_bytes(
             Method::POST,
             "/bff/contact/create",
             Some(&token),
-            h,
+            Some("application/json"),
+            Some(""),
             br#"{"email":"c@example.com"}"#.to_vec(),
         )
         .await;

@@ -1,11 +1,10 @@
 use serde_json::json;
 
-use crate::common::start;
+use crate::common::start_admin;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invite_new_email_then_conflict() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let body = json!({
         "email": "new.person@Example.com",
         "firstName": "Nová",
@@ -44,8 +43,7 @@ async fn invite_new_email_then_conflict() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn registered_users_are_added_at_once() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     for email in ["jan@barasek.com", "admin@other.test"] {
         let r = s
             .post(
@@ -70,8 +68,7 @@ async fn registered_users_are_added_at_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invite_reports_every_problem_including_unknown_codes() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
         .post(
             "/bff/member/invite-email",
@@ -104,8 +101,7 @@ async fn invite_reports_every_problem_including_unknown_codes() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn permission_list_has_permissions_and_roles() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s.get("/bff/member/permission-list", Some(&token)).await;
     assert_eq!(r.status, 200);
     let perms = r.body["permissions"].as_array().unwrap();

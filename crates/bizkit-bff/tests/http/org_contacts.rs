@@ -1,11 +1,10 @@
 use serde_json::json;
 
-use crate::common::start;
+use crate::common::start_admin;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_list_and_get() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
         .create_org_contact(
             &token,
@@ -46,32 +45,20 @@ async fn create_list_and_get() {
     assert_eq!(r.body["mobile"], "+420 602123456");
     assert_eq!(r.body["purchase_order_number"], "PO-2026-001");
 
-    let one = s
-        .get(
-            &format!("/api/v1/organizations/1/contacts/{id}"),
-            Some(&token),
-        )
-        .await;
+    let one = s.org_get(&token, &format!("1/contacts/{id}")).await;
     assert_eq!(one.status, 200);
     assert_eq!(one.body, r.body);
-    let list = s
-        .get("/api/v1/organizations/1/contacts", Some(&token))
-        .await;
+    let list = s.org_get(&token, "1/contacts").await;
     assert_eq!(list.body, json!([r.body]));
-    let r = s
-        .get("/api/v1/organizations/1/contacts/999999", Some(&token))
-        .await;
+    let r = s.org_get(&token, "1/contacts/999999").await;
     r.assert_problem(404, "NOT_FOUND");
-    let r = s
-        .get("/api/v1/organizations/abc/contacts", Some(&token))
-        .await;
+    let r = s.org_get(&token, "abc/contacts").await;
     r.assert_problem(404, "NOT_FOUND");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn id_and_organisation_id_are_forbidden_in_query_and_body() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
         .create_org_contact(&token, "1/contacts", json!({"type": {"id": 1}, "id": 5}))
         .await;
@@ -112,8 +99,7 @@ async fn id_and_organisation_id_are_forbidden_in_query_and_body() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn org_contact_validation() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
         .create_org_contact(&token, "1/contacts", json!({"name": "A"}))
         .await;
@@ -150,8 +136,7 @@ async fn org_contact_validation() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nothing_crosses_organisations() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let other = s.other_admin().await;
     let r = s
         .create_org_contact(&token, "1/contacts", json!({"type": {"id": 2}}))
@@ -162,26 +147,12 @@ async fn nothing_crosses_organisations() {
         .create_org_contact(&token, "2/contacts", json!({"type": {"id": 2}}))
         .await;
     r.assert_problem(403, "FORBIDDEN");
-    let r = s
-        .get("/api/v1/organizations/1/contacts", Some(&other))
-        .await;
+    let r = s.org_get(&other, "1/contacts").await;
     r.assert_problem(403, "FORBIDDEN");
-    let r = s
-        .get(
-            &format!("/api/v1/organizations/1/contacts/{id}"),
-            Some(&other),
-        )
-        .await;
+    let r = s.org_get(&other, &format!("1/contacts/{id}")).await;
     r.assert_problem(403, "FORBIDDEN");
-    let r = s
-        .get(
-            &format!("/api/v1/organizations/2/contacts/{id}"),
-            Some(&other),
-        )
-        .await;
+    let r = s.org_get(&other, &format!("2/contacts/{id}")).await;
     r.assert_problem(404, "NOT_FOUND");
-    let r = s
-        .get("/api/v1/organizations/2/contacts", Some(&other))
-        .await;
+    let r = s.org_get(&other, "2/contacts").await;
     assert_eq!(r.body, json!([]));
 }

@@ -5,12 +5,11 @@ use std::time::Duration;
 use reqwest::Method;
 use serde_json::json;
 
-use crate::common::{start, start_with};
+use crate::common::{start, start_admin, start_with};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_out_ends_the_session_on_the_server() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let other_tab = s.admin().await;
     assert_eq!(s.get("/api/v1/session", Some(&token)).await.status, 200);
 
