@@ -81,19 +81,13 @@ pub fn insert(tx: &Transaction<'_>, n: &NewContact<'_>) -> rusqlite::Result<i64>
             ("public_id", &n.public_id),
             ("org_id", &n.org_id),
             ("cu_ref_no", &n.cu_ref_no),
-            ("email", &valid.email.as_ref().map(|e| e.as_str())),
+            ("email", &sql::text(&valid.email)),
             ("email_key", &n.email_key),
-            ("first_name", &valid.first_name.as_ref().map(|v| v.as_str())),
-            ("last_name", &valid.last_name.as_ref().map(|v| v.as_str())),
-            ("phone", &valid.phone.as_ref().map(|v| v.as_str())),
+            ("first_name", &sql::text(&valid.first_name)),
+            ("last_name", &sql::text(&valid.last_name)),
+            ("phone", &sql::text(&valid.phone)),
             ("company_name", &c.map(|c| c.company_name.as_str())),
-            (
-                "ico",
-                &valid
-                    .company_registration_number
-                    .as_ref()
-                    .map(|v| v.as_str()),
-            ),
+            ("ico", &sql::text(&valid.company_registration_number)),
             ("dic", &c.and_then(|c| c.dic.as_deref())),
             (
                 "street_address",
@@ -287,53 +281,23 @@ pub fn update_profile(
         "customer",
         &[
             ("email", &valid.email.as_str()),
-            ("name", &valid.name.as_ref().map(|v| v.as_str())),
-            ("first_name", &valid.first_name.as_ref().map(|v| v.as_str())),
-            ("last_name", &valid.last_name.as_ref().map(|v| v.as_str())),
-            ("phone", &valid.phone.as_ref().map(|v| v.as_str())),
-            (
-                "company_name",
-                &valid.company_name.as_ref().map(|v| v.as_str()),
-            ),
-            (
-                "ico",
-                &valid
-                    .company_registration_number
-                    .as_ref()
-                    .map(|v| v.as_str()),
-            ),
-            (
-                "dic",
-                &valid.tax_identification_number.as_ref().map(|v| v.as_str()),
-            ),
-            (
-                "street_address",
-                &valid.street_address.as_ref().map(|v| v.as_str()),
-            ),
-            ("city", &valid.city.as_ref().map(|v| v.as_str())),
-            ("city_part", &valid.city_part.as_ref().map(|v| v.as_str())),
-            (
-                "state_region",
-                &valid.state_region.as_ref().map(|v| v.as_str()),
-            ),
-            (
-                "postal_code",
-                &valid.postal_code.as_ref().map(|v| v.as_str()),
-            ),
-            ("country", &valid.country.as_ref().map(|v| v.as_str())),
+            ("name", &sql::text(&valid.name)),
+            ("first_name", &sql::text(&valid.first_name)),
+            ("last_name", &sql::text(&valid.last_name)),
+            ("phone", &sql::text(&valid.phone)),
+            ("company_name", &sql::text(&valid.company_name)),
+            ("ico", &sql::text(&valid.company_registration_number)),
+            ("dic", &sql::text(&valid.tax_identification_number)),
+            ("street_address", &sql::text(&valid.street_address)),
+            ("city", &sql::text(&valid.city)),
+            ("city_part", &sql::text(&valid.city_part)),
+            ("state_region", &sql::text(&valid.state_region)),
+            ("postal_code", &sql::text(&valid.postal_code)),
+            ("country", &sql::text(&valid.country)),
             ("newsletter", &valid.newsletter),
-            (
-                "primary_locale",
-                &valid.primary_locale.as_ref().map(|v| v.as_str()),
-            ),
-            (
-                "customer_real_ip",
-                &valid.customer_real_ip.as_ref().map(|v| v.as_str()),
-            ),
-            (
-                "referral_id",
-                &valid.referral_id.as_ref().map(|v| v.as_str()),
-            ),
+            ("primary_locale", &sql::text(&valid.primary_locale)),
+            ("customer_real_ip", &sql::text(&valid.customer_real_ip)),
+            ("referral_id", &sql::text(&valid.referral_id)),
             ("updated_at", &now),
         ],
         "id = :id",

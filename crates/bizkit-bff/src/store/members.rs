@@ -74,8 +74,8 @@ pub fn insert(tx: &Transaction<'_>, m: &NewMember<'_>) -> rusqlite::Result<()> {
             ("org_id", &m.org_id),
             ("email", &valid.email.as_str()),
             ("email_key", &m.email_key),
-            ("first_name", &valid.first_name.as_ref().map(|v| v.as_str())),
-            ("last_name", &valid.last_name.as_ref().map(|v| v.as_str())),
+            ("first_name", &sql::text(&valid.first_name)),
+            ("last_name", &sql::text(&valid.last_name)),
             (
                 "status",
                 &if m.user_id.is_some() {
@@ -93,10 +93,7 @@ pub fn insert(tx: &Transaction<'_>, m: &NewMember<'_>) -> rusqlite::Result<()> {
                 "role_codes",
                 &serde_json::to_string(&valid.role_codes).unwrap_or_default(),
             ),
-            (
-                "description",
-                &valid.description.as_ref().map(|v| v.as_str()),
-            ),
+            ("description", &sql::text(&valid.description)),
             ("created_at", &m.now),
         ],
     )?;

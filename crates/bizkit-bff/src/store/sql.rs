@@ -6,6 +6,11 @@ use rusqlite::{Error, ToSql, Transaction};
 /// A column and the value to write into it (bound to the placeholder `:column`).
 pub type Value<'a> = (&'static str, &'a dyn ToSql);
 
+/// The text of an optional validated value, as its column stores it.
+pub fn text<T: AsRef<str>>(value: &Option<T>) -> Option<&str> {
+    value.as_ref().map(AsRef::as_ref)
+}
+
 /// The SELECT list of these columns: `a, b, c`.
 pub fn list(columns: &[&str]) -> String {
     columns.join(", ")

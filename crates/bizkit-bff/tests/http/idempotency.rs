@@ -5,7 +5,7 @@ use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::json;
 
 use crate::ares::fake_ares;
-use crate::common::{config, start, start_admin, start_config, start_with};
+use crate::common::{Reply, Server, config, start, start_admin, start_config, start_with};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn same_key_same_body_replays_the_first_answer() {
@@ -173,14 +173,7 @@ async fn a_crash_between_the_create_and_its_answer_leaves_one_record_after_the_r
          BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;",
     )
     .unwrap();
-    let r = s
-        .post_with_key(
-            "/api/v1/organizations/1/contacts",
-            &token,
-            "crash-key",
-            body.clone(),
-        )
-        .await;
+    let r = create_crash(&s, &token, body.clone()).await;
     assert_eq!(r.status, 500, "{}", r.text);
     assert_eq!(named(&s, &token, &name).await, 0, "nothing half-done");
     s.stop().await;
@@ -189,25 +182,11 @@ async fn a_crash_between_the_create_and_its_answer_leaves_one_record_after_the_r
     drop(conn);
 
     let s = start_config(config(dir.path())).await;
-    let retry = s
-        .post_with_key(
-            "/api/v1/organizations/1/contacts",
-            &token,
-            "crash-key",
-            body.clone(),
-        )
-        .await;
+    let retry = create_crash(&s, &token, body.clone()).await;
     assert_eq!(retry.status, 201, "{}", retry.text);
     assert_eq!(named(&s, &token, &name).await, 1);
     // And the next retry is the stored answer of that one create.
-    let again = s
-        .post_with_key(
-            "/api/v1/organizations/1/contacts",
-            &token,
-            "crash-key",
-            body,
-        )
-        .await;
+    let again = create_crash(&s, &token, body).await;
     assert_eq!(again.header("idempotent-replayed"), Some("true"));
     assert_eq!(again.body, retry.body);
     assert_eq!(named(&s, &token, &name).await, 1);
@@ -224,8 +203,14 @@ async fn a_crash_between_the_create_and_its_answer_leaves_one_record_after_the_r
     assert_eq!((state.as_str(), status), ("done", 201));
 }
 
+/// The organisation contact of the crash test, under its one idempotency key.
+async fn create_crash(s: &Server, token: &str, body: serde_json::Value) -> Reply {
+    s.post_with_key("/api/v1/organizations/1/contacts", token, "crash-key", body)
+        .await
+}
+
 /// How many organisation contacts are called `name`.
-async fn named(s: &crate::common::Server, token: &str, name: &str) -> usize {
+async fn named(s: &Server, token: &str, name: &str) -> usize {
     let list = s.get("/api/v1/organizations/1/contacts", Some(token)).await;
     assert_eq!(list.status, 200);
     list.body
