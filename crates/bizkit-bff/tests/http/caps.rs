@@ -38,9 +38,8 @@ async fn over_the_cap_a_list_is_one_error_not_one_per_item() {
     // 6,000 unknown permission codes: before, 6,000 errors and a 677 KB answer.
     let many: Vec<String> = (0..6000).map(|i| format!("p{i}")).collect();
     let r = s
-        .post(
-            "/bff/member/invite-email",
-            Some(&token),
+        .invite(
+            &token,
             json!({"email": "many.codes@example.com", "permissionCodes": many}),
         )
         .await;
@@ -52,9 +51,8 @@ async fn over_the_cap_a_list_is_one_error_not_one_per_item() {
     // At the cap, each item is still checked.
     let at_cap: Vec<String> = (0..MAX_CODES).map(|i| format!("p{i}")).collect();
     let r = s
-        .post(
-            "/bff/member/invite-email",
-            Some(&token),
+        .invite(
+            &token,
             json!({"email": "cap.codes@example.com", "roleCodes": at_cap}),
         )
         .await;

@@ -53,6 +53,14 @@ impl Reply {
             .unwrap_or_default()
     }
 
+    /// Asserts that the problem lists each of these `field:CODE`s (among any others).
+    pub fn assert_field_codes_include(&self, expected: &[&str]) {
+        let codes = self.field_codes();
+        for code in expected {
+            assert!(codes.iter().any(|c| c == code), "{code} not in {codes:?}");
+        }
+    }
+
     pub fn code(&self) -> &str {
         self.body["code"].as_str().unwrap_or("")
     }
@@ -313,6 +321,12 @@ impl Server {
         assert_eq!(r.status, 201, "{}", r.text);
         let id = r.body["customerId"].as_str().unwrap();
         self.contact(token, id).await.body
+    }
+
+    /// Invites a member to the caller's organisation.
+    pub async fn invite(&self, token: &str, body: Value) -> Reply {
+        self.post("/bff/member/invite-email", Some(token), body)
+            .await
     }
 
     /// Overwrites a customer's profile.
