@@ -9,13 +9,11 @@ use super::{groups, sql};
 use crate::crypto::random_alnum;
 use crate::db::rfc3339;
 
+/// A customer's row id, if there is such a customer.
+type Found = rusqlite::Result<Option<i64>>;
+
 /// The id of the organisation's customer whose `column` (a key of the table) is `value`.
-fn id_by(
-    tx: &Transaction<'_>,
-    org_id: i64,
-    column: &str,
-    value: &str,
-) -> rusqlite::Result<Option<i64>> {
+fn id_by(tx: &Transaction<'_>, org_id: i64, column: &str, value: &str) -> Found {
     tx.query_row(
         &format!("SELECT id FROM customer WHERE org_id = :org_id AND {column} = :value"),
         named_params! {":org_id": org_id, ":value": value},
@@ -40,20 +38,12 @@ pub fn email_taken(tx: &Transaction<'_>, org_id: i64, email_key: &str) -> rusqli
 }
 
 /// The customer of the organisation with this e-mail (its uniqueness key).
-pub fn id_by_email_key(
-    tx: &Transaction<'_>,
-    org_id: i64,
-    email_key: &str,
-) -> rusqlite::Result<Option<i64>> {
+pub fn id_by_email_key(tx: &Transaction<'_>, org_id: i64, email_key: &str) -> Found {
     id_by(tx, org_id, "email_key", email_key)
 }
 
 /// The customer of the organisation with this cuRefNo.
-pub fn id_by_cu_ref_no(
-    tx: &Transaction<'_>,
-    org_id: i64,
-    cu_ref_no: &str,
-) -> rusqlite::Result<Option<i64>> {
+pub fn id_by_cu_ref_no(tx: &Transaction<'_>, org_id: i64, cu_ref_no: &str) -> Found {
     id_by(tx, org_id, "cu_ref_no", cu_ref_no)
 }
 
