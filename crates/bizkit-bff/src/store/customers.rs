@@ -3,22 +3,30 @@
 use bizkit_contract::{
     AresRecord, StoredContact, UpdateProfileRequest, ValidContactCreate, ValidUpdateProfile,
 };
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{OptionalExtension, Row, Transaction, named_params};
 
-use super::groups;
+use super::{groups, sql};
 use crate::crypto::random_alnum;
 use crate::db::rfc3339;
+
+/// A customer's row id, if there is such a customer.
+type Found = rusqlite::Result<Option<i64>>;
+
+/// The id of the organisation's customer whose `column` (a key of the table) is `value`.
+fn id_by(tx: &Transaction<'_>, org_id: i64, column: &str, value: &str) -> Found {
+    tx.query_row(
+        &format!("SELECT id FROM customer WHERE org_id = :org_id AND {column} = :value"),
+        named_params! {":org_id": org_id, ":value": value},
+        |r| r.get("id"),
+    )
+    .optional()
+}
 
 /// A new cuRefNo not used in the organisation yet.
 pub fn new_cu_ref_no(tx: &Transaction<'_>, org_id: i64) -> rusqlite::Result<String> {
     loop {
         let candidate = random_alnum(16);
-        let used: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM customer WHERE org_id = ?1 AND cu_ref_no = ?2)",
-            params![org_id, candidate],
-            |r| r.get(0),
-        )?;
-        if !used {
+        if id_by_cu_ref_no(tx, org_id, &candidate)?.is_none() {
             return Ok(candidate);
         }
     }
@@ -26,39 +34,17 @@ pub fn new_cu_ref_no(tx: &Transaction<'_>, org_id: i64) -> rusqlite::Result<Stri
 
 /// Whether a customer of the organisation has this e-mail (its uniqueness key).
 pub fn email_taken(tx: &Transaction<'_>, org_id: i64, email_key: &str) -> rusqlite::Result<bool> {
-    tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM customer WHERE org_id = ?1 AND email_key = ?2)",
-        params![org_id, email_key],
-        |r| r.get(0),
-    )
+    Ok(id_by_email_key(tx, org_id, email_key)?.is_some())
 }
 
 /// The customer of the organisation with this e-mail (its uniqueness key).
-pub fn id_by_email_key(
-    tx: &Transaction<'_>,
-    org_id: i64,
-    email_key: &str,
-) -> rusqlite::Result<Option<i64>> {
-    tx.query_row(
-        "SELECT id FROM customer WHERE org_id = ?1 AND email_key = ?2",
-        params![org_id, email_key],
-        |r| r.get(0),
-    )
-    .optional()
+pub fn id_by_email_key(tx: &Transaction<'_>, org_id: i64, email_key: &str) -> Found {
+    id_by(tx, org_id, "email_key", email_key)
 }
 
 /// The customer of the organisation with this cuRefNo.
-pub fn id_by_cu_ref_no(
-    tx: &Transaction<'_>,
-    org_id: i64,
-    cu_ref_no: &str,
-) -> rusqlite::Result<Option<i64>> {
-    tx.query_row(
-        "SELECT id FROM customer WHERE org_id = ?1 AND cu_ref_no = ?2",
-        params![org_id, cu_ref_no],
-        |r| r.get(0),
-    )
-    .optional()
+pub fn id_by_cu_ref_no(tx: &Transaction<'_>, org_id: i64, cu_ref_no: &str) -> Found {
+    id_by(tx, org_id, "cu_ref_no", cu_ref_no)
 }
 
 /// A contact to store: the validated request and what the server adds to it.
@@ -78,66 +64,80 @@ pub struct NewContact<'a> {
 pub fn insert(tx: &Transaction<'_>, n: &NewContact<'_>) -> rusqlite::Result<i64> {
     let valid = n.contact;
     let c = n.company;
-    tx.execute(
-        "INSERT INTO customer (public_id, org_id, cu_ref_no, email, email_key,
-                 first_name, last_name, phone, company_name, ico, dic, street_address,
-                 city, city_part, state_region, postal_code, country, ignore_bulk_mail,
-                 created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                 ?16, ?17, ?18, ?19, ?19)",
-        params![
-            n.public_id,
-            n.org_id,
-            n.cu_ref_no,
-            valid.email.as_ref().map(|e| e.as_str()),
-            n.email_key,
-            valid.first_name.as_ref().map(|v| v.as_str()),
-            valid.last_name.as_ref().map(|v| v.as_str()),
-            valid.phone.as_ref().map(|v| v.as_str()),
-            c.map(|c| c.company_name.as_str()),
-            valid
-                .company_registration_number
-                .as_ref()
-                .map(|v| v.as_str()),
-            c.and_then(|c| c.dic.as_deref()),
-            c.and_then(|c| c.street_address.as_deref()),
-            c.and_then(|c| c.city.as_deref()),
-            c.and_then(|c| c.city_part.as_deref()),
-            c.and_then(|c| c.state_region.as_deref()),
-            c.and_then(|c| c.postal_code.as_deref()),
-            c.and_then(|c| c.country.as_deref()),
-            valid.ignore_bulk_mail,
-            n.now,
+    sql::insert(
+        tx,
+        "customer",
+        &[
+            ("public_id", &n.public_id),
+            ("org_id", &n.org_id),
+            ("cu_ref_no", &n.cu_ref_no),
+            ("email", &sql::text(&valid.email)),
+            ("email_key", &n.email_key),
+            ("first_name", &sql::text(&valid.first_name)),
+            ("last_name", &sql::text(&valid.last_name)),
+            ("phone", &sql::text(&valid.phone)),
+            ("company_name", &c.map(|c| c.company_name.as_str())),
+            ("ico", &sql::text(&valid.company_registration_number)),
+            ("dic", &c.and_then(|c| c.dic.as_deref())),
+            (
+                "street_address",
+                &c.and_then(|c| c.street_address.as_deref()),
+            ),
+            ("city", &c.and_then(|c| c.city.as_deref())),
+            ("city_part", &c.and_then(|c| c.city_part.as_deref())),
+            ("state_region", &c.and_then(|c| c.state_region.as_deref())),
+            ("postal_code", &c.and_then(|c| c.postal_code.as_deref())),
+            ("country", &c.and_then(|c| c.country.as_deref())),
+            ("ignore_bulk_mail", &valid.ignore_bulk_mail),
+            ("created_at", &n.now),
+            ("updated_at", &n.now),
         ],
     )?;
     Ok(tx.last_insert_rowid())
 }
 
-const STORED_CONTACT_COLUMNS: &str = "id, public_id, email, first_name, last_name, phone, ico,
-    company_name, street_address, city, city_part, state_region, postal_code, country, dic,
-    ignore_bulk_mail, created_at";
+/// What [`stored_contact`] reads.
+const STORED_CONTACT_COLUMNS: &[&str] = &[
+    "id",
+    "public_id",
+    "email",
+    "first_name",
+    "last_name",
+    "phone",
+    "ico",
+    "company_name",
+    "street_address",
+    "city",
+    "city_part",
+    "state_region",
+    "postal_code",
+    "country",
+    "dic",
+    "ignore_bulk_mail",
+    "created_at",
+];
 
 fn stored_contact(r: &Row<'_>) -> rusqlite::Result<(i64, StoredContact)> {
     Ok((
-        r.get(0)?,
+        r.get("id")?,
         StoredContact {
-            customer_id: r.get(1)?,
-            email: r.get(2)?,
-            first_name: r.get(3)?,
-            last_name: r.get(4)?,
-            phone: r.get(5)?,
-            company_registration_number: r.get(6)?,
-            company_name: r.get(7)?,
-            street_address: r.get(8)?,
-            city: r.get(9)?,
-            city_part: r.get(10)?,
-            state_region: r.get(11)?,
-            postal_code: r.get(12)?,
-            country: r.get(13)?,
-            dic: r.get(14)?,
-            ignore_bulk_mail: r.get(15)?,
+            customer_id: r.get("public_id")?,
+            email: r.get("email")?,
+            first_name: r.get("first_name")?,
+            last_name: r.get("last_name")?,
+            phone: r.get("phone")?,
+            company_registration_number: r.get("ico")?,
+            company_name: r.get("company_name")?,
+            street_address: r.get("street_address")?,
+            city: r.get("city")?,
+            city_part: r.get("city_part")?,
+            state_region: r.get("state_region")?,
+            postal_code: r.get("postal_code")?,
+            country: r.get("country")?,
+            dic: r.get("dic")?,
+            ignore_bulk_mail: r.get("ignore_bulk_mail")?,
             group_list: Vec::new(),
-            created_at: rfc3339(r.get(16)?),
+            created_at: rfc3339(r.get("created_at")?),
         },
     ))
 }
@@ -151,9 +151,10 @@ pub fn stored(
     let found = tx
         .query_row(
             &format!(
-                "SELECT {STORED_CONTACT_COLUMNS} FROM customer WHERE public_id = ?1 AND org_id = ?2"
+                "SELECT {} FROM customer WHERE public_id = :public_id AND org_id = :org_id",
+                sql::list(STORED_CONTACT_COLUMNS)
             ),
-            params![public_id, org_id],
+            named_params! {":public_id": public_id, ":org_id": org_id},
             stored_contact,
         )
         .optional()?;
@@ -171,10 +172,14 @@ pub fn stored_list(
     limit: i64,
 ) -> rusqlite::Result<Vec<StoredContact>> {
     let mut statement = tx.prepare(&format!(
-        "SELECT {STORED_CONTACT_COLUMNS} FROM customer WHERE org_id = ?1 ORDER BY id LIMIT ?2"
+        "SELECT {} FROM customer WHERE org_id = :org_id ORDER BY id LIMIT :limit",
+        sql::list(STORED_CONTACT_COLUMNS)
     ))?;
     let rows = statement
-        .query_map(params![org_id, limit], stored_contact)?
+        .query_map(
+            named_params! {":org_id": org_id, ":limit": limit},
+            stored_contact,
+        )?
         .collect::<Result<Vec<_>, _>>()?;
     let mut out = Vec::with_capacity(rows.len());
     for (id, mut contact) in rows {
@@ -184,6 +189,28 @@ pub fn stored_list(
     Ok(out)
 }
 
+/// What [`profile`] reads.
+const PROFILE_COLUMNS: &[&str] = &[
+    "email",
+    "name",
+    "first_name",
+    "last_name",
+    "phone",
+    "company_name",
+    "ico",
+    "dic",
+    "street_address",
+    "city",
+    "city_part",
+    "state_region",
+    "postal_code",
+    "country",
+    "newsletter",
+    "primary_locale",
+    "customer_real_ip",
+    "referral_id",
+];
+
 /// A customer's profile (the 19 fields, groups by slug).
 pub fn profile(
     tx: &Transaction<'_>,
@@ -191,32 +218,32 @@ pub fn profile(
 ) -> rusqlite::Result<Option<UpdateProfileRequest>> {
     let found = tx
         .query_row(
-            "SELECT email, name, first_name, last_name, phone, company_name, ico, dic,
-                    street_address, city, city_part, state_region, postal_code, country,
-                    newsletter, primary_locale, customer_real_ip, referral_id
-               FROM customer WHERE id = ?1",
-            [customer_id],
+            &format!(
+                "SELECT {} FROM customer WHERE id = :id",
+                sql::list(PROFILE_COLUMNS)
+            ),
+            named_params! {":id": customer_id},
             |r| {
                 Ok(UpdateProfileRequest {
-                    email: r.get(0)?,
-                    name: r.get(1)?,
-                    first_name: r.get(2)?,
-                    last_name: r.get(3)?,
-                    phone: r.get(4)?,
-                    company_name: r.get(5)?,
-                    company_registration_number: r.get(6)?,
-                    tax_identification_number: r.get(7)?,
-                    street_address: r.get(8)?,
-                    city: r.get(9)?,
-                    city_part: r.get(10)?,
-                    state_region: r.get(11)?,
-                    postal_code: r.get(12)?,
-                    country: r.get(13)?,
-                    newsletter: Some(r.get(14)?),
-                    primary_locale: r.get(15)?,
+                    email: r.get("email")?,
+                    name: r.get("name")?,
+                    first_name: r.get("first_name")?,
+                    last_name: r.get("last_name")?,
+                    phone: r.get("phone")?,
+                    company_name: r.get("company_name")?,
+                    company_registration_number: r.get("ico")?,
+                    tax_identification_number: r.get("dic")?,
+                    street_address: r.get("street_address")?,
+                    city: r.get("city")?,
+                    city_part: r.get("city_part")?,
+                    state_region: r.get("state_region")?,
+                    postal_code: r.get("postal_code")?,
+                    country: r.get("country")?,
+                    newsletter: Some(r.get("newsletter")?),
+                    primary_locale: r.get("primary_locale")?,
                     groups: Vec::new(),
-                    customer_real_ip: r.get(16)?,
-                    referral_id: r.get(17)?,
+                    customer_real_ip: r.get("customer_real_ip")?,
+                    referral_id: r.get("referral_id")?,
                 })
             },
         )
@@ -239,39 +266,32 @@ pub fn update_profile(
     valid: &ValidUpdateProfile,
     now: i64,
 ) -> rusqlite::Result<()> {
-    let s = |v: Option<&str>| v.map(str::to_owned);
-    tx.execute(
-        "UPDATE customer SET email = ?2, name = ?3, first_name = ?4, last_name = ?5,
-             phone = ?6, company_name = ?7, ico = ?8, dic = ?9, street_address = ?10,
-             city = ?11, city_part = ?12, state_region = ?13, postal_code = ?14,
-             country = ?15, newsletter = ?16, primary_locale = ?17,
-             customer_real_ip = ?18, referral_id = ?19, updated_at = ?20
-         WHERE id = ?1",
-        params![
-            customer_id,
-            valid.email.as_str(),
-            s(valid.name.as_ref().map(|v| v.as_str())),
-            s(valid.first_name.as_ref().map(|v| v.as_str())),
-            s(valid.last_name.as_ref().map(|v| v.as_str())),
-            s(valid.phone.as_ref().map(|v| v.as_str())),
-            s(valid.company_name.as_ref().map(|v| v.as_str())),
-            s(valid
-                .company_registration_number
-                .as_ref()
-                .map(|v| v.as_str())),
-            s(valid.tax_identification_number.as_ref().map(|v| v.as_str())),
-            s(valid.street_address.as_ref().map(|v| v.as_str())),
-            s(valid.city.as_ref().map(|v| v.as_str())),
-            s(valid.city_part.as_ref().map(|v| v.as_str())),
-            s(valid.state_region.as_ref().map(|v| v.as_str())),
-            s(valid.postal_code.as_ref().map(|v| v.as_str())),
-            s(valid.country.as_ref().map(|v| v.as_str())),
-            valid.newsletter,
-            s(valid.primary_locale.as_ref().map(|v| v.as_str())),
-            s(valid.customer_real_ip.as_ref().map(|v| v.as_str())),
-            s(valid.referral_id.as_ref().map(|v| v.as_str())),
-            now,
+    sql::update(
+        tx,
+        "customer",
+        &[
+            ("email", &valid.email.as_str()),
+            ("name", &sql::text(&valid.name)),
+            ("first_name", &sql::text(&valid.first_name)),
+            ("last_name", &sql::text(&valid.last_name)),
+            ("phone", &sql::text(&valid.phone)),
+            ("company_name", &sql::text(&valid.company_name)),
+            ("ico", &sql::text(&valid.company_registration_number)),
+            ("dic", &sql::text(&valid.tax_identification_number)),
+            ("street_address", &sql::text(&valid.street_address)),
+            ("city", &sql::text(&valid.city)),
+            ("city_part", &sql::text(&valid.city_part)),
+            ("state_region", &sql::text(&valid.state_region)),
+            ("postal_code", &sql::text(&valid.postal_code)),
+            ("country", &sql::text(&valid.country)),
+            ("newsletter", &valid.newsletter),
+            ("primary_locale", &sql::text(&valid.primary_locale)),
+            ("customer_real_ip", &sql::text(&valid.customer_real_ip)),
+            ("referral_id", &sql::text(&valid.referral_id)),
+            ("updated_at", &now),
         ],
+        "id = :id",
+        &[("id", &customer_id)],
     )?;
     Ok(())
 }

@@ -1,13 +1,13 @@
 //! Customer groups and who is in them.
 
 use bizkit_contract::CustomerGroup;
-use rusqlite::{Row, Transaction, params};
+use rusqlite::{Row, Transaction, named_params};
 
 fn group(r: &Row<'_>) -> rusqlite::Result<CustomerGroup> {
     Ok(CustomerGroup {
-        slug: r.get(0)?,
-        name: r.get(1)?,
-        color: r.get(2)?,
+        slug: r.get("slug")?,
+        name: r.get("name")?,
+        color: r.get("color")?,
     })
 }
 
@@ -21,22 +21,22 @@ pub fn ensure(
     color: Option<&str>,
 ) -> rusqlite::Result<i64> {
     tx.execute(
-        "INSERT INTO customer_group (org_id, slug, name, color) VALUES (?1, ?2, ?3, ?4)
+        "INSERT INTO customer_group (org_id, slug, name, color) VALUES (:org_id, :slug, :name, :color)
          ON CONFLICT (org_id, slug) DO NOTHING",
-        params![org_id, slug, name, color],
+        named_params! {":org_id": org_id, ":slug": slug, ":name": name, ":color": color},
     )?;
     tx.query_row(
-        "SELECT id FROM customer_group WHERE org_id = ?1 AND slug = ?2",
-        params![org_id, slug],
-        |r| r.get(0),
+        "SELECT id FROM customer_group WHERE org_id = :org_id AND slug = :slug",
+        named_params! {":org_id": org_id, ":slug": slug},
+        |r| r.get("id"),
     )
 }
 
 /// Assigns a group to a customer; false when it was assigned already.
 pub fn assign(tx: &Transaction<'_>, customer_id: i64, group_id: i64) -> rusqlite::Result<bool> {
     Ok(tx.execute(
-        "INSERT OR IGNORE INTO customer_group_member (customer_id, group_id) VALUES (?1, ?2)",
-        params![customer_id, group_id],
+        "INSERT OR IGNORE INTO customer_group_member (customer_id, group_id) VALUES (:customer_id, :group_id)",
+        named_params! {":customer_id": customer_id, ":group_id": group_id},
     )? == 1)
 }
 
@@ -45,17 +45,17 @@ pub fn of_customer(tx: &Transaction<'_>, customer_id: i64) -> rusqlite::Result<V
     let mut stmt = tx.prepare_cached(
         "SELECT g.slug, g.name, g.color FROM customer_group g
            JOIN customer_group_member m ON m.group_id = g.id
-          WHERE m.customer_id = ?1 ORDER BY g.slug",
+          WHERE m.customer_id = :customer_id ORDER BY g.slug",
     )?;
-    let rows = stmt.query_map([customer_id], group)?;
+    let rows = stmt.query_map(named_params! {":customer_id": customer_id}, group)?;
     rows.collect()
 }
 
 /// The organisation's groups by slug.
 pub fn of_org(tx: &Transaction<'_>, org_id: i64) -> rusqlite::Result<Vec<CustomerGroup>> {
     let mut stmt = tx.prepare_cached(
-        "SELECT slug, name, color FROM customer_group WHERE org_id = ?1 ORDER BY slug",
+        "SELECT slug, name, color FROM customer_group WHERE org_id = :org_id ORDER BY slug",
     )?;
-    let rows = stmt.query_map([org_id], group)?;
+    let rows = stmt.query_map(named_params! {":org_id": org_id}, group)?;
     rows.collect()
 }

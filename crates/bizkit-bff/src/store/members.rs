@@ -1,11 +1,13 @@
 //! Members of an organisation and the permission and role catalogue.
 
 use bizkit_contract::{CodeName, ValidMemberInvite};
-use rusqlite::{Transaction, params};
+use rusqlite::{Transaction, named_params};
+
+use super::sql;
 
 fn codes(tx: &Transaction<'_>, sql: &str) -> rusqlite::Result<Vec<String>> {
     let mut stmt = tx.prepare_cached(sql)?;
-    let rows = stmt.query_map([], |r| r.get(0))?;
+    let rows = stmt.query_map([], |r| r.get("code"))?;
     rows.collect()
 }
 
@@ -23,8 +25,8 @@ fn catalogue(tx: &Transaction<'_>, sql: &str) -> rusqlite::Result<Vec<CodeName>>
     let mut stmt = tx.prepare_cached(sql)?;
     let rows = stmt.query_map([], |r| {
         Ok(CodeName {
-            code: r.get(0)?,
-            name: r.get(1)?,
+            code: r.get("code")?,
+            name: r.get("name")?,
         })
     })?;
     rows.collect()
@@ -43,8 +45,8 @@ pub fn roles(tx: &Transaction<'_>) -> rusqlite::Result<Vec<CodeName>> {
 /// Whether the e-mail (its uniqueness key) is a member of the organisation or invited.
 pub fn exists(tx: &Transaction<'_>, org_id: i64, email_key: &str) -> rusqlite::Result<bool> {
     tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM member WHERE org_id = ?1 AND email_key = ?2)",
-        params![org_id, email_key],
+        "SELECT EXISTS (SELECT 1 FROM member WHERE org_id = :org_id AND email_key = :email_key)",
+        named_params! {":org_id": org_id, ":email_key": email_key},
         |r| r.get(0),
     )
 }
@@ -64,27 +66,35 @@ pub struct NewMember<'a> {
 /// [`crate::db::is_unique_violation`]).
 pub fn insert(tx: &Transaction<'_>, m: &NewMember<'_>) -> rusqlite::Result<()> {
     let valid = m.invite;
-    tx.execute(
-        "INSERT INTO member (public_id, org_id, email, email_key, first_name, last_name,
-             status, user_id, permission_codes, role_codes, description, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
-            m.public_id,
-            m.org_id,
-            valid.email.as_str(),
-            m.email_key,
-            valid.first_name.as_ref().map(|v| v.as_str()),
-            valid.last_name.as_ref().map(|v| v.as_str()),
-            if m.user_id.is_some() {
-                "active"
-            } else {
-                "invited"
-            },
-            m.user_id,
-            serde_json::to_string(&valid.permission_codes).unwrap_or_default(),
-            serde_json::to_string(&valid.role_codes).unwrap_or_default(),
-            valid.description.as_ref().map(|v| v.as_str()),
-            m.now,
+    sql::insert(
+        tx,
+        "member",
+        &[
+            ("public_id", &m.public_id),
+            ("org_id", &m.org_id),
+            ("email", &valid.email.as_str()),
+            ("email_key", &m.email_key),
+            ("first_name", &sql::text(&valid.first_name)),
+            ("last_name", &sql::text(&valid.last_name)),
+            (
+                "status",
+                &if m.user_id.is_some() {
+                    "active"
+                } else {
+                    "invited"
+                },
+            ),
+            ("user_id", &m.user_id),
+            (
+                "permission_codes",
+                &serde_json::to_string(&valid.permission_codes).unwrap_or_default(),
+            ),
+            (
+                "role_codes",
+                &serde_json::to_string(&valid.role_codes).unwrap_or_default(),
+            ),
+            ("description", &sql::text(&valid.description)),
+            ("created_at", &m.now),
         ],
     )?;
     Ok(())

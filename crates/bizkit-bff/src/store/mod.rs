@@ -9,4 +9,5 @@ pub mod org_contacts;
 pub mod orgs;
 pub mod outbox;
 pub mod sessions;
+mod sql;
 pub mod users;

@@ -1,17 +1,34 @@
 //! Organisation contacts (the peer API's model).
 
 use bizkit_contract::{ContactType, Country, IdName, Lang, OrgContact, ValidOrgContactCreate};
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{OptionalExtension, Row, Transaction, named_params};
 
 use super::orgs::Org;
+use super::sql;
 
-const COLUMNS: &str = "id, type_id, name, title, department, street, zipcode,
-    country_id, city, email, phone, mobile, state, secondary_address, purchase_order_number";
+/// What [`from_row`] reads.
+const COLUMNS: &[&str] = &[
+    "id",
+    "type_id",
+    "name",
+    "title",
+    "department",
+    "street",
+    "zipcode",
+    "country_id",
+    "city",
+    "email",
+    "phone",
+    "mobile",
+    "state",
+    "secondary_address",
+    "purchase_order_number",
+];
 
 fn from_row(org: &Org, r: &Row<'_>) -> rusqlite::Result<OrgContact> {
-    let id: i64 = r.get(0)?;
-    let type_id: u32 = r.get(1)?;
-    let country_id: Option<u16> = r.get(7)?;
+    let id: i64 = r.get("id")?;
+    let type_id: u32 = r.get("type_id")?;
+    let country_id: Option<u16> = r.get("country_id")?;
     Ok(OrgContact {
         id: id as u64,
         organisation: IdName {
@@ -24,22 +41,22 @@ fn from_row(org: &Org, r: &Row<'_>) -> rusqlite::Result<OrgContact> {
                 .map(|t| t.name(Lang::En).to_owned())
                 .unwrap_or_default(),
         },
-        name: r.get(2)?,
-        title: r.get(3)?,
-        department: r.get(4)?,
-        street: r.get(5)?,
-        zipcode: r.get(6)?,
-        city: r.get(8)?,
+        name: r.get("name")?,
+        title: r.get("title")?,
+        department: r.get("department")?,
+        street: r.get("street")?,
+        zipcode: r.get("zipcode")?,
+        city: r.get("city")?,
         country: country_id.and_then(Country::from_numeric).map(|c| IdName {
             id: u64::from(c.numeric()),
             name: c.name_en().to_owned(),
         }),
-        email: r.get(9)?,
-        phone: r.get(10)?,
-        mobile: r.get(11)?,
-        state: r.get(12)?,
-        secondary_address: r.get(13)?,
-        purchase_order_number: r.get(14)?,
+        email: r.get("email")?,
+        phone: r.get("phone")?,
+        mobile: r.get("mobile")?,
+        state: r.get("state")?,
+        secondary_address: r.get("secondary_address")?,
+        purchase_order_number: r.get("purchase_order_number")?,
         contact_id: id.to_string(),
     })
 }
@@ -51,29 +68,29 @@ pub fn insert(
     v: &ValidOrgContactCreate,
     now: i64,
 ) -> rusqlite::Result<i64> {
-    let t = |x: Option<&str>| x.map(str::to_owned);
-    tx.execute(
-        "INSERT INTO org_contact (org_id, type_id, name, title, department, street, zipcode,
-             city, country_id, email, phone, mobile, state, secondary_address,
-             purchase_order_number, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        params![
-            org_id,
-            v.contact_type.id(),
-            t(v.name.as_ref().map(|x| x.as_str())),
-            t(v.title.as_ref().map(|x| x.as_str())),
-            t(v.department.as_ref().map(|x| x.as_str())),
-            t(v.street.as_ref().map(|x| x.as_str())),
-            t(v.zipcode.as_ref().map(|x| x.as_str())),
-            t(v.city.as_ref().map(|x| x.as_str())),
-            v.country.as_ref().map(|c| c.numeric()),
-            t(v.email.as_ref().map(|x| x.as_str())),
-            t(v.phone.as_ref().map(|x| x.as_str())),
-            t(v.mobile.as_ref().map(|x| x.as_str())),
-            t(v.state.as_ref().map(|x| x.as_str())),
-            t(v.secondary_address.as_ref().map(|x| x.as_str())),
-            t(v.purchase_order_number.as_ref().map(|x| x.as_str())),
-            now,
+    sql::insert(
+        tx,
+        "org_contact",
+        &[
+            ("org_id", &org_id),
+            ("type_id", &v.contact_type.id()),
+            ("name", &sql::text(&v.name)),
+            ("title", &sql::text(&v.title)),
+            ("department", &sql::text(&v.department)),
+            ("street", &sql::text(&v.street)),
+            ("zipcode", &sql::text(&v.zipcode)),
+            ("city", &sql::text(&v.city)),
+            ("country_id", &v.country.as_ref().map(|c| c.numeric())),
+            ("email", &sql::text(&v.email)),
+            ("phone", &sql::text(&v.phone)),
+            ("mobile", &sql::text(&v.mobile)),
+            ("state", &sql::text(&v.state)),
+            ("secondary_address", &sql::text(&v.secondary_address)),
+            (
+                "purchase_order_number",
+                &sql::text(&v.purchase_order_number),
+            ),
+            ("created_at", &now),
         ],
     )?;
     Ok(tx.last_insert_rowid())
@@ -82,8 +99,11 @@ pub fn insert(
 /// The contact with this id, of any organisation: for the answer to its creation.
 pub fn by_id(tx: &Transaction<'_>, org: &Org, id: i64) -> rusqlite::Result<OrgContact> {
     tx.query_row(
-        &format!("SELECT {COLUMNS} FROM org_contact WHERE id = ?1"),
-        [id],
+        &format!(
+            "SELECT {} FROM org_contact WHERE id = :id",
+            sql::list(COLUMNS)
+        ),
+        named_params! {":id": id},
         |r| from_row(org, r),
     )
 }
@@ -91,8 +111,11 @@ pub fn by_id(tx: &Transaction<'_>, org: &Org, id: i64) -> rusqlite::Result<OrgCo
 /// The organisation's contact with this id.
 pub fn get(tx: &Transaction<'_>, org: &Org, id: i64) -> rusqlite::Result<Option<OrgContact>> {
     tx.query_row(
-        &format!("SELECT {COLUMNS} FROM org_contact WHERE org_id = ?1 AND id = ?2"),
-        [org.id, id],
+        &format!(
+            "SELECT {} FROM org_contact WHERE org_id = :org_id AND id = :id",
+            sql::list(COLUMNS)
+        ),
+        named_params! {":org_id": org.id, ":id": id},
         |r| from_row(org, r),
     )
     .optional()
@@ -101,8 +124,9 @@ pub fn get(tx: &Transaction<'_>, org: &Org, id: i64) -> rusqlite::Result<Option<
 /// The organisation's contacts, oldest first.
 pub fn list(tx: &Transaction<'_>, org: &Org) -> rusqlite::Result<Vec<OrgContact>> {
     let mut stmt = tx.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM org_contact WHERE org_id = ?1 ORDER BY id"
+        "SELECT {} FROM org_contact WHERE org_id = :org_id ORDER BY id",
+        sql::list(COLUMNS)
     ))?;
-    let rows = stmt.query_map([org.id], |r| from_row(org, r))?;
+    let rows = stmt.query_map(named_params! {":org_id": org.id}, |r| from_row(org, r))?;
     rows.collect()
 }

@@ -1,7 +1,7 @@
 //! Organisations.
 
 use bizkit_contract::OrgRules;
-use rusqlite::{OptionalExtension, Transaction};
+use rusqlite::{OptionalExtension, Transaction, named_params};
 
 use crate::error::ApiError;
 
@@ -28,16 +28,16 @@ impl Org {
 /// the server's fault (a 500), not the caller's.
 pub fn get(tx: &Transaction<'_>, org_id: i64) -> Result<Org, ApiError> {
     tx.query_row(
-        "SELECT id, name, default_country, phone_prefix, locales FROM organisation WHERE id = ?1",
-        [org_id],
+        "SELECT id, name, default_country, phone_prefix, locales FROM organisation WHERE id = :id",
+        named_params! {":id": org_id},
         |r| {
             Ok(Org {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                default_country: r.get(2)?,
-                phone_prefix: r.get(3)?,
+                id: r.get("id")?,
+                name: r.get("name")?,
+                default_country: r.get("default_country")?,
+                phone_prefix: r.get("phone_prefix")?,
                 locales: r
-                    .get::<_, String>(4)?
+                    .get::<_, String>("locales")?
                     .split(',')
                     .filter(|l| !l.is_empty())
                     .map(str::to_owned)

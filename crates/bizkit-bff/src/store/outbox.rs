@@ -1,6 +1,8 @@
 //! Mail to send: rows a mailer would pick up (none runs locally; the tests read them).
 
-use rusqlite::{Transaction, params};
+use rusqlite::Transaction;
+
+use super::sql;
 
 /// Queues one mail of `kind` (`registration-invite`, `member-added`, `member-invitation`).
 pub fn push(
@@ -10,9 +12,15 @@ pub fn push(
     recipient: &str,
     now: i64,
 ) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT INTO outbox (org_id, kind, recipient, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![org_id, kind, recipient, now],
+    sql::insert(
+        tx,
+        "outbox",
+        &[
+            ("org_id", &org_id),
+            ("kind", &kind),
+            ("recipient", &recipient),
+            ("created_at", &now),
+        ],
     )?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Users who sign in with a password.
 
 use bizkit_contract::Role;
-use rusqlite::{OptionalExtension, Transaction};
+use rusqlite::{OptionalExtension, Transaction, named_params};
 
 /// The `user.role` column of `role`: the contract's name of it.
 pub fn role_column(role: Role) -> &'static str {
@@ -30,13 +30,13 @@ pub struct Credentials {
 /// The user with this e-mail (its uniqueness key), if any.
 pub fn credentials(tx: &Transaction<'_>, email_key: &str) -> rusqlite::Result<Option<Credentials>> {
     tx.query_row(
-        "SELECT id, password_hash, role FROM user WHERE email_key = ?1",
-        [email_key],
+        "SELECT id, password_hash, role FROM user WHERE email_key = :email_key",
+        named_params! {":email_key": email_key},
         |r| {
             Ok(Credentials {
-                id: r.get(0)?,
-                password_hash: r.get(1)?,
-                role: role_of(&r.get::<_, String>(2)?),
+                id: r.get("id")?,
+                password_hash: r.get("password_hash")?,
+                role: role_of(&r.get::<_, String>("role")?),
             })
         },
     )
@@ -46,9 +46,9 @@ pub fn credentials(tx: &Transaction<'_>, email_key: &str) -> rusqlite::Result<Op
 /// The id of the user with this e-mail (its uniqueness key), if any.
 pub fn id_by_email_key(tx: &Transaction<'_>, email_key: &str) -> rusqlite::Result<Option<i64>> {
     tx.query_row(
-        "SELECT id FROM user WHERE email_key = ?1",
-        [email_key],
-        |r| r.get(0),
+        "SELECT id FROM user WHERE email_key = :email_key",
+        named_params! {":email_key": email_key},
+        |r| r.get("id"),
     )
     .optional()
 }

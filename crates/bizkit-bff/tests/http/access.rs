@@ -7,7 +7,7 @@ use reqwest::Method;
 use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::{Value, json};
 
-use crate::common::{Reply, Server, start, start_with};
+use crate::common::{Reply, Server, start, start_admin, start_with};
 
 /// Every operation of the OpenAPI document: (method, path template, needs a token, has a body).
 pub(crate) async fn operations(s: &Server) -> Vec<(Method, String, bool, bool)> {
@@ -131,9 +131,8 @@ async fn a_customer_token_reaches_its_own_profile_and_nothing_else() {
     let s = start().await;
     let admin = s.admin().await;
     let created = s
-        .post(
-            "/bff/contact/create",
-            Some(&admin),
+        .create_contact(
+            &admin,
             json!({"email": "second.customer@example.com", "firstName": "Druhý"}),
         )
         .await;
@@ -174,18 +173,13 @@ async fn a_customer_token_reaches_its_own_profile_and_nothing_else() {
     // Another customer's profile: neither written nor read, by e-mail in any letter case.
     for email in ["second.customer@example.com", "SECOND.Customer@Example.com"] {
         let r = s
-            .post(
-                "/api/v1/customer/update-profile",
-                Some(&customer),
-                json!({"email": email, "firstName": "Hacked"}),
-            )
+            .update_profile(&customer, json!({"email": email, "firstName": "Hacked"}))
             .await;
         r.assert_problem(403, "FORBIDDEN");
     }
     let r = s
-        .post(
-            "/api/v1/customer/add-groups",
-            Some(&customer),
+        .add_groups(
+            &customer,
             json!({"email": "second.customer@example.com", "groups": ["hacked"]}),
         )
         .await;
@@ -205,20 +199,15 @@ async fn an_administrator_cannot_touch_another_organisation() {
     let s = start().await;
     let admin = s.admin().await;
     let created = s
-        .post(
-            "/bff/contact/create",
-            Some(&admin),
+        .create_contact(
+            &admin,
             json!({"email": "mine@example.com", "groupList": [{"name": "Demo only"}]}),
         )
         .await;
     assert_eq!(created.status, 201, "{}", created.text);
     let id = created.body["customerId"].as_str().unwrap().to_owned();
     let org_contact = s
-        .post(
-            "/api/v1/organizations/1/contacts",
-            Some(&admin),
-            json!({"type": {"id": 2}}),
-        )
+        .create_org_contact(&admin, "1/contacts", json!({"type": {"id": 2}}))
         .await;
     assert_eq!(org_contact.status, 201, "{}", org_contact.text);
     let org_contact_id = org_contact.body["id"].as_u64().unwrap();
@@ -239,9 +228,8 @@ async fn an_administrator_cannot_touch_another_organisation() {
             assert_eq!(r.code(), "CUSTOMER_NOT_FOUND");
         }
         let r = s
-            .post(
-                "/api/v1/customer/update-profile",
-                Some(&other),
+            .update_profile(
+                &other,
                 json!({"email": "jan@barasek.com", "firstName": "Hijacked"}),
             )
             .await;
@@ -288,8 +276,7 @@ async fn an_administrator_cannot_touch_another_organisation() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_credential_in_the_query_string_is_refused_on_every_operation() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     for (method, template, _, _) in operations(&s).await {
         let path = concrete(&template, "any");
         for query in [
@@ -419,14 +406,13 @@ async fn every_authenticated_post_takes_an_idempotency_key_and_the_document_says
         assert_eq!(again.body, first.body, "{template}");
     }
     // A method the path lacks is 405, also with a key: the idempotency layer only guards POSTs.
-    let mut h = HeaderMap::new();
-    h.insert("idempotency-key", HeaderValue::from_static(""));
     let r = s
-        .raw(
+        .send_bytes(
             Method::DELETE,
             "/api/v1/organizations/1/contacts",
             Some(&admin),
-            h,
+            None,
+            Some(""),
             Vec::new(),
         )
         .await;

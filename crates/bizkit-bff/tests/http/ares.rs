@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde_json::json;
 
-use crate::common::{start, start_with};
+use crate::common::{Server, start_admin, start_with};
 
 type Hits = Arc<Mutex<HashMap<String, usize>>>;
 
@@ -74,14 +74,26 @@ pub async fn fake_ares(slow: Duration) -> (String, Hits) {
     (format!("http://{addr}/"), hits)
 }
 
+/// A server whose ARES is the fake (its slow IČO takes 3 s) and gives up after half a second,
+/// the fake's hits and an administrator's token.
+async fn start_with_fake_ares() -> (Server, Hits, String) {
+    let (url, hits) = fake_ares(Duration::from_secs(3)).await;
+    let s = start_with(|c| {
+        c.ares_url = Some(url);
+        c.ares_timeout = Duration::from_millis(500);
+    })
+    .await;
+    let token = s.admin().await;
+    (s, hits, token)
+}
+
 fn hits_of(hits: &Hits, ico: &str) -> usize {
     hits.lock().unwrap().get(ico).copied().unwrap_or(0)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn offline_register_answers_shipped_records() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s.get("/bff/ares/5103118", Some(&token)).await;
     assert_eq!(r.status, 200, "{}", r.text);
     assert_eq!(
@@ -121,13 +133,7 @@ async fn offline_register_answers_shipped_records() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn real_client_against_a_fake_ares() {
-    let (url, hits) = fake_ares(Duration::from_secs(3)).await;
-    let s = start_with(|c| {
-        c.ares_url = Some(url);
-        c.ares_timeout = Duration::from_millis(500);
-    })
-    .await;
-    let token = s.admin().await;
+    let (s, hits, token) = start_with_fake_ares().await;
 
     let r = s.get("/bff/ares/05103118", Some(&token)).await;
     assert_eq!(r.status, 200, "{}", r.text);
@@ -178,47 +184,23 @@ async fn real_client_against_a_fake_ares() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn contact_create_uses_the_configured_ares_and_survives_an_outage() {
-    let (url, hits) = fake_ares(Duration::from_secs(3)).await;
-    let s = start_with(|c| {
-        c.ares_url = Some(url);
-        c.ares_timeout = Duration::from_millis(500);
-    })
-    .await;
-    let token = s.admin().await;
-    let r = s
-        .post(
-            "/bff/contact/create",
-            Some(&token),
+    let (s, hits, token) = start_with_fake_ares().await;
+    let c = s
+        .created_contact(
+            &token,
             json!({"email": "a@example.com", "companyRegistrationNumber": "25596641"}),
         )
         .await;
-    assert_eq!(r.status, 201, "{}", r.text);
-    let c = s
-        .get(
-            &format!("/bff/contact/{}", r.body["customerId"].as_str().unwrap()),
-            Some(&token),
-        )
-        .await
-        .body;
     assert_eq!(c["companyName"], "Stará firma v likvidaci");
     assert_eq!(c["streetAddress"], "Dolní Lhota 12/3b");
     assert_eq!(hits_of(&hits, "25596641"), 1);
     // ARES failing does not stop the contact.
-    let r = s
-        .post(
-            "/bff/contact/create",
-            Some(&token),
+    let c = s
+        .created_contact(
+            &token,
             json!({"email": "b@example.com", "companyRegistrationNumber": "45274649"}),
         )
         .await;
-    assert_eq!(r.status, 201, "{}", r.text);
-    let c = s
-        .get(
-            &format!("/bff/contact/{}", r.body["customerId"].as_str().unwrap()),
-            Some(&token),
-        )
-        .await
-        .body;
     assert_eq!(c["companyRegistrationNumber"], "45274649");
     assert_eq!(c["companyName"], serde_json::Value::Null);
 }

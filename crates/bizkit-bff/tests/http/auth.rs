@@ -2,18 +2,12 @@ use reqwest::Method;
 use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::json;
 
-use crate::common::{start, start_with};
+use crate::common::{start, start_admin, start_with};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_signs_in_and_reads_the_session() {
     let s = start().await;
-    let r = s
-        .post(
-            "/api/v1/authenticate",
-            None,
-            json!({"email": " ADMIN@demo.test ", "password": "demo-admin"}),
-        )
-        .await;
+    let r = s.authenticate(" ADMIN@demo.test ", "demo-admin").await;
     assert_eq!(r.status, 200, "{}", r.text);
     assert_eq!(r.body["role"], "admin");
     let token = r.body["auth_token"].as_str().unwrap();
@@ -46,13 +40,7 @@ async fn wrong_credentials_are_401_with_www_authenticate() {
     let r = s.post("/api/v1/authenticate", None, json!({})).await;
     r.assert_problem(422, "VALIDATION_FAILED");
     assert_eq!(r.field_codes(), vec!["email:REQUIRED", "password:REQUIRED"]);
-    let r = s
-        .post(
-            "/api/v1/authenticate",
-            None,
-            json!({"email": "not-an-email", "password": "x"}),
-        )
-        .await;
+    let r = s.authenticate("not-an-email", "x").await;
     assert_eq!(r.field_codes(), vec!["email:EMAIL_INVALID"]);
 }
 
@@ -101,9 +89,8 @@ async fn demo_api_key_has_admin_rights_of_its_org() {
     assert_eq!(r.body["role"], "admin");
     assert_eq!(r.body["organisation"]["id"], 1);
     let r = s
-        .post(
-            "/api/v1/customer/add-groups",
-            Some(&key),
+        .add_groups(
+            &key,
             json!({"cuRefNo": "1cGIHvFoQDGLAbcA", "groups": ["api"]}),
         )
         .await;
@@ -134,23 +121,11 @@ async fn expired_token_is_token_expired() {
 async fn repeated_failed_sign_ins_are_rate_limited() {
     let s = start().await;
     for _ in 0..5 {
-        let r = s
-            .post(
-                "/api/v1/authenticate",
-                None,
-                json!({"email": "admin@demo.test", "password": "nope"}),
-            )
-            .await;
+        let r = s.authenticate("admin@demo.test", "nope").await;
         assert_eq!(r.status, 401);
     }
     // Locked now, even with the right password.
-    let r = s
-        .post(
-            "/api/v1/authenticate",
-            None,
-            json!({"email": "admin@demo.test", "password": "demo-admin"}),
-        )
-        .await;
+    let r = s.authenticate("admin@demo.test", "demo-admin").await;
     r.assert_problem(429, "RATE_LIMITED");
     let retry: u64 = r.header("retry-after").unwrap().parse().unwrap();
     assert!((1..=300).contains(&retry), "{retry}");
@@ -160,8 +135,7 @@ async fn repeated_failed_sign_ins_are_rate_limited() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn credentials_in_the_query_string_are_refused() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     for path in [
         "/api/v1/session?apiKey=PRODPGrFxpGEtrOZfuWhnoJohUYBXuOE",
         "/api/v1/session?x=1&api_key=abc",
@@ -196,13 +170,7 @@ async fn credentials_in_the_query_string_are_refused() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn customer_may_only_use_its_profile() {
     let s = start().await;
-    let r = s
-        .post(
-            "/api/v1/authenticate",
-            None,
-            json!({"email": "jan@barasek.com", "password": "demo-customer"}),
-        )
-        .await;
+    let r = s.authenticate("jan@barasek.com", "demo-customer").await;
     assert_eq!(r.body["role"], "customer");
     let token = s.customer().await;
     let r = s.get("/api/v1/session", Some(&token)).await;

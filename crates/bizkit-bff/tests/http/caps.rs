@@ -7,7 +7,7 @@ use reqwest::Method;
 use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::{Value, json};
 
-use crate::common::{Reply, Server, start};
+use crate::common::{Reply, Server, start_admin};
 
 const BODY_LIMIT: usize = 64 * 1024;
 
@@ -34,14 +34,12 @@ fn codes(r: &Reply) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn over_the_cap_a_list_is_one_error_not_one_per_item() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     // 6,000 unknown permission codes: before, 6,000 errors and a 677 KB answer.
     let many: Vec<String> = (0..6000).map(|i| format!("p{i}")).collect();
     let r = s
-        .post(
-            "/bff/member/invite-email",
-            Some(&token),
+        .invite(
+            &token,
             json!({"email": "many.codes@example.com", "permissionCodes": many}),
         )
         .await;
@@ -53,9 +51,8 @@ async fn over_the_cap_a_list_is_one_error_not_one_per_item() {
     // At the cap, each item is still checked.
     let at_cap: Vec<String> = (0..MAX_CODES).map(|i| format!("p{i}")).collect();
     let r = s
-        .post(
-            "/bff/member/invite-email",
-            Some(&token),
+        .invite(
+            &token,
             json!({"email": "cap.codes@example.com", "roleCodes": at_cap}),
         )
         .await;
@@ -99,8 +96,7 @@ async fn over_the_cap_a_list_is_one_error_not_one_per_item() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_answer_to_a_64_kib_body_exceeds_64_kib() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let long = "ž".repeat(8_000);
     let control = format!("{}\u{7}", "a".repeat(20_000));
     let bodies: Vec<(&str, String)> = vec![
@@ -180,18 +176,16 @@ async fn no_answer_to_a_64_kib_body_exceeds_64_kib() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_over_long_body_is_413_and_small() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let (body, _) = fill(r#"{"email":"a@example.com","groups":"#, r#""x""#, "}");
     let big = format!("{body}{}", " ".repeat(10));
-    let mut h = HeaderMap::new();
-    h.insert("content-type", HeaderValue::from_static("application/json"));
     let r = s
-        .raw(
+        .send_bytes(
             Method::POST,
             "/api/v1/customer/update-profile",
             Some(&token),
-            h,
+            Some("application/json"),
+            None,
             big.into_bytes(),
         )
         .await;

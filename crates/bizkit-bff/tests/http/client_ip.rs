@@ -1,28 +1,32 @@
 //! The profile's `customerRealIp` when the body names none: the address the request came from,
 //! from `X-Forwarded-For` only when the peer is a trusted proxy.
 
-use reqwest::Method;
-use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::{Value, json};
 
 use crate::common::{Server, client_from, start, start_with};
 
 async fn update(s: &Server, token: &str, body: Value, forwarded: Option<&str>) {
-    let mut headers = HeaderMap::new();
-    headers.insert("content-type", HeaderValue::from_static("application/json"));
+    update_from(s, &s.client, token, body, forwarded).await;
+}
+
+/// [`update`] by `client`: one of another client address (see [`client_from`]), say.
+async fn update_from(
+    s: &Server,
+    client: &reqwest::Client,
+    token: &str,
+    body: Value,
+    forwarded: Option<&str>,
+) {
+    let mut request = client
+        .post(s.url("/api/v1/customer/update-profile"))
+        .bearer_auth(token)
+        .json(&body);
     if let Some(xff) = forwarded {
-        headers.insert("x-forwarded-for", HeaderValue::from_str(xff).unwrap());
+        request = request.header("x-forwarded-for", xff);
     }
-    let r = s
-        .raw(
-            Method::POST,
-            "/api/v1/customer/update-profile",
-            Some(token),
-            headers,
-            serde_json::to_vec(&body).unwrap(),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.text);
+    let r = request.send().await.unwrap();
+    let status = r.status();
+    assert_eq!(status, 200, "{}", r.text().await.unwrap());
 }
 
 async fn stored_ip(s: &Server, token: &str) -> Value {
@@ -59,15 +63,7 @@ async fn the_caller_is_the_socket_peer() {
     // constant.
     let s = start().await;
     let token = s.customer().await;
-    let other = client_from("127.0.0.9");
-    let r = other
-        .post(s.url("/api/v1/customer/update-profile"))
-        .bearer_auth(&token)
-        .json(&profile(None))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
+    update_from(&s, &client_from("127.0.0.9"), &token, profile(None), None).await;
     assert_eq!(stored_ip(&s, &token).await, "127.0.0.9");
 }
 
@@ -90,15 +86,7 @@ async fn behind_a_trusted_proxy_the_forwarded_client_is_stored() {
     assert_eq!(stored_ip(&s, &token).await, "203.0.113.8");
     // A request from elsewhere (not the proxy) is its own peer, whatever it claims.
     let other = client_from("127.0.0.9");
-    let r = other
-        .post(s.url("/api/v1/customer/update-profile"))
-        .bearer_auth(&token)
-        .header("x-forwarded-for", "203.0.113.7")
-        .json(&profile(None))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
+    update_from(&s, &other, &token, profile(None), Some("203.0.113.7")).await;
     assert_eq!(stored_ip(&s, &token).await, "127.0.0.9");
     // The loopback forms of the contract stay one address.
     update(&s, &token, profile(None), Some("::1")).await;

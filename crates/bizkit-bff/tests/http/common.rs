@@ -53,6 +53,14 @@ impl Reply {
             .unwrap_or_default()
     }
 
+    /// Asserts that the problem lists each of these `field:CODE`s (among any others).
+    pub fn assert_field_codes_include(&self, expected: &[&str]) {
+        let codes = self.field_codes();
+        for code in expected {
+            assert!(codes.iter().any(|c| c == code), "{code} not in {codes:?}");
+        }
+    }
+
     pub fn code(&self) -> &str {
         self.body["code"].as_str().unwrap_or("")
     }
@@ -84,6 +92,13 @@ pub fn config(dir: &Path) -> Config {
 
 pub async fn start() -> Server {
     start_with(|_| {}).await
+}
+
+/// A server and the token of its signed-in administrator.
+pub async fn start_admin() -> (Server, String) {
+    let s = start().await;
+    let token = s.admin().await;
+    (s, token)
 }
 
 pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> Server {
@@ -252,6 +267,91 @@ impl Server {
             body,
             text,
         }
+    }
+
+    /// Sends `body` as it stands, with this content type and idempotency key if any.
+    pub async fn send_bytes(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        content_type: Option<&'static str>,
+        key: Option<&'static str>,
+        body: Vec<u8>,
+    ) -> Reply {
+        let mut headers = HeaderMap::new();
+        if let Some(content_type) = content_type {
+            headers.insert("content-type", HeaderValue::from_static(content_type));
+        }
+        if let Some(key) = key {
+            headers.insert("idempotency-key", HeaderValue::from_static(key));
+        }
+        self.raw(method, path, token, headers, body).await
+    }
+
+    /// Signs in with these words, whatever the answer.
+    pub async fn authenticate(&self, email: &str, password: &str) -> Reply {
+        self.post(
+            "/api/v1/authenticate",
+            None,
+            serde_json::json!({"email": email, "password": password}),
+        )
+        .await
+    }
+
+    /// Creates a contact of the caller's organisation through the admin BFF.
+    pub async fn create_contact(&self, token: &str, body: Value) -> Reply {
+        self.post("/bff/contact/create", Some(token), body).await
+    }
+
+    /// [`Server::create_contact`] with an idempotency key.
+    pub async fn create_contact_with_key(&self, token: &str, key: &str, body: Value) -> Reply {
+        self.post_with_key("/bff/contact/create", token, key, body)
+            .await
+    }
+
+    /// Reads a contact of the caller's organisation through the admin BFF.
+    pub async fn contact(&self, token: &str, id: &str) -> Reply {
+        self.get(&format!("/bff/contact/{id}"), Some(token)).await
+    }
+
+    /// Creates a contact, which must answer 201, and reads it back.
+    pub async fn created_contact(&self, token: &str, body: Value) -> Value {
+        let r = self.create_contact(token, body).await;
+        assert_eq!(r.status, 201, "{}", r.text);
+        let id = r.body["customerId"].as_str().unwrap();
+        self.contact(token, id).await.body
+    }
+
+    /// Invites a member to the caller's organisation.
+    pub async fn invite(&self, token: &str, body: Value) -> Reply {
+        self.post("/bff/member/invite-email", Some(token), body)
+            .await
+    }
+
+    /// Overwrites a customer's profile.
+    pub async fn update_profile(&self, token: &str, body: Value) -> Reply {
+        self.post("/api/v1/customer/update-profile", Some(token), body)
+            .await
+    }
+
+    /// Adds groups to a customer.
+    pub async fn add_groups(&self, token: &str, body: Value) -> Reply {
+        self.post("/api/v1/customer/add-groups", Some(token), body)
+            .await
+    }
+
+    /// Creates a contact of an organisation through the peer API; `path` is what follows
+    /// `/api/v1/organizations/`.
+    pub async fn create_org_contact(&self, token: &str, path: &str, body: Value) -> Reply {
+        self.post(&format!("/api/v1/organizations/{path}"), Some(token), body)
+            .await
+    }
+
+    /// Reads from the peer API: `path` is what follows `/api/v1/organizations/`.
+    pub async fn org_get(&self, token: &str, path: &str) -> Reply {
+        self.get(&format!("/api/v1/organizations/{path}"), Some(token))
+            .await
     }
 
     pub async fn post_with_key(&self, path: &str, token: &str, key: &str, body: Value) -> Reply {

@@ -1,11 +1,10 @@
 use serde_json::json;
 
-use crate::common::start;
+use crate::common::{start, start_admin};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_list_holds_each_created_contact_once_in_normal_form() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let before = s.get("/bff/contact/list", Some(&token)).await;
     assert_eq!(before.status, 200, "{}", before.text);
     let n = before.body.as_array().unwrap().len();

@@ -2,24 +2,19 @@ use std::sync::Arc;
 
 use serde_json::json;
 
-use crate::common::start;
+use crate::common::{start, start_admin};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_with_email_only_then_read_it_back() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
-        .post(
-            "/bff/contact/create",
-            Some(&token),
-            json!({"email": "  Petr.Novak+shop@Example.COM "}),
-        )
+        .create_contact(&token, json!({"email": "  Petr.Novak+shop@Example.COM "}))
         .await;
     assert_eq!(r.status, 201, "{}", r.text);
     assert_eq!(r.body["success"], true);
     let id = r.body["customerId"].as_str().unwrap().to_owned();
     assert_eq!(r.header("location").unwrap(), format!("/bff/contact/{id}"));
-    let r = s.get(&format!("/bff/contact/{id}"), Some(&token)).await;
+    let r = s.contact(&token, &id).await;
     assert_eq!(r.status, 200, "{}", r.text);
     // Domain lower-cased, local part kept as typed.
     assert_eq!(r.body["email"], "Petr.Novak+shop@example.com");
@@ -31,12 +26,10 @@ async fn create_with_email_only_then_read_it_back() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_fills_company_from_ares_and_normalises_everything() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
-        .post(
-            "/bff/contact/create",
-            Some(&token),
+        .create_contact(
+            &token,
             json!({
                 "email": "eva@bizkithub.com",
                 "firstName": "  Eva   Marie ",
@@ -54,10 +47,7 @@ async fn create_fills_company_from_ares_and_normalises_everything() {
         .await;
     assert_eq!(r.status, 201, "{}", r.text);
     let id = r.body["customerId"].as_str().unwrap();
-    let c = s
-        .get(&format!("/bff/contact/{id}"), Some(&token))
-        .await
-        .body;
+    let c = s.contact(&token, id).await.body;
     assert_eq!(c["firstName"], "Eva Marie");
     assert_eq!(c["phone"], "+420 777123456");
     assert_eq!(c["companyRegistrationNumber"], "05103118");
@@ -91,23 +81,13 @@ async fn create_fills_company_from_ares_and_normalises_everything() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_ico_still_creates_the_contact() {
-    let s = start().await;
-    let token = s.admin().await;
-    let r = s
-        .post(
-            "/bff/contact/create",
-            Some(&token),
+    let (s, token) = start_admin().await;
+    let c = s
+        .created_contact(
+            &token,
             json!({"phone": "+420 602 123 456", "companyRegistrationNumber": "11111119"}),
         )
         .await;
-    assert_eq!(r.status, 201, "{}", r.text);
-    let c = s
-        .get(
-            &format!("/bff/contact/{}", r.body["customerId"].as_str().unwrap()),
-            Some(&token),
-        )
-        .await
-        .body;
     assert_eq!(c["companyRegistrationNumber"], "11111119");
     assert_eq!(c["companyName"], serde_json::Value::Null);
     assert_eq!(c["email"], serde_json::Value::Null);
@@ -115,12 +95,10 @@ async fn unknown_ico_still_creates_the_contact() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_violated_field_is_reported_at_once() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
-        .post(
-            "/bff/contact/create",
-            Some(&token),
+        .create_contact(
+            &token,
             json!({
                 "email": "not an email",
                 "phone": "12",
@@ -160,9 +138,8 @@ async fn every_violated_field_is_reported_at_once() {
         r.text
     );
     let r = s
-        .post(
-            "/bff/contact/create",
-            Some(&token),
+        .create_contact(
+            &token,
             json!({"phone": "777123456", "sendRegistrationInvite": true}),
         )
         .await;
@@ -177,50 +154,36 @@ async fn every_violated_field_is_reported_at_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn email_is_unique_per_organisation_case_insensitively() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
-        .post(
-            "/bff/contact/create",
-            Some(&token),
-            json!({"email": "Dup@Example.com"}),
-        )
+        .create_contact(&token, json!({"email": "Dup@Example.com"}))
         .await;
     assert_eq!(r.status, 201);
     let r = s
-        .post(
-            "/bff/contact/create",
-            Some(&token),
-            json!({"email": "dup@EXAMPLE.com"}),
-        )
+        .create_contact(&token, json!({"email": "dup@EXAMPLE.com"}))
         .await;
     r.assert_problem(409, "EMAIL_TAKEN");
     assert_eq!(r.field_codes(), vec!["email:EMAIL_TAKEN"]);
     // The demo customer's e-mail is taken too.
     let r = s
-        .post(
-            "/bff/contact/create",
-            Some(&token),
-            json!({"email": "JAN@barasek.com"}),
-        )
+        .create_contact(&token, json!({"email": "JAN@barasek.com"}))
         .await;
     r.assert_problem(409, "EMAIL_TAKEN");
     // Another organisation has its own contacts.
     let other = s.other_admin().await;
     let r = s
-        .post(
-            "/bff/contact/create",
-            Some(&other),
+        .create_contact(
+            &other,
             json!({"email": "dup@example.com", "phone": "902 123 456"}),
         )
         .await;
     assert_eq!(r.status, 201, "{}", r.text);
     let id = r.body["customerId"].as_str().unwrap().to_owned();
     // ... with its own phone prefix ...
-    let c = s.get(&format!("/bff/contact/{id}"), Some(&other)).await;
+    let c = s.contact(&other, &id).await;
     assert_eq!(c.body["phone"], "+421 902123456");
     // ... and invisible to the first organisation.
-    let r = s.get(&format!("/bff/contact/{id}"), Some(&token)).await;
+    let r = s.contact(&token, &id).await;
     r.assert_problem(404, "NOT_FOUND");
     let r = s.get("/bff/contact/no-such-id", Some(&token)).await;
     r.assert_problem(404, "NOT_FOUND");

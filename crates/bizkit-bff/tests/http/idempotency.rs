@@ -5,12 +5,11 @@ use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::json;
 
 use crate::ares::fake_ares;
-use crate::common::{config, start, start_config, start_with};
+use crate::common::{Reply, Server, config, start, start_admin, start_config, start_with};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn same_key_same_body_replays_the_first_answer() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let body = json!({"email": "once@example.com"});
     let first = s
         .post_with_key("/bff/contact/create", &token, "key-1", body.clone())
@@ -34,24 +33,13 @@ async fn same_key_same_body_replays_the_first_answer() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn same_key_other_body_is_422_and_keys_are_per_principal() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
-        .post_with_key(
-            "/bff/contact/create",
-            &token,
-            "k",
-            json!({"email": "a@example.com"}),
-        )
+        .create_contact_with_key(&token, "k", json!({"email": "a@example.com"}))
         .await;
     assert_eq!(r.status, 201);
     let r = s
-        .post_with_key(
-            "/bff/contact/create",
-            &token,
-            "k",
-            json!({"email": "b@example.com"}),
-        )
+        .create_contact_with_key(&token, "k", json!({"email": "b@example.com"}))
         .await;
     r.assert_problem(422, "IDEMPOTENCY_KEY_REUSED");
     // Same key on another endpoint is another request too.
@@ -67,23 +55,13 @@ async fn same_key_other_body_is_422_and_keys_are_per_principal() {
     // Another principal has its own keys.
     let other = s.other_admin().await;
     let r = s
-        .post_with_key(
-            "/bff/contact/create",
-            &other,
-            "k",
-            json!({"email": "b@example.com"}),
-        )
+        .create_contact_with_key(&other, "k", json!({"email": "b@example.com"}))
         .await;
     assert_eq!(r.status, 201, "{}", r.text);
     // Keys belong to the user, not the session: a new sign-in replays.
     let token2 = s.admin().await;
     let r = s
-        .post_with_key(
-            "/bff/contact/create",
-            &token2,
-            "k",
-            json!({"email": "a@example.com"}),
-        )
+        .create_contact_with_key(&token2, "k", json!({"email": "a@example.com"}))
         .await;
     assert_eq!(r.status, 201);
     assert_eq!(r.header("idempotent-replayed"), Some("true"));
@@ -91,37 +69,24 @@ async fn same_key_other_body_is_422_and_keys_are_per_principal() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn key_length_is_checked() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let long = "x".repeat(256);
     let r = s
-        .post_with_key(
-            "/bff/contact/create",
-            &token,
-            &long,
-            json!({"email": "a@example.com"}),
-        )
+        .create_contact_with_key(&token, &long, json!({"email": "a@example.com"}))
         .await;
     r.assert_problem(400, "IDEMPOTENCY_KEY_INVALID");
     let ok = "y".repeat(255);
     let r = s
-        .post_with_key(
-            "/bff/contact/create",
-            &token,
-            &ok,
-            json!({"email": "a@example.com"}),
-        )
+        .create_contact_with_key(&token, &ok, json!({"email": "a@example.com"}))
         .await;
     assert_eq!(r.status, 201);
-    let mut h = HeaderMap::new();
-    h.insert("content-type", HeaderValue::from_static("application/json"));
-    h.insert("idempotency-key", HeaderValue::from_static(""));
     let r = s
-        .raw(
+        .send_bytes(
             Method::POST,
             "/bff/contact/create",
             Some(&token),
-            h,
+            Some("application/json"),
+            Some(""),
             br#"{"email":"c@example.com"}"#.to_vec(),
         )
         .await;
@@ -208,14 +173,7 @@ async fn a_crash_between_the_create_and_its_answer_leaves_one_record_after_the_r
          BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;",
     )
     .unwrap();
-    let r = s
-        .post_with_key(
-            "/api/v1/organizations/1/contacts",
-            &token,
-            "crash-key",
-            body.clone(),
-        )
-        .await;
+    let r = create_crash(&s, &token, body.clone()).await;
     assert_eq!(r.status, 500, "{}", r.text);
     assert_eq!(named(&s, &token, &name).await, 0, "nothing half-done");
     s.stop().await;
@@ -224,25 +182,11 @@ async fn a_crash_between_the_create_and_its_answer_leaves_one_record_after_the_r
     drop(conn);
 
     let s = start_config(config(dir.path())).await;
-    let retry = s
-        .post_with_key(
-            "/api/v1/organizations/1/contacts",
-            &token,
-            "crash-key",
-            body.clone(),
-        )
-        .await;
+    let retry = create_crash(&s, &token, body.clone()).await;
     assert_eq!(retry.status, 201, "{}", retry.text);
     assert_eq!(named(&s, &token, &name).await, 1);
     // And the next retry is the stored answer of that one create.
-    let again = s
-        .post_with_key(
-            "/api/v1/organizations/1/contacts",
-            &token,
-            "crash-key",
-            body,
-        )
-        .await;
+    let again = create_crash(&s, &token, body).await;
     assert_eq!(again.header("idempotent-replayed"), Some("true"));
     assert_eq!(again.body, retry.body);
     assert_eq!(named(&s, &token, &name).await, 1);
@@ -259,8 +203,14 @@ async fn a_crash_between_the_create_and_its_answer_leaves_one_record_after_the_r
     assert_eq!((state.as_str(), status), ("done", 201));
 }
 
+/// The organisation contact of the crash test, under its one idempotency key.
+async fn create_crash(s: &Server, token: &str, body: serde_json::Value) -> Reply {
+    s.post_with_key("/api/v1/organizations/1/contacts", token, "crash-key", body)
+        .await
+}
+
 /// How many organisation contacts are called `name`.
-async fn named(s: &crate::common::Server, token: &str, name: &str) -> usize {
+async fn named(s: &Server, token: &str, name: &str) -> usize {
     let list = s.get("/api/v1/organizations/1/contacts", Some(token)).await;
     assert_eq!(list.status, 200);
     list.body

@@ -31,6 +31,11 @@ async fn sign_in(
     (status, retry, r.json().await.unwrap_or(Value::Null))
 }
 
+/// The administrator's sign-in, with the right password, from this client address.
+async fn admin_from(s: &Server, from: &str) -> (StatusCode, Option<u64>, Value) {
+    sign_in(s, &client_from(from), "admin@demo.test", "demo-admin").await
+}
+
 /// Sends `n` sign-ins at once (each on its own connection) and waits for all of them.
 async fn parallel(
     s: &std::sync::Arc<Server>,
@@ -116,22 +121,10 @@ async fn one_address_trying_many_accounts_is_stopped_other_addresses_are_not() {
     assert_eq!(count(&replies, 429), 15);
     assert_eq!((s.limiter.hashes_started() - before) as usize, per_address);
     // Locked for every e-mail, also a right password: the address was used for spraying.
-    let (status, retry, _) = sign_in(
-        &s,
-        &client_from("127.0.0.3"),
-        "admin@demo.test",
-        "demo-admin",
-    )
-    .await;
+    let (status, retry, _) = admin_from(&s, "127.0.0.3").await;
     assert_eq!(status, 429);
     assert!(retry.is_some());
-    let (status, _, _) = sign_in(
-        &s,
-        &client_from("127.0.0.4"),
-        "admin@demo.test",
-        "demo-admin",
-    )
-    .await;
+    let (status, _, _) = admin_from(&s, "127.0.0.4").await;
     assert_eq!(status, 200);
 }
 
@@ -158,13 +151,7 @@ async fn guesses_from_many_addresses_lock_the_email_for_a_short_while_only() {
         "at most the window: {retry:?}"
     );
     // Only that e-mail.
-    let (status, _, _) = sign_in(
-        &s,
-        &client_from("127.0.5.5"),
-        "admin@demo.test",
-        "demo-admin",
-    )
-    .await;
+    let (status, _, _) = admin_from(&s, "127.0.5.5").await;
     assert_eq!(status, 200);
 }
 
@@ -183,13 +170,7 @@ async fn a_bounded_number_of_hashes_run_at_once_and_a_wait_too_long_is_429_witho
         s.limiter.hash_permit().await.unwrap(),
     ];
     let started = std::time::Instant::now();
-    let (status, retry, body) = sign_in(
-        &s,
-        &client_from("127.0.0.1"),
-        "admin@demo.test",
-        "demo-admin",
-    )
-    .await;
+    let (status, retry, body) = admin_from(&s, "127.0.0.1").await;
     assert_eq!(status, 429, "{body}");
     assert_eq!(retry, Some(1));
     assert!(started.elapsed() >= Duration::from_millis(300), "it waited");

@@ -1,15 +1,14 @@
 use serde_json::json;
 
-use crate::common::start;
+use crate::common::start_admin;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_list_and_get() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
-        .post(
-            "/api/v1/organizations/1/contacts",
-            Some(&token),
+        .create_org_contact(
+            &token,
+            "1/contacts",
             json!({
                 "type": {"id": 6},
                 "name": " Jana  Nováková ",
@@ -46,45 +45,29 @@ async fn create_list_and_get() {
     assert_eq!(r.body["mobile"], "+420 602123456");
     assert_eq!(r.body["purchase_order_number"], "PO-2026-001");
 
-    let one = s
-        .get(
-            &format!("/api/v1/organizations/1/contacts/{id}"),
-            Some(&token),
-        )
-        .await;
+    let one = s.org_get(&token, &format!("1/contacts/{id}")).await;
     assert_eq!(one.status, 200);
     assert_eq!(one.body, r.body);
-    let list = s
-        .get("/api/v1/organizations/1/contacts", Some(&token))
-        .await;
+    let list = s.org_get(&token, "1/contacts").await;
     assert_eq!(list.body, json!([r.body]));
-    let r = s
-        .get("/api/v1/organizations/1/contacts/999999", Some(&token))
-        .await;
+    let r = s.org_get(&token, "1/contacts/999999").await;
     r.assert_problem(404, "NOT_FOUND");
-    let r = s
-        .get("/api/v1/organizations/abc/contacts", Some(&token))
-        .await;
+    let r = s.org_get(&token, "abc/contacts").await;
     r.assert_problem(404, "NOT_FOUND");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn id_and_organisation_id_are_forbidden_in_query_and_body() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
-        .post(
-            "/api/v1/organizations/1/contacts",
-            Some(&token),
-            json!({"type": {"id": 1}, "id": 5}),
-        )
+        .create_org_contact(&token, "1/contacts", json!({"type": {"id": 1}, "id": 5}))
         .await;
     r.assert_problem(400, "FORBIDDEN_PARAMETER");
     assert_eq!(r.field_codes(), vec!["id:FORBIDDEN_PARAMETER"]);
     let r = s
-        .post(
-            "/api/v1/organizations/1/contacts?organisation_id=2",
-            Some(&token),
+        .create_org_contact(
+            &token,
+            "1/contacts?organisation_id=2",
             json!({"type": {"id": 1}}),
         )
         .await;
@@ -92,38 +75,25 @@ async fn id_and_organisation_id_are_forbidden_in_query_and_body() {
     assert_eq!(r.field_codes(), vec!["organisation_id:FORBIDDEN_PARAMETER"]);
     // Together with other errors: still 400, every problem listed.
     let r = s
-        .post(
-            "/api/v1/organizations/1/contacts?id=1",
-            Some(&token),
+        .create_org_contact(
+            &token,
+            "1/contacts?id=1",
             json!({"organisation_id": null, "email": "bad"}),
         )
         .await;
     r.assert_problem(400, "FORBIDDEN_PARAMETER");
-    let codes = r.field_codes();
-    assert!(
-        codes.contains(&"id:FORBIDDEN_PARAMETER".to_owned()),
-        "{codes:?}"
-    );
-    assert!(
-        codes.contains(&"organisation_id:FORBIDDEN_PARAMETER".to_owned()),
-        "{codes:?}"
-    );
-    assert!(
-        codes.contains(&"email:EMAIL_INVALID".to_owned()),
-        "{codes:?}"
-    );
+    r.assert_field_codes_include(&[
+        "id:FORBIDDEN_PARAMETER",
+        "organisation_id:FORBIDDEN_PARAMETER",
+        "email:EMAIL_INVALID",
+    ]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn org_contact_validation() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let r = s
-        .post(
-            "/api/v1/organizations/1/contacts",
-            Some(&token),
-            json!({"name": "A"}),
-        )
+        .create_org_contact(&token, "1/contacts", json!({"name": "A"}))
         .await;
     r.assert_problem(422, "VALIDATION_FAILED");
     assert!(
@@ -132,24 +102,17 @@ async fn org_contact_validation() {
         r.text
     );
     let r = s
-        .post(
-            "/api/v1/organizations/1/contacts",
-            Some(&token),
+        .create_org_contact(
+            &token,
+            "1/contacts",
             json!({"type": {"id": 1}, "purchase_order_number": "PO-1", "country": {"id": 999}}),
         )
         .await;
     let codes = r.field_codes();
-    assert!(
-        codes.contains(&"purchase_order_number:PURCHASE_ORDER_NUMBER_NOT_INVOICE".to_owned()),
-        "{codes:?}"
-    );
+    r.assert_field_codes_include(&["purchase_order_number:PURCHASE_ORDER_NUMBER_NOT_INVOICE"]);
     assert!(codes.iter().any(|c| c.starts_with("country")), "{codes:?}");
     let r = s
-        .post(
-            "/api/v1/organizations/1/contacts",
-            Some(&token),
-            json!({"type": {"id": 9}}),
-        )
+        .create_org_contact(&token, "1/contacts", json!({"type": {"id": 9}}))
         .await;
     assert!(
         r.field_codes()
@@ -162,46 +125,23 @@ async fn org_contact_validation() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nothing_crosses_organisations() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let other = s.other_admin().await;
     let r = s
-        .post(
-            "/api/v1/organizations/1/contacts",
-            Some(&token),
-            json!({"type": {"id": 2}}),
-        )
+        .create_org_contact(&token, "1/contacts", json!({"type": {"id": 2}}))
         .await;
     assert_eq!(r.status, 201);
     let id = r.body["id"].as_u64().unwrap();
     let r = s
-        .post(
-            "/api/v1/organizations/2/contacts",
-            Some(&token),
-            json!({"type": {"id": 2}}),
-        )
+        .create_org_contact(&token, "2/contacts", json!({"type": {"id": 2}}))
         .await;
     r.assert_problem(403, "FORBIDDEN");
-    let r = s
-        .get("/api/v1/organizations/1/contacts", Some(&other))
-        .await;
+    let r = s.org_get(&other, "1/contacts").await;
     r.assert_problem(403, "FORBIDDEN");
-    let r = s
-        .get(
-            &format!("/api/v1/organizations/1/contacts/{id}"),
-            Some(&other),
-        )
-        .await;
+    let r = s.org_get(&other, &format!("1/contacts/{id}")).await;
     r.assert_problem(403, "FORBIDDEN");
-    let r = s
-        .get(
-            &format!("/api/v1/organizations/2/contacts/{id}"),
-            Some(&other),
-        )
-        .await;
+    let r = s.org_get(&other, &format!("2/contacts/{id}")).await;
     r.assert_problem(404, "NOT_FOUND");
-    let r = s
-        .get("/api/v1/organizations/2/contacts", Some(&other))
-        .await;
+    let r = s.org_get(&other, "2/contacts").await;
     assert_eq!(r.body, json!([]));
 }

@@ -25,9 +25,8 @@ async fn every_api_answer_is_no_store() {
     let admin = s.admin().await;
     let customer = s.customer().await;
     let created = s
-        .post(
-            "/bff/contact/create",
-            Some(&admin),
+        .create_contact(
+            &admin,
             json!({"email": "cached@example.com", "firstName": "Nocache"}),
         )
         .await;
@@ -98,14 +97,13 @@ async fn every_api_answer_is_no_store() {
     assert_eq!(again.header("idempotent-replayed"), Some("true"));
     assert_no_store(&first, "first");
     assert_no_store(&again, "replay");
-    let mut h = HeaderMap::new();
-    h.insert("content-type", HeaderValue::from_static("application/json"));
     let r = s
-        .raw(
+        .send_bytes(
             Method::POST,
             "/bff/contact/create",
             Some(&admin),
-            h,
+            Some("application/json"),
+            None,
             vec![b' '; 70 * 1024],
         )
         .await;

@@ -5,12 +5,11 @@ use std::time::Duration;
 use reqwest::Method;
 use serde_json::json;
 
-use crate::common::{start, start_with};
+use crate::common::{start, start_admin, start_with};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_out_ends_the_session_on_the_server() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let other_tab = s.admin().await;
     assert_eq!(s.get("/api/v1/session", Some(&token)).await.status, 200);
 
@@ -40,11 +39,7 @@ async fn sign_out_ends_the_session_on_the_server() {
         .assert_problem(401, "UNAUTHORIZED");
     // Nothing was created with it.
     let created = s
-        .post(
-            "/bff/contact/create",
-            Some(&other_tab),
-            json!({"email": "after.sign.out@example.com"}),
-        )
+        .create_contact(&other_tab, json!({"email": "after.sign.out@example.com"}))
         .await;
     assert_eq!(created.status, 201, "{}", created.text);
 

@@ -9,9 +9,8 @@ async fn data_survives_a_restart_and_demo_data_is_created_once() {
     let key = s.api_key();
     let token = s.admin().await;
     let r = s
-        .post(
-            "/bff/contact/create",
-            Some(&token),
+        .create_contact(
+            &token,
             json!({"email": "kept@example.com", "groupList": [{"slug": "kept"}]}),
         )
         .await;

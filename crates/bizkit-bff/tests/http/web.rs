@@ -1,10 +1,10 @@
 use base64::Engine;
 use reqwest::Method;
-use reqwest::header::{HeaderMap, HeaderValue};
+use reqwest::header::HeaderMap;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use crate::common::{Reply, start, start_with};
+use crate::common::{Reply, start, start_admin, start_with};
 
 const INLINE: &str = "import init, * as bindings from '/bizkit-forms-0123456789abcdef.js';\nwindow.wasmBindings = bindings;\ninit('/bizkit-forms-0123456789abcdef_bg.wasm');";
 
@@ -167,8 +167,7 @@ async fn without_dist_there_is_no_app_but_still_headers() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn body_limit_content_type_and_malformed_json_are_problems() {
-    let s = start().await;
-    let token = s.admin().await;
+    let (s, token) = start_admin().await;
     let big = json!({"email": "a@example.com", "firstName": "x".repeat(70 * 1024)});
     let r = s
         .post("/bff/contact/create", Some(&token), big.clone())
@@ -179,56 +178,42 @@ async fn body_limit_content_type_and_malformed_json_are_problems() {
         .await;
     r.assert_problem(413, "PAYLOAD_TOO_LARGE");
 
-    let mut h = HeaderMap::new();
-    h.insert("content-type", HeaderValue::from_static("text/plain"));
-    let r = s
-        .raw(
-            Method::POST,
+    for (path, token, content_type) in [
+        (
             "/bff/contact/create",
-            Some(&token),
-            h,
-            br#"{"email":"a@example.com"}"#.to_vec(),
-        )
-        .await;
-    r.assert_problem(415, "UNSUPPORTED_MEDIA_TYPE");
-    let r = s
-        .raw(
-            Method::POST,
-            "/api/v1/authenticate",
-            None,
-            HeaderMap::new(),
-            br#"{"email":"a@example.com"}"#.to_vec(),
-        )
-        .await;
-    r.assert_problem(415, "UNSUPPORTED_MEDIA_TYPE");
-
-    let mut h = HeaderMap::new();
-    h.insert(
-        "content-type",
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
-    for body in [&b"{\"email\":"[..], b"not json", b"[1,2]", b""] {
+            Some(token.as_str()),
+            Some("text/plain"),
+        ),
+        ("/api/v1/authenticate", None, None),
+    ] {
         let r = s
-            .raw(
+            .send_bytes(
                 Method::POST,
-                "/bff/contact/create",
-                Some(&token),
-                h.clone(),
-                body.to_vec(),
+                path,
+                token,
+                content_type,
+                None,
+                br#"{"email":"a@example.com"}"#.to_vec(),
             )
             .await;
-        r.assert_problem(400, "MALFORMED_JSON");
+        r.assert_problem(415, "UNSUPPORTED_MEDIA_TYPE");
     }
-    // A value of the wrong type names its field.
-    let r = s
-        .raw(
+
+    let post_json = |body: &[u8]| {
+        s.send_bytes(
             Method::POST,
             "/bff/contact/create",
             Some(&token),
-            h.clone(),
-            br#"{"email":"a@example.com","groupList":[{"slug":{"x":1}}]}"#.to_vec(),
+            Some("application/json; charset=utf-8"),
+            None,
+            body.to_vec(),
         )
-        .await;
+    };
+    for body in [&b"{\"email\":"[..], b"not json", b"[1,2]", b""] {
+        post_json(body).await.assert_problem(400, "MALFORMED_JSON");
+    }
+    // A value of the wrong type names its field.
+    let r = post_json(br#"{"email":"a@example.com","groupList":[{"slug":{"x":1}}]}"#).await;
     r.assert_problem(400, "MALFORMED_JSON");
     assert_eq!(
         r.body["errors"][0]["field"], "groupList[0].slug",
