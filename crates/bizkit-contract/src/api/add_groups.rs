@@ -2,6 +2,9 @@
 
 use super::*;
 
+pub const CUSTOMER_ADD_GROUPS: Endpoint<AddGroupsRequest, AddGroupsResponse> =
+    Endpoint::new(Method::Post, "/api/v1/customer/add-groups");
+
 lenient! {
     /// Body of `POST /api/v1/customer/add-groups`.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

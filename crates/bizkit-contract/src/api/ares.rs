@@ -2,6 +2,12 @@
 
 use super::*;
 
+/// The administrators' ARES lookup.
+pub const ARES_GET: Endpoint<NoBody, AresRecord> = Endpoint::new(Method::Get, "/bff/ares/{ico}");
+/// The same lookup for a customer's portal, rate-limited per session.
+pub const ARES_LOOKUP: Endpoint<NoBody, AresRecord> =
+    Endpoint::new(Method::Get, "/api/v1/ares/{ico}");
+
 /// A company from ARES (`GET /bff/ares/{ico}`), in normal form.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

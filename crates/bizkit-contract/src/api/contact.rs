@@ -2,6 +2,12 @@
 
 use super::*;
 
+pub const CONTACT_LIST: Endpoint<NoBody, Vec<StoredContact>> =
+    Endpoint::new(Method::Get, "/bff/contact/list");
+/// `customerId`, as the published OpenAPI description and the contract document name it.
+pub const CONTACT_GET: Endpoint<NoBody, StoredContact> =
+    Endpoint::new(Method::Get, "/bff/contact/{customerId}");
+
 /// A contact as stored (`GET /bff/contact/{customerId}`), in normal form.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -2,6 +2,9 @@
 
 use super::*;
 
+pub const CONTACT_CREATE: Endpoint<ContactCreateRequest, ContactCreateResponse> =
+    Endpoint::new(Method::Post, "/bff/contact/create");
+
 lenient! {
     /// One entry of `groupList`: an existing or new ("free-solo") customer group.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,6 +2,9 @@
 
 use super::*;
 
+pub const MEMBER_INVITE: Endpoint<MemberInviteRequest, MemberInviteResponse> =
+    Endpoint::new(Method::Post, "/bff/member/invite-email");
+
 lenient! {
     /// Body of `POST /bff/member/invite-email`.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

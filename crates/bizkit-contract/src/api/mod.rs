@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::call::{Endpoint, Method, NoBody};
 use crate::code::{ErrorCode, FieldError};
 use crate::de;
 use crate::field;
@@ -60,22 +61,24 @@ macro_rules! lenient {
     };
 }
 
-mod add_groups;
-mod ares;
-mod contact;
-mod contact_create;
-mod member_invite;
-mod org_contact;
+pub(crate) mod add_groups;
+pub(crate) mod ares;
+pub(crate) mod contact;
+pub(crate) mod contact_create;
+pub(crate) mod customer_group;
+pub(crate) mod member_invite;
+pub(crate) mod org_contact;
 mod parse;
-mod permission_list;
-mod session;
-mod shared;
-mod update_profile;
+pub(crate) mod permission_list;
+pub(crate) mod session;
+pub(crate) mod shared;
+pub(crate) mod update_profile;
 
 pub use add_groups::*;
 pub use ares::*;
 pub use contact::*;
 pub use contact_create::*;
+pub use customer_group::*;
 pub use member_invite::*;
 pub use org_contact::*;
 pub use permission_list::*;

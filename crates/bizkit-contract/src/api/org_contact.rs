@@ -2,6 +2,13 @@
 
 use super::*;
 
+pub const ORG_CONTACT_CREATE: Endpoint<OrgContactCreateRequest, OrgContact> =
+    Endpoint::new(Method::Post, "/api/v1/organizations/{org_id}/contacts");
+pub const ORG_CONTACT_LIST: Endpoint<NoBody, Vec<OrgContact>> =
+    Endpoint::new(Method::Get, "/api/v1/organizations/{org_id}/contacts");
+pub const ORG_CONTACT_GET: Endpoint<NoBody, OrgContact> =
+    Endpoint::new(Method::Get, "/api/v1/organizations/{org_id}/contacts/{id}");
+
 /// A reference by id: `{"id": 6}`. The id may also come as a numeric string.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

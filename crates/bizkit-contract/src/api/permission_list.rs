@@ -2,6 +2,9 @@
 
 use super::*;
 
+pub const PERMISSION_LIST: Endpoint<NoBody, PermissionList> =
+    Endpoint::new(Method::Get, "/bff/member/permission-list");
+
 /// A code and its display name.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

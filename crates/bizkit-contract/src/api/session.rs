@@ -2,6 +2,13 @@
 
 use super::*;
 
+pub const AUTHENTICATE: Endpoint<AuthenticateRequest, AuthenticateResponse> =
+    Endpoint::new(Method::Post, "/api/v1/authenticate");
+pub const SESSION_GET: Endpoint<NoBody, SessionResponse> =
+    Endpoint::new(Method::Get, "/api/v1/session");
+pub const SESSION_DELETE: Endpoint<NoBody, NoBody> =
+    Endpoint::new(Method::Delete, "/api/v1/session");
+
 lenient! {
     /// Body of `POST /api/v1/authenticate`.
     #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,6 +2,11 @@
 
 use super::*;
 
+pub const CUSTOMER_UPDATE_PROFILE: Endpoint<UpdateProfileRequest, SuccessResponse> =
+    Endpoint::new(Method::Post, "/api/v1/customer/update-profile");
+pub const CUSTOMER_PROFILE_GET: Endpoint<NoBody, UpdateProfileRequest> =
+    Endpoint::new(Method::Get, "/api/v1/customer/profile");
+
 lenient! {
     /// Body of `POST /api/v1/customer/update-profile`; also the answer of
     /// `GET /api/v1/customer/profile` (then in normal form).
