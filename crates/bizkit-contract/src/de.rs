@@ -6,11 +6,28 @@ use core::fmt;
 use serde::Deserializer;
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+/// `null` (either spelling) reads as `$none`, and a value wrapped in `Some` as the value itself:
+/// the part every lenient visitor shares.
+macro_rules! null_is {
+    ($none:expr) => {
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    };
+}
+
 /// A string field that also takes a number or a boolean (written as text); `null` is "not
 /// given". Arrays and objects are refused.
 pub(crate) fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    d.deserialize_any(StringVisitor {
-        loose_containers: false,
+    Ok(match d.deserialize_any(LooseVisitor { strict: true })? {
+        Loose::Other => None,
+        value => Some(value.into_text()),
     })
 }
 
@@ -31,7 +48,7 @@ where
     D: Deserializer<'de>,
     T: serde::Deserialize<'de>,
 {
-    Ok(<Option<Vec<T>> as serde::Deserialize>::deserialize(d)?.unwrap_or_default())
+    null_as_default(d)
 }
 
 /// Marks a key as present whatever its value (`null` too): for parameters that must not be sent.
@@ -45,66 +62,86 @@ pub(crate) fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::
     d.deserialize_any(IdVisitor)
 }
 
-struct StringVisitor {
-    loose_containers: bool,
+/// One value read without a type in mind. `Other` is `null` and, where containers are taken, a
+/// list or an object (read to its end and dropped).
+enum Loose {
+    Bool(bool),
+    Signed(i64),
+    Unsigned(u64),
+    Float(f64),
+    Text(String),
+    Other,
 }
 
-impl<'de> Visitor<'de> for StringVisitor {
-    type Value = Option<String>;
+impl Loose {
+    /// A number or a boolean written as text; `Other` is `""`.
+    fn into_text(self) -> String {
+        match self {
+            Loose::Text(s) => s,
+            Loose::Bool(v) => v.to_string(),
+            Loose::Signed(v) => v.to_string(),
+            Loose::Unsigned(v) => v.to_string(),
+            Loose::Float(v) => v.to_string(),
+            Loose::Other => String::new(),
+        }
+    }
+}
+
+/// Reads any one value as [`Loose`]; `strict` refuses a list or an object, as a string field does.
+struct LooseVisitor {
+    strict: bool,
+}
+
+impl<'de> Visitor<'de> for LooseVisitor {
+    type Value = Loose;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a string")
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(v.to_owned()))
+        Ok(Loose::Text(v.to_owned()))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Some(v))
+        Ok(Loose::Text(v))
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(Loose::Bool(v))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(Loose::Signed(v))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(Loose::Unsigned(v))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(Loose::Float(v))
     }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
+    null_is!(Loose::Other);
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        if !self.loose_containers {
+        if self.strict {
             return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
         }
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Some(String::new()))
+        Ok(Loose::Other)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        if !self.loose_containers {
+        if self.strict {
             return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
         }
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Some(String::new()))
+        Ok(Loose::Other)
     }
+}
+
+/// Any one value, containers and `null` included, without an error.
+fn loose<'de, D: Deserializer<'de>>(d: D) -> Result<Loose, D::Error> {
+    d.deserialize_any(LooseVisitor { strict: false })
 }
 
 struct ListItem(String);
 
 impl<'de> serde::Deserialize<'de> for ListItem {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(StringVisitor {
-            loose_containers: true,
-        })
-        .map(|s| ListItem(s.unwrap_or_default()))
+        text(d).map(ListItem)
     }
 }
 
@@ -115,21 +152,23 @@ impl<'de> Visitor<'de> for ListVisitor {
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a list of strings")
     }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Vec::new())
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Vec::new())
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
+    null_is!(Vec::new());
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut out = Vec::new();
         while let Some(ListItem(s)) = seq.next_element()? {
             out.push(s);
         }
         Ok(out)
+    }
+}
+
+/// The words a boolean may be written as; `Some(None)` is blank ("not given"), `None` no boolean.
+fn bool_word(v: &str) -> Option<Option<bool>> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "on" | "yes" => Some(Some(true)),
+        "false" | "0" | "off" | "no" => Some(Some(false)),
+        "" => Some(None),
+        _ => None,
     }
 }
 
@@ -158,22 +197,9 @@ impl<'de> Visitor<'de> for BoolVisitor {
         }
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        match v.trim().to_ascii_lowercase().as_str() {
-            "true" | "1" | "on" | "yes" => Ok(Some(true)),
-            "false" | "0" | "off" | "no" => Ok(Some(false)),
-            "" => Ok(None),
-            _ => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
-        }
+        bool_word(v).ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
     }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
+    null_is!(None);
 }
 
 struct IdVisitor;
@@ -211,15 +237,7 @@ impl<'de> Visitor<'de> for IdVisitor {
             .map(Some)
             .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
     }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
+    null_is!(None);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -240,22 +258,32 @@ where
 /// Text of an answer: a number or a boolean is written as text, anything else (`null`, a list, an
 /// object) is `""`.
 pub(crate) fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    d.deserialize_any(StringVisitor {
-        loose_containers: true,
-    })
-    .map(Option::unwrap_or_default)
+    loose(d).map(Loose::into_text)
 }
 
 /// A boolean of an answer: `"true"`, `1` and the like count as true, and whatever is not
 /// recognisably true (`null`, `"maybe"`, a list) as false.
 pub(crate) fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    d.deserialize_any(FlagVisitor)
+    Ok(match loose(d)? {
+        Loose::Bool(v) => v,
+        Loose::Signed(v) => v == 1,
+        Loose::Unsigned(v) => v == 1,
+        Loose::Float(v) => v == 1.0,
+        Loose::Text(v) => bool_word(&v) == Some(Some(true)),
+        Loose::Other => false,
+    })
 }
 
 /// A number of seconds where the backend sent a sensible one (whole seconds, fractions dropped);
 /// anything else — negative, text, `null`, a list — is "not said".
 pub(crate) fn opt_secs<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    d.deserialize_any(SecsVisitor)
+    Ok(match loose(d)? {
+        Loose::Unsigned(v) => Some(v),
+        Loose::Signed(v) => u64::try_from(v).ok(),
+        // Saturating: 1e300 seconds is "never", not an error.
+        Loose::Float(v) => (v.is_finite() && v >= 0.0).then_some(v as u64),
+        Loose::Bool(_) | Loose::Text(_) | Loose::Other => None,
+    })
 }
 
 /// Whether the value reads as `word` (trimmed, in any ASCII case); anything else, or nothing
@@ -263,91 +291,4 @@ pub(crate) fn opt_secs<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D
 /// backend says something unexpected.
 pub(crate) fn is_word<'de, D: Deserializer<'de>>(d: D, word: &str) -> Result<bool, D::Error> {
     Ok(text(d)?.trim().eq_ignore_ascii_case(word))
-}
-
-struct FlagVisitor;
-
-impl<'de> Visitor<'de> for FlagVisitor {
-    type Value = bool;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a boolean")
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(v)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(v == 1)
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(v == 1)
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(v == 1.0)
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(BoolVisitor
-            .visit_str::<E>(v)
-            .ok()
-            .flatten()
-            .unwrap_or(false))
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(false)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(false)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(false)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(false)
-    }
-}
-
-struct SecsVisitor;
-
-impl<'de> Visitor<'de> for SecsVisitor {
-    type Value = Option<u64>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a number of seconds")
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(v))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(u64::try_from(v).ok())
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        // Saturating: 1e300 seconds is "never", not an error.
-        Ok((v.is_finite() && v >= 0.0).then_some(v as u64))
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
 }

@@ -12,6 +12,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod api;
+mod call;
 pub mod code;
 mod de;
 pub mod endpoint;

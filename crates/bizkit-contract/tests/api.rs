@@ -14,8 +14,13 @@ fn errors_of<T: core::fmt::Debug>(r: Result<T, Vec<FieldError>>) -> Vec<(String,
     v
 }
 
-fn fe(field: &str, code: ErrorCode) -> (String, ErrorCode) {
-    (field.to_owned(), code)
+/// Asserts that parsing failed with exactly these field errors, in any order.
+#[track_caller]
+fn fails<T: core::fmt::Debug>(r: Result<T, Vec<FieldError>>, expected: &[(&str, ErrorCode)]) {
+    let mut expected: Vec<(String, ErrorCode)> =
+        expected.iter().map(|&(f, c)| (f.to_owned(), c)).collect();
+    expected.sort();
+    assert_eq!(errors_of(r), expected);
 }
 
 fn body<T: serde::de::DeserializeOwned>(v: Value) -> T {
@@ -28,12 +33,12 @@ fn body<T: serde::de::DeserializeOwned>(v: Value) -> T {
 fn contact_create_needs_email_or_phone_on_both_fields() {
     let org = OrgRules::default();
     let r: ContactCreateRequest = body(json!({}));
-    assert_eq!(
-        errors_of(r.parse(&org)),
-        vec![
-            fe("email", ErrorCode::EmailOrPhoneRequired),
-            fe("phone", ErrorCode::EmailOrPhoneRequired)
-        ]
+    fails(
+        r.parse(&org),
+        &[
+            ("email", ErrorCode::EmailOrPhoneRequired),
+            ("phone", ErrorCode::EmailOrPhoneRequired),
+        ],
     );
     // Blank counts as not given.
     let r: ContactCreateRequest = body(json!({"email": "  ", "phone": ""}));
@@ -52,19 +57,16 @@ fn contact_create_invite_requires_email() {
     let org = OrgRules::default();
     let r: ContactCreateRequest =
         body(json!({"phone": "+420777123456", "sendRegistrationInvite": true}));
-    assert_eq!(
-        errors_of(r.parse(&org)),
-        vec![fe("sendRegistrationInvite", ErrorCode::InviteRequiresEmail)]
+    fails(
+        r.parse(&org),
+        &[("sendRegistrationInvite", ErrorCode::InviteRequiresEmail)],
     );
     let r: ContactCreateRequest =
         body(json!({"email": "jan@barasek.com", "sendRegistrationInvite": true}));
     assert!(r.parse(&org).unwrap().send_registration_invite);
     // A wrong e-mail is reported as wrong, not as missing.
     let r: ContactCreateRequest = body(json!({"email": "jan@", "sendRegistrationInvite": true}));
-    assert_eq!(
-        errors_of(r.parse(&org)),
-        vec![fe("email", ErrorCode::EmailInvalid)]
-    );
+    fails(r.parse(&org), &[("email", ErrorCode::EmailInvalid)]);
 }
 
 #[test]
@@ -83,18 +85,18 @@ fn contact_create_reports_every_field_at_once() {
             {"name": "N\u{7}", "slug": "ok"}
         ]
     }));
-    assert_eq!(
-        errors_of(r.parse(&org)),
-        vec![
-            fe("companyRegistrationNumber", ErrorCode::IcoChecksum),
-            fe("email", ErrorCode::EmailInvalid),
-            fe("firstName", ErrorCode::TextControlCharacters),
-            fe("groupList[1].color", ErrorCode::ColorInvalid),
-            fe("groupList[2].slug", ErrorCode::GroupSlugEmpty),
-            fe("groupList[3].name", ErrorCode::TextControlCharacters),
-            fe("lastName", ErrorCode::NameTooLong),
-            fe("phone", ErrorCode::PhoneTooShort),
-        ]
+    fails(
+        r.parse(&org),
+        &[
+            ("companyRegistrationNumber", ErrorCode::IcoChecksum),
+            ("email", ErrorCode::EmailInvalid),
+            ("firstName", ErrorCode::TextControlCharacters),
+            ("groupList[1].color", ErrorCode::ColorInvalid),
+            ("groupList[2].slug", ErrorCode::GroupSlugEmpty),
+            ("groupList[3].name", ErrorCode::TextControlCharacters),
+            ("lastName", ErrorCode::NameTooLong),
+            ("phone", ErrorCode::PhoneTooShort),
+        ],
     );
 }
 
@@ -179,10 +181,7 @@ fn contact_create_serialises_camel_case() {
 fn member_invite() {
     let org = OrgRules::default();
     let r: MemberInviteRequest = body(json!({}));
-    assert_eq!(
-        errors_of(r.parse(&org)),
-        vec![fe("email", ErrorCode::Required)]
-    );
+    fails(r.parse(&org), &[("email", ErrorCode::Required)]);
     let r: MemberInviteRequest = body(json!({
         "email": "jan@barasek.com",
         "firstName": "x".repeat(128),
@@ -191,12 +190,12 @@ fn member_invite() {
         "roleCodes": null,
         "description": "a\r\nb"
     }));
-    assert_eq!(
-        errors_of(r.parse(&org)),
-        vec![
-            fe("lastName", ErrorCode::NameTooLong),
-            fe("permissionCodes[3]", ErrorCode::TextControlCharacters)
-        ]
+    fails(
+        r.parse(&org),
+        &[
+            ("lastName", ErrorCode::NameTooLong),
+            ("permissionCodes[3]", ErrorCode::TextControlCharacters),
+        ],
     );
     let r: MemberInviteRequest = body(json!({
         "email": "jan@barasek.com",
@@ -238,38 +237,32 @@ fn add_groups() {
     );
 
     let r: AddGroupsRequest = body(json!({}));
-    assert_eq!(
-        errors_of(r.parse(&org)),
-        vec![
-            fe("cuRefNo", ErrorCode::EmailOrCuRefNoRequired),
-            fe("email", ErrorCode::EmailOrCuRefNoRequired),
-            fe("groups", ErrorCode::GroupsRequired),
-        ]
+    fails(
+        r.parse(&org),
+        &[
+            ("cuRefNo", ErrorCode::EmailOrCuRefNoRequired),
+            ("email", ErrorCode::EmailOrCuRefNoRequired),
+            ("groups", ErrorCode::GroupsRequired),
+        ],
     );
     let r: AddGroupsRequest = body(json!({"cuRefNo": "short", "email": "x", "groups": ["", " "]}));
-    assert_eq!(
-        errors_of(r.parse(&org)),
-        vec![
-            fe("cuRefNo", ErrorCode::CuRefNoLength),
-            fe("email", ErrorCode::EmailInvalid),
-            fe("groups", ErrorCode::GroupsRequired),
-        ]
+    fails(
+        r.parse(&org),
+        &[
+            ("cuRefNo", ErrorCode::CuRefNoLength),
+            ("email", ErrorCode::EmailInvalid),
+            ("groups", ErrorCode::GroupsRequired),
+        ],
     );
     let r: AddGroupsRequest = body(json!({"cuRefNo": "1cGIHvFoQDGLAbcA", "groups": ["ok", "!!!"]}));
-    assert_eq!(
-        errors_of(r.parse(&org)),
-        vec![fe("groups[1]", ErrorCode::GroupSlugEmpty)]
-    );
+    fails(r.parse(&org), &[("groups[1]", ErrorCode::GroupSlugEmpty)]);
     let many: Vec<String> = (0..=MAX_GROUPS).map(|i| format!("g{i}")).collect();
     let r = AddGroupsRequest {
         cu_ref_no: Some("1cGIHvFoQDGLAbcA".into()),
         groups: many,
         ..Default::default()
     };
-    assert_eq!(
-        errors_of(r.parse(&org)),
-        vec![fe("groups", ErrorCode::TooManyItems)]
-    );
+    fails(r.parse(&org), &[("groups", ErrorCode::TooManyItems)]);
     assert_eq!(
         serde_json::to_value(AddGroupsRequest {
             cu_ref_no: Some("x".into()),
@@ -339,21 +332,21 @@ fn update_profile_rules() {
         "primaryLocale": "fr", "groups": ["ok", "!!!"], "customerRealIp": "999.1.1.1",
         "referralId": "1cGIHvFoQDGLAbc!", "city": "a\u{0}"
     }));
-    assert_eq!(
-        errors_of(r.parse(&org)),
-        vec![
-            fe("city", ErrorCode::TextControlCharacters),
-            fe("companyRegistrationNumber", ErrorCode::IcoChecksum),
-            fe("country", ErrorCode::CountryUnknown),
-            fe("customerRealIp", ErrorCode::IpInvalid),
-            fe("email", ErrorCode::Required),
-            fe("groups[1]", ErrorCode::GroupSlugEmpty),
-            fe("phone", ErrorCode::PhoneTooShort),
-            fe("postalCode", ErrorCode::PostalCodeInvalid),
-            fe("primaryLocale", ErrorCode::LocaleUnsupported),
-            fe("referralId", ErrorCode::CuRefNoCharacters),
-            fe("taxIdentificationNumber", ErrorCode::DicChecksum),
-        ]
+    fails(
+        r.parse(&org),
+        &[
+            ("city", ErrorCode::TextControlCharacters),
+            ("companyRegistrationNumber", ErrorCode::IcoChecksum),
+            ("country", ErrorCode::CountryUnknown),
+            ("customerRealIp", ErrorCode::IpInvalid),
+            ("email", ErrorCode::Required),
+            ("groups[1]", ErrorCode::GroupSlugEmpty),
+            ("phone", ErrorCode::PhoneTooShort),
+            ("postalCode", ErrorCode::PostalCodeInvalid),
+            ("primaryLocale", ErrorCode::LocaleUnsupported),
+            ("referralId", ErrorCode::CuRefNoCharacters),
+            ("taxIdentificationNumber", ErrorCode::DicChecksum),
+        ],
     );
     // Empty IP means localhost; a missing one means not given.
     let r: UpdateProfileRequest = body(json!({"email": "jan@barasek.com", "customerRealIp": ""}));
@@ -415,15 +408,13 @@ fn org_contact_rules() {
         body(json!({"id": 5, "organisation_id": null, "purchase_order_number": "PO"}));
     let errs = r.parse(&org).unwrap_err();
     assert_eq!(status_for(&errs), 400);
-    let mut got: Vec<(String, ErrorCode)> = errs.into_iter().map(|e| (e.field, e.code)).collect();
-    got.sort();
-    assert_eq!(
-        got,
-        vec![
-            fe("id", ErrorCode::ForbiddenParameter),
-            fe("organisation_id", ErrorCode::ForbiddenParameter),
-            fe("type.id", ErrorCode::Required),
-        ]
+    fails(
+        Err::<(), _>(errs),
+        &[
+            ("id", ErrorCode::ForbiddenParameter),
+            ("organisation_id", ErrorCode::ForbiddenParameter),
+            ("type.id", ErrorCode::Required),
+        ],
     );
     let r: OrgContactCreateRequest =
         body(json!({"type": {"id": 2}, "purchase_order_number": "PO-1"}));
@@ -439,23 +430,20 @@ fn org_contact_rules() {
     let r: OrgContactCreateRequest = body(json!({
         "type": {"id": 9}, "country": {"id": 999}, "purchase_order_number": "P".repeat(51), "zipcode": "1"
     }));
-    assert_eq!(
-        errors_of(r.parse(&org)),
-        vec![
-            fe("country.id", ErrorCode::CountryUnknown),
-            fe(
+    fails(
+        r.parse(&org),
+        &[
+            ("country.id", ErrorCode::CountryUnknown),
+            (
                 "purchase_order_number",
-                ErrorCode::PurchaseOrderNumberTooLong
+                ErrorCode::PurchaseOrderNumberTooLong,
             ),
-            fe("type.id", ErrorCode::ContactTypeUnknown),
-            fe("zipcode", ErrorCode::PostalCodeInvalid),
-        ]
+            ("type.id", ErrorCode::ContactTypeUnknown),
+            ("zipcode", ErrorCode::PostalCodeInvalid),
+        ],
     );
     let r: OrgContactCreateRequest = body(json!({"type": {}}));
-    assert_eq!(
-        errors_of(r.parse(&org)),
-        vec![fe("type.id", ErrorCode::Required)]
-    );
+    fails(r.parse(&org), &[("type.id", ErrorCode::Required)]);
     assert!(
         serde_json::from_value::<OrgContactCreateRequest>(json!({"type": {"id": "six"}})).is_err()
     );
@@ -509,12 +497,12 @@ fn authenticate() {
     assert!(!format!("{v:?}").contains("demo-admin"));
     assert!(!format!("{r:?}").contains("demo-admin"));
     let r: AuthenticateRequest = body(json!({}));
-    assert_eq!(
-        errors_of(r.parse(&org)),
-        vec![
-            fe("email", ErrorCode::Required),
-            fe("password", ErrorCode::Required)
-        ]
+    fails(
+        r.parse(&org),
+        &[
+            ("email", ErrorCode::Required),
+            ("password", ErrorCode::Required),
+        ],
     );
     let a: AuthenticateResponse = body(json!({"auth_token": "t", "role": "admin"}));
     assert_eq!(a.role, Role::Admin);
