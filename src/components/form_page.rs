@@ -93,15 +93,31 @@ impl Request {
 pub struct Page {
     /// The form's key: the prefix of its controls' ids, its draft's name, `data-form`.
     pub key: &'static str,
-    pub title: &'static Text,
-    pub lead: &'static Text,
+    /// The heading and lead above the form, where the page has none of its own.
+    pub title: Option<(&'static Text, &'static Text)>,
+    /// The `<form>`'s class: `form-grid`, or `portal-form` for a form of fieldsets.
+    pub class: &'static str,
     pub submit: &'static Text,
-    /// The success panel's heading.
+    /// The success panel's heading (a create), or the saved notice's first line (an edit).
     pub done: &'static Text,
-    /// The success panel's button that empties the form for the next record.
-    pub next: &'static Text,
-    /// The id of the control focused for the next record.
-    pub first: &'static str,
+    pub then: Then,
+}
+
+/// What the page does once the submission succeeded.
+pub enum Then {
+    /// A create: the success panel replaces the form, with `next` to empty it for the next record
+    /// and focus the control `first`.
+    Next {
+        next: &'static Text,
+        first: &'static str,
+    },
+    /// An edit: the form stays with what was saved, a saved notice above it; `unsaved` is said
+    /// beside the submit button while something is changed, and `no_changes` when a save is asked
+    /// of nothing changed.
+    Stay {
+        unsaved: &'static Text,
+        no_changes: &'static Text,
+    },
 }
 
 /// What a successful submission left, for the success panel: the request as sent and the answer.
@@ -128,7 +144,7 @@ impl Sent {
     }
 }
 
-/// A create page's frame around its fields (the children, inside the form grid).
+/// A form page's frame around its fields (the children, inside the `<form>`).
 #[component]
 pub fn FormPage(
     form: FormCtl,
@@ -136,14 +152,16 @@ pub fn FormPage(
     page: &'static Page,
     /// Holds what the last submission left once it succeeded; the page's panel reads it.
     done: RwSignal<Option<Sent>>,
-    /// The success panel's body, under its heading.
+    /// The success panel's body, under its heading (a create), or the saved notice (an edit).
     panel: ViewFn,
     /// The `{…}` parameters of the endpoint's path.
     #[prop(optional)]
     params: Vec<String>,
-    /// Where the draft is kept beyond the signed-in person's scope (one organisation's page).
+    /// Where the draft is kept beyond the signed-in person's scope (one organisation's page);
+    /// `None` with `no_draft`: nothing kept (a widget in a host site's storage).
     #[prop(optional)]
     draft_scope: Option<String>,
+    #[prop(optional)] no_draft: bool,
     /// A second-level heading: the page has its own first.
     #[prop(optional)]
     subsection: bool,
@@ -155,14 +173,29 @@ pub fn FormPage(
     let i18n = use_i18n();
     let session = current_session();
     let announcer = use_announcer();
-    let scope = match draft_scope {
-        Some(own) => format!("{}.{own}", session.scope()),
-        None => session.scope(),
-    };
-    form.keep_draft(&scope);
+    if !no_draft {
+        let scope = match draft_scope {
+            Some(own) => format!("{}.{own}", session.scope()),
+            None => session.scope(),
+        };
+        form.keep_draft(&scope);
+    }
     guard_leaving(form);
+    let edit = matches!(page.then, Then::Stay { .. });
     let heading = NodeRef::<html::H2>::new();
+    let notice = NodeRef::<html::Div>::new();
     let title_of = move |sent: &Sent| outcome.map_or(page.done, |o| o(sent).0);
+    let dirty = Memo::new(move |_| form.dirty());
+    let nothing_to_save = RwSignal::new(false);
+    if edit {
+        // Changing anything after a save puts the notices away: they spoke of the values before.
+        Effect::new(move |_| {
+            if dirty.get() {
+                done.set(None);
+                nothing_to_save.set(false);
+            }
+        });
+    }
 
     let Request {
         endpoint,
@@ -183,42 +216,66 @@ pub fn FormPage(
             else {
                 return;
             };
-            form.succeeded();
             let sent = Sent {
                 request,
                 answer: answer.body,
                 location: answer.location,
             };
-            announcer.say(i18n.now(title_of(&sent)));
-            done.try_set(Some(sent));
-            focus_after_render(heading);
+            if edit {
+                form.saved();
+                // Spoken by its live region (and read again where focus lands), not announced.
+                done.try_set(Some(sent));
+                focus_after_render(notice);
+            } else {
+                form.succeeded();
+                announcer.say(i18n.now(title_of(&sent)));
+                done.try_set(Some(sent));
+                focus_after_render(heading);
+            }
         }
     });
     let submit = move || {
+        if edit && !dirty.get_untracked() && !form.outcome_unknown.get_untracked() {
+            // Said again on every press: out and back in, so the live region speaks once more.
+            nothing_to_save.set(false);
+            request_animation_frame(move || {
+                nothing_to_save.try_set(true);
+            });
+            return;
+        }
+        nothing_to_save.set(false);
         if form.begin_submit() {
             save.dispatch_local(json.with_value(|j| j(form.values())));
         }
     };
     retry_after_sign_in(form, session, submit);
-    let next = move |_| {
-        done.set(None);
-        form.reset();
-        request_animation_frame(move || focus_by_id(page.first));
-    };
 
     let form_view = move || {
-        let title = i18n.tr(page.title);
+        let title = page.title.map(|(title, lead)| {
+            let title = i18n.tr(title);
+            view! {
+                {if subsection {
+                    view! { <h2>{title}</h2> }.into_any()
+                } else {
+                    view! { <h1>{title}</h1> }.into_any()
+                }}
+                <p class="lead">{i18n.tr(lead)}</p>
+            }
+        });
+        let unsaved = match page.then {
+            Then::Stay { unsaved, .. } => Some(view! {
+                <p class="unsaved" aria-live="polite">
+                    {move || dirty.get().then(|| i18n.tr(unsaved)())}
+                </p>
+            }),
+            Then::Next { .. } => None,
+        };
         view! {
-            {if subsection {
-                view! { <h2>{title}</h2> }.into_any()
-            } else {
-                view! { <h1>{title}</h1> }.into_any()
-            }}
-            <p class="lead">{i18n.tr(page.lead)}</p>
+            {title}
             <DraftNotice form />
             <ErrorSummary form on_retry=Callback::new(move |_| submit()) />
             <form
-                class="form-grid"
+                class=page.class
                 data-form=page.key
                 on:submit=move |ev| {
                     ev.prevent_default();
@@ -229,30 +286,56 @@ pub fn FormPage(
                 {children()}
                 <div class="span-2 actions">
                     <SubmitButton form label=i18n.tr(page.submit) />
+                    {unsaved}
                 </div>
             </form>
         }
     };
-    let success = move || {
-        done.get().map(|sent| {
-            let (title, outcome) = match outcome {
-                Some(o) => o(&sent),
-                None => (page.done, ""),
+    match page.then {
+        Then::Stay { no_changes, .. } => view! {
+            <div role="status" class="saved-region">
+                <Show when=move || done.with(Option::is_some)>
+                    <div class="notice saved-notice" tabindex="-1" node_ref=notice>
+                        <p><strong>{i18n.tr(page.done)}</strong></p>
+                        {panel.run()}
+                    </div>
+                </Show>
+                <Show when=move || nothing_to_save.get()>
+                    <p class="notice">{i18n.tr(no_changes)}</p>
+                </Show>
+            </div>
+            {form_view()}
+        }
+        .into_any(),
+        Then::Next { next, first } => {
+            let again = move |_| {
+                done.set(None);
+                form.reset();
+                request_animation_frame(move || focus_by_id(first));
+            };
+            let success = move || {
+                done.get().map(|sent| {
+                    let (title, outcome) = match outcome {
+                        Some(o) => o(&sent),
+                        None => (page.done, ""),
+                    };
+                    view! {
+                        <div class="success" data-outcome=(!outcome.is_empty()).then_some(outcome)>
+                            <h2 tabindex="-1" node_ref=heading>{i18n.tr(title)}</h2>
+                            {panel.run()}
+                            <button type="button" class="button primary" on:click=again>
+                                {i18n.tr(next)}
+                            </button>
+                        </div>
+                    }
+                })
             };
             view! {
-                <div class="success" data-outcome=(!outcome.is_empty()).then_some(outcome)>
-                    <h2 tabindex="-1" node_ref=heading>{i18n.tr(title)}</h2>
-                    {panel.run()}
-                    <button type="button" class="button primary" on:click=next>
-                        {i18n.tr(page.next)}
-                    </button>
-                </div>
+                <Show when=move || done.with(Option::is_none) fallback=success>
+                    {form_view()}
+                </Show>
             }
-        })
-    };
-    view! {
-        <Show when=move || done.with(Option::is_none) fallback=success>
-            {form_view()}
-        </Show>
+            .into_any()
+        }
     }
 }

@@ -11,7 +11,7 @@ use crate::components::ares::{AresPreview, use_ares};
 use crate::components::field::Control;
 use crate::components::field_table::{FieldRows, FieldSpec, preview};
 use crate::components::form::Values;
-use crate::components::form_page::{FormPage, Page, Request, Sent};
+use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
 use crate::components::tag_picker::{existing_groups, read_tags};
 use crate::i18n::{Text, ui, use_i18n};
 use crate::session::current_session;
@@ -84,12 +84,14 @@ fn request(v: Values) -> ContactCreateRequest {
 
 const PAGE: Page = Page {
     key: "contact",
-    title: &ui::NEW_CONTACT,
-    lead: &ui::CONTACT_INTRO,
+    title: Some((&ui::NEW_CONTACT, &ui::CONTACT_INTRO)),
+    class: "form-grid",
     submit: &ui::CONTACT_SUBMIT,
     done: &ui::CONTACT_CREATED,
-    next: &ui::CONTACT_NEXT,
-    first: "contact-email",
+    then: Then::Next {
+        next: &ui::CONTACT_NEXT,
+        first: "contact-email",
+    },
 };
 
 #[component]
@@ -133,19 +135,17 @@ pub fn ContactNew() -> impl IntoView {
 #[component]
 fn Stored(id: String) -> impl IntoView {
     let session = current_session();
-    let read = {
-        let id = id.clone();
-        LocalResource::new(move || {
-            let (client, id) = (session.client(), id.clone());
-            async move { client.call(&CONTACT_GET, &[&id]).await }
-        })
-    };
+    // A task, not a resource: a pending resource would suspend the page's frame around it.
+    let read = RwSignal::new(None::<StoredContact>);
+    leptos::task::spawn_local(async move {
+        let got = session.client().call(&CONTACT_GET, &[&id]).await;
+        read.try_set(Some(got.unwrap_or_else(|_| StoredContact {
+            customer_id: id,
+            ..Default::default()
+        })));
+    });
     move || {
-        read.get().map(|r| {
-            let contact = r.unwrap_or_else(|_| StoredContact {
-                customer_id: id.clone(),
-                ..Default::default()
-            });
+        read.get().map(|contact| {
             view! { <p>{use_i18n().tr(&ui::CONTACT_STORED_INTRO)}</p> <StoredView contact /> }
         })
     }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::components::field::Control;
 use crate::components::field_table::{FieldRows, FieldSpec, preview};
 use crate::components::form::Values;
-use crate::components::form_page::{FormPage, Page, Request, Sent};
+use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
 use crate::components::tag_picker::{existing_groups, read_tags};
 use crate::i18n::{ui, use_i18n};
 use crate::session::current_session;
@@ -44,12 +44,14 @@ fn request(v: Values) -> AddGroupsRequest {
 
 const PAGE: Page = Page {
     key: field::GROUPS,
-    title: &ui::GROUPS_TITLE,
-    lead: &ui::GROUPS_INTRO,
+    title: Some((&ui::GROUPS_TITLE, &ui::GROUPS_INTRO)),
+    class: "form-grid",
     submit: &ui::GROUPS_SUBMIT,
     done: &ui::GROUPS_DONE,
-    next: &ui::GROUPS_NEXT,
-    first: "groups-email",
+    then: Then::Next {
+        next: &ui::GROUPS_NEXT,
+        first: "groups-email",
+    },
 };
 
 #[component]

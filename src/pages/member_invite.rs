@@ -9,7 +9,7 @@ use crate::components::code_picker::read_codes;
 use crate::components::field::Control;
 use crate::components::field_table::{FieldRows, FieldSpec, preview};
 use crate::components::form::Values;
-use crate::components::form_page::{FormPage, Page, Request, Sent};
+use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
 use crate::i18n::{Text, fill, ui, use_i18n};
 use crate::session::current_session;
 
@@ -48,12 +48,14 @@ fn request(v: Values) -> MemberInviteRequest {
 
 const PAGE: Page = Page {
     key: "invite",
-    title: &ui::INVITE_TITLE,
-    lead: &ui::INVITE_INTRO,
+    title: Some((&ui::INVITE_TITLE, &ui::INVITE_INTRO)),
+    class: "form-grid",
     submit: &ui::INVITE_SUBMIT,
     done: &ui::INVITE_INVITED,
-    next: &ui::INVITE_NEXT,
-    first: "invite-email",
+    then: Then::Next {
+        next: &ui::INVITE_NEXT,
+        first: "invite-email",
+    },
 };
 
 /// Someone with an account was added at once; anyone else was sent an invitation.

@@ -19,7 +19,7 @@ use crate::api::ApiError;
 use crate::components::field::Control;
 use crate::components::field_table::{FieldRows, FieldSpec, preview};
 use crate::components::form::{FormCtl, Values, describe};
-use crate::components::form_page::{FormPage, Page, Request, Sent};
+use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
 use crate::components::select::{CountryValue, country_options};
 use crate::i18n::{Text, fill, names, portal, ui, use_i18n};
 use crate::session::current_session;
@@ -248,12 +248,14 @@ pub fn OrgContacts() -> impl IntoView {
 
 const PAGE: Page = Page {
     key: "orgcontact",
-    title: &ui::NEW_CONTACT,
-    lead: &portal::ORG_CONTACT_INTRO,
+    title: Some((&ui::NEW_CONTACT, &portal::ORG_CONTACT_INTRO)),
+    class: "form-grid",
     submit: &ui::CONTACT_SUBMIT,
     done: &portal::ORG_CONTACT_CREATED,
-    next: &ui::CONTACT_NEXT,
-    first: "orgcontact-type-id",
+    then: Then::Next {
+        next: &ui::CONTACT_NEXT,
+        first: "orgcontact-type-id",
+    },
 };
 
 #[component]
