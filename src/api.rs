@@ -236,6 +236,12 @@ fn decode<T: DeserializeOwned>(status: u16, value: Value) -> Result<T, ApiError>
     })
 }
 
+/// Whether an answer's JSON reads as `T`: the check [`Client::call_json`] makes for a caller that
+/// keeps the JSON.
+pub fn decodes<T: DeserializeOwned>(value: &Value) -> bool {
+    <T as serde::Deserialize>::deserialize(value).is_ok()
+}
+
 /// [`parse_success`] up to the answer type: the body as JSON, or the error it means.
 fn success_value(status: u16, content_type: &str, body: &str) -> Result<Value, ApiError> {
     // Older backends answer an ended session or a rate limit with a bare code, also under 200:
@@ -389,6 +395,28 @@ impl Client {
         self.send_json(endpoint.erased(), params, Some(body.json.clone()), call)
             .await?
             .decoded()
+    }
+
+    /// A call with a JSON body whose answer stays JSON, for the form shell: one copy in the wasm
+    /// for every form. `decodes` says whether the answer has the call's shape (see [`decodes`]);
+    /// one that does not is a server fault, as in [`Client::call_with`].
+    pub async fn call_json(
+        &self,
+        endpoint: AnyEndpoint,
+        params: &[&str],
+        body: String,
+        call: Call,
+        decodes: fn(&Value) -> bool,
+    ) -> Result<Answer<Value>, ApiError> {
+        let answer = self.send_json(endpoint, params, Some(body), call).await?;
+        if decodes(&answer.body) {
+            Ok(answer)
+        } else {
+            Err(ApiError::Server {
+                status: answer.status,
+                message: None,
+            })
+        }
     }
 
     /// The untyped core of [`Client::call`] and [`Client::call_with`]: one copy in the wasm for

@@ -13,10 +13,11 @@
 
 use std::collections::BTreeMap;
 
-use bizkit_contract::{Lang, OrgRules};
+use bizkit_contract::{CodeName, Lang, OrgRules, PermissionList};
 use leptos::prelude::*;
 use serde::Serialize;
 
+use crate::components::code_picker::{CodePicker, CodePickerProps};
 use crate::components::field::{CheckboxField, CheckboxFieldProps, Control, Field, FieldProps};
 use crate::components::form::{FormCtl, Values};
 use crate::components::live_check::check_while_typing;
@@ -45,6 +46,8 @@ pub enum Kind {
     Listbox(Options),
     /// The tag picker; the suggestions come with [`FieldRows`]'s `suggestions`.
     Tags,
+    /// Codes picked from a list (permissions, roles): this part of [`FieldRows`]'s `catalogue`.
+    Codes(fn(PermissionList) -> Vec<CodeName>),
 }
 
 /// One field of a form.
@@ -105,6 +108,10 @@ impl FieldSpec {
     }
     pub const fn listbox(mut self, options: Options) -> Self {
         self.kind = Kind::Listbox(options);
+        self
+    }
+    pub const fn codes(mut self, pick: fn(PermissionList) -> Vec<CodeName>) -> Self {
+        self.kind = Kind::Codes(pick);
         self
     }
     pub const fn tags(mut self) -> Self {
@@ -206,6 +213,9 @@ pub fn FieldRows(
     rows: &'static [FieldSpec],
     #[prop(optional)] extra: Option<(&'static str, ViewFn)>,
     #[prop(optional, into)] suggestions: Signal<Vec<Suggestion>>,
+    /// The codes a code row picks from; `None` while loading.
+    #[prop(optional, into)]
+    catalogue: Signal<Option<PermissionList>>,
 ) -> impl IntoView {
     let rules = StoredValue::new(current_session().org_rules());
     let values = form.values();
@@ -224,6 +234,7 @@ pub fn FieldRows(
                 rules,
                 extra,
                 suggestions,
+                catalogue,
             };
             match spec.visible {
                 None => row.frame(),
@@ -245,6 +256,7 @@ struct Row {
     rules: StoredValue<OrgRules>,
     extra: Option<ViewFn>,
     suggestions: Signal<Vec<Suggestion>>,
+    catalogue: Signal<Option<PermissionList>>,
 }
 
 impl Row {
@@ -257,6 +269,7 @@ impl Row {
             rules,
             ref extra,
             suggestions,
+            catalogue,
         } = *self;
         let i18n = use_i18n();
         let name = spec.name;
@@ -333,6 +346,13 @@ impl Row {
                 required: spec.required,
             })
             .into_any(),
+            Kind::Codes(pick) => CodePicker(CodePickerProps {
+                form,
+                name,
+                legend: label,
+                options: Signal::derive(move || catalogue.get().map(pick)),
+            })
+            .into_any(),
         };
         if spec.wide {
             view! { <div class="span-2">{frame}</div> }.into_any()
@@ -345,7 +365,9 @@ impl Row {
 /// The "will be saved as" of the contract's rules, one [`Preview`] per rule.
 pub mod preview {
     use bizkit_contract::field;
-    use bizkit_contract::{Country, Dic, Email, Ico, OrgRules, PersonName, Phone, PostalCode};
+    use bizkit_contract::{
+        Country, CuRefNo, Dic, Email, Ico, OrgRules, PersonName, Phone, PostalCode,
+    };
 
     use crate::components::form::Values;
 
@@ -362,6 +384,9 @@ pub mod preview {
     }
     pub fn ico(v: &str, _: Values, _: &OrgRules) -> Option<String> {
         Ico::parse(v).ok().map(|i| i.into_string())
+    }
+    pub fn cu_ref_no(v: &str, _: Values, _: &OrgRules) -> Option<String> {
+        CuRefNo::parse(v).ok().map(|c| c.as_str().to_owned())
     }
     pub fn dic(v: &str, _: Values, _: &OrgRules) -> Option<String> {
         Dic::parse(v).ok().map(|d| d.into_string())

@@ -7,12 +7,13 @@
 
 use std::collections::BTreeMap;
 
-use bizkit_contract::endpoint::Endpoint;
+use bizkit_contract::endpoint::{AnyEndpoint, Endpoint};
 use bizkit_contract::{ErrorCode, FieldError};
 use leptos::html;
 use leptos::prelude::*;
 
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 use crate::api::{self, Answer, ApiError, Body, Call};
 use crate::components::focus::focus_after_render;
@@ -423,25 +424,27 @@ impl FormCtl {
     }
 }
 
-/// Sends one submission of a form: the body with its `Idempotency-Key`, then the answer. A failure is
-/// shown by the form itself (under the fields, in the summary); an expired session opens the sign-in
-/// dialog and the form re-sends once signed in. Only a success comes back to the page.
-pub async fn send<Req, Ans: DeserializeOwned>(
+/// Sends one submission of a form: the body with its `Idempotency-Key`, then the answer, kept as
+/// JSON (one copy of this in the wasm for every form). A failure is shown by the form itself (under
+/// the fields, in the summary); an expired session opens the sign-in dialog and the form re-sends
+/// once signed in. Only a success comes back to the page.
+pub async fn send_json(
     form: FormCtl,
     session: Session,
     i18n: I18n,
-    endpoint: &Endpoint<Req, Ans>,
+    endpoint: AnyEndpoint,
     params: &[&str],
-    body: Body<Req>,
-) -> Option<Answer<Ans>> {
-    let key = form.idempotency_key(body.json());
+    json: String,
+    decodes: fn(&Value) -> bool,
+) -> Option<Answer<Value>> {
+    let key = form.idempotency_key(&json);
     let call = Call {
         idempotency_key: Some(key),
         ..Default::default()
     };
     match session
         .client()
-        .call_with(endpoint, params, &body, call)
+        .call_json(endpoint, params, json, call, decodes)
         .await
     {
         Ok(answer) => Some(answer),
@@ -456,6 +459,33 @@ pub async fn send<Req, Ans: DeserializeOwned>(
             None
         }
     }
+}
+
+/// [`send_json`] with the answer read as the endpoint's answer type.
+pub async fn send<Req, Ans: DeserializeOwned>(
+    form: FormCtl,
+    session: Session,
+    i18n: I18n,
+    endpoint: &Endpoint<Req, Ans>,
+    params: &[&str],
+    body: Body<Req>,
+) -> Option<Answer<Ans>> {
+    let json = body.json().to_owned();
+    let answer = send_json(
+        form,
+        session,
+        i18n,
+        endpoint.erased(),
+        params,
+        json,
+        api::decodes::<Ans>,
+    )
+    .await?;
+    Some(Answer {
+        status: answer.status,
+        location: answer.location,
+        body: serde_json::from_value(answer.body).ok()?,
+    })
 }
 
 /// A sentence for an error that belongs to no field.

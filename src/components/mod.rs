@@ -9,6 +9,7 @@ pub mod field;
 pub mod field_table;
 pub mod focus;
 pub mod form;
+pub mod form_page;
 pub mod handover;
 pub mod layout;
 pub mod live_check;

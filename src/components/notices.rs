@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::Body;
-use crate::components::form::{FormCtl, Values};
+use crate::components::form::FormCtl;
 use crate::components::layout::{use_announcer, use_leave_guard};
 use crate::i18n::{ui, use_i18n};
 use crate::session::{Access, Session};
@@ -68,28 +67,4 @@ pub fn retry_after_sign_in(form: FormCtl, session: Session, resubmit: impl Fn() 
             resubmit();
         }
     });
-}
-
-/// A form page's submission: checks the form (one request at a time, focus on the error summary when
-/// it fails), sends the body `request` builds from the values through `save`, and sends it again after
-/// a sign-in the submission was waiting for. Returns the submit, for the form's `on:submit` and the
-/// summary's retry.
-pub fn submission<R, O>(
-    form: FormCtl,
-    session: Session,
-    save: Action<Body<R>, O>,
-    request: fn(Values) -> R,
-) -> impl Fn() + Copy + 'static
-where
-    R: serde::Serialize + 'static,
-    O: 'static,
-{
-    let submit = move || {
-        if !form.begin_submit() {
-            return;
-        }
-        save.dispatch_local(Body::new(&request(form.values())));
-    };
-    retry_after_sign_in(form, session, submit);
-    submit
 }

@@ -2,19 +2,16 @@
 
 use bizkit_contract::endpoint::{CONTACT_CREATE, CONTACT_GET};
 use bizkit_contract::field;
-use bizkit_contract::{ContactCreateRequest, GroupListItem, NAME_MAX, StoredContact};
+use bizkit_contract::{
+    ContactCreateRequest, ContactCreateResponse, GroupListItem, NAME_MAX, StoredContact,
+};
 use leptos::prelude::*;
 
-use crate::api::Body;
 use crate::components::ares::{AresPreview, use_ares};
-use crate::components::error_summary::ErrorSummary;
 use crate::components::field::Control;
-use crate::components::field_table::{self, FieldRows, FieldSpec, preview};
-use crate::components::focus::focus_after_render;
-use crate::components::form::{FormCtl, Values, send};
-use crate::components::layout::use_announcer;
-use crate::components::notices::{DraftNotice, guard_leaving, submission};
-use crate::components::submit::SubmitButton;
+use crate::components::field_table::{FieldRows, FieldSpec, preview};
+use crate::components::form::Values;
+use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
 use crate::components::tag_picker::{existing_groups, read_tags};
 use crate::i18n::{Text, ui, use_i18n};
 use crate::session::current_session;
@@ -85,22 +82,24 @@ fn request(v: Values) -> ContactCreateRequest {
     }
 }
 
+const PAGE: Page = Page {
+    key: "contact",
+    title: Some((&ui::NEW_CONTACT, &ui::CONTACT_INTRO)),
+    class: "form-grid",
+    submit: &ui::CONTACT_SUBMIT,
+    done: &ui::CONTACT_CREATED,
+    then: Then::Next {
+        next: &ui::CONTACT_NEXT,
+        first: "contact-email",
+    },
+};
+
 #[component]
 pub fn ContactNew() -> impl IntoView {
-    let i18n = use_i18n();
     let session = current_session();
-    let announcer = use_announcer();
-    let rules = StoredValue::new(session.org_rules());
-    let form = FormCtl::new("contact", &field_table::names(ROWS), move |v| {
-        rules
-            .with_value(|r| request(v).parse(r).err())
-            .unwrap_or_default()
-    });
-    form.keep_draft(&session.scope());
-    guard_leaving(form);
-
+    let call = Request::new(CONTACT_CREATE, request, ContactCreateRequest::parse);
+    let form = call.form(PAGE.key, &[], ROWS);
     let suggestions = existing_groups(session);
-
     let ares = use_ares(form.field(field::COMPANY_REGISTRATION_NUMBER).value.into());
     let values = form.values();
     let no_email = Memo::new(move |_| no_email(values));
@@ -112,76 +111,43 @@ pub fn ContactNew() -> impl IntoView {
                 .set(String::new());
         }
     });
-
-    let stored = RwSignal::new(None::<StoredContact>);
-    let done_heading = NodeRef::<leptos::html::H2>::new();
-
-    let save = Action::new_local(move |json: &Body<ContactCreateRequest>| {
-        let json = json.clone();
-        async move {
-            let Some(answer) = send(form, session, i18n, &CONTACT_CREATE, &[], json).await else {
-                return;
-            };
-            let id = answer.body.customer_id;
-            // Show what was stored (normal forms, the company from ARES); a backend without
-            // the read call still shows what we sent, as the contract normalised it.
-            let read = session.client().call(&CONTACT_GET, &[&id]).await.ok();
-            let shown = read.unwrap_or_else(|| StoredContact {
-                customer_id: id,
-                ..Default::default()
-            });
-            form.succeeded();
-            stored.try_set(Some(shown));
-            announcer.say(i18n.tr(&ui::CONTACT_CREATED)());
-            focus_after_render(done_heading);
-        }
+    let done = RwSignal::new(None::<Sent>);
+    let panel = ViewFn::from(move || {
+        done.get()
+            .and_then(|s| s.answer::<ContactCreateResponse>())
+            .map(|a| view! { <Stored id=a.customer_id /> })
     });
-
-    let submit_now = submission(form, session, save, request);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        submit_now();
-    };
-    let next = move |_| {
-        stored.set(None);
-        form.reset();
-        request_animation_frame(move || crate::components::focus::focus_by_id("contact-email"));
-    };
-
     let ares_preview =
         ViewFn::from(move || view! { <AresPreview state=ares id="contact-ares".to_owned() /> });
-
     view! {
         <section class="panel">
-            <Show
-                when=move || stored.get().is_none()
-                fallback=move || {
-                    view! {
-                        <div class="success">
-                            <h2 tabindex="-1" node_ref=done_heading>{i18n.tr(&ui::CONTACT_CREATED)}</h2>
-                            <p>{i18n.tr(&ui::CONTACT_STORED_INTRO)}</p>
-                            {move || stored.get().map(|c| view! { <StoredView contact=c /> })}
-                            <button type="button" class="button primary" on:click=next>
-                                {i18n.tr(&ui::CONTACT_NEXT)}
-                            </button>
-                        </div>
-                    }
-                }
-            >
-                <h1>{i18n.tr(&ui::NEW_CONTACT)}</h1>
-                <p class="lead">{i18n.tr(&ui::CONTACT_INTRO)}</p>
-                <DraftNotice form />
-                <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
-                <form class="form-grid" data-form="contact" on:submit=on_submit novalidate>
-                    <FieldRows form rows=MAIN extra=(field::COMPANY_REGISTRATION_NUMBER, ares_preview.clone()) />
-                    <div class="span-2 checks"><FieldRows form rows=CHECKS /></div>
-                    <FieldRows form rows=TAGS suggestions />
-                    <div class="span-2 actions">
-                        <SubmitButton form label=i18n.tr(&ui::CONTACT_SUBMIT) />
-                    </div>
-                </form>
-            </Show>
+            <FormPage form call page=&PAGE done panel>
+                <FieldRows form rows=MAIN extra=(field::COMPANY_REGISTRATION_NUMBER, ares_preview.clone()) />
+                <div class="span-2 checks"><FieldRows form rows=CHECKS /></div>
+                <FieldRows form rows=TAGS suggestions />
+            </FormPage>
         </section>
+    }
+}
+
+/// What was stored (normal forms, the company from ARES), read back; a backend without the read
+/// call still shows the new contact's id.
+#[component]
+fn Stored(id: String) -> impl IntoView {
+    let session = current_session();
+    // A task, not a resource: a pending resource would suspend the page's frame around it.
+    let read = RwSignal::new(None::<StoredContact>);
+    leptos::task::spawn_local(async move {
+        let got = session.client().call(&CONTACT_GET, &[&id]).await;
+        read.try_set(Some(got.unwrap_or_else(|_| StoredContact {
+            customer_id: id,
+            ..Default::default()
+        })));
+    });
+    move || {
+        read.get().map(|contact| {
+            view! { <p>{use_i18n().tr(&ui::CONTACT_STORED_INTRO)}</p> <StoredView contact /> }
+        })
     }
 }
 

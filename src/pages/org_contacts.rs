@@ -11,21 +11,16 @@ use bizkit_contract::{
     ContactType, Country, IdRef, Lang, NAME_MAX, OrgContact, OrgContactCreateRequest, OrgRules,
     PURCHASE_ORDER_NUMBER_MAX, PostalCode, TITLE_MAX,
 };
-use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{Answer, ApiError, Body};
-use crate::components::error_summary::ErrorSummary;
+use crate::api::ApiError;
 use crate::components::field::Control;
-use crate::components::field_table::{self, FieldRows, FieldSpec, preview};
-use crate::components::focus::{focus_after_render, focus_by_id};
-use crate::components::form::{FormCtl, Values, describe, send};
-use crate::components::layout::use_announcer;
-use crate::components::notices::{DraftNotice, guard_leaving, submission};
+use crate::components::field_table::{FieldRows, FieldSpec, preview};
+use crate::components::form::{FormCtl, Values, describe};
+use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
 use crate::components::select::{CountryValue, country_options};
-use crate::components::submit::SubmitButton;
 use crate::i18n::{Text, fill, names, portal, ui, use_i18n};
 use crate::session::current_session;
 
@@ -251,22 +246,24 @@ pub fn OrgContacts() -> impl IntoView {
     }
 }
 
+const PAGE: Page = Page {
+    key: "orgcontact",
+    title: Some((&ui::NEW_CONTACT, &portal::ORG_CONTACT_INTRO)),
+    class: "form-grid",
+    submit: &ui::CONTACT_SUBMIT,
+    done: &portal::ORG_CONTACT_CREATED,
+    then: Then::Next {
+        next: &ui::CONTACT_NEXT,
+        first: "orgcontact-type-id",
+    },
+};
+
 #[component]
 fn OrgContactsFor(org: u64) -> impl IntoView {
     let i18n = use_i18n();
     let session = current_session();
-    let announcer = use_announcer();
-    let rules = StoredValue::new(session.org_rules());
-    let mut fields = vec![field::CONTACT_TYPE];
-    fields.extend(field_table::names(ROWS));
-    let form = FormCtl::new("orgcontact", &fields, move |v| {
-        rules
-            .with_value(|r| request(v).parse(r).err())
-            .unwrap_or_default()
-    });
-    form.keep_draft(&format!("{}.org{org}", session.scope()));
-    guard_leaving(form);
-
+    let call = Request::new(ORG_CONTACT_CREATE, request, OrgContactCreateRequest::parse);
+    let form = call.form(PAGE.key, &[field::CONTACT_TYPE], ROWS);
     let kind = Memo::new(move |_| {
         form.field(field::CONTACT_TYPE)
             .value
@@ -280,85 +277,43 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
         let client = session.client();
         async move { client.call(&ORG_CONTACT_LIST, &[&org.to_string()]).await }
     });
-
-    let created = RwSignal::new(None::<Created>);
-    let done_heading = NodeRef::<html::H2>::new();
-    let save = Action::new_local(move |json: &Body<OrgContactCreateRequest>| {
-        let json = json.clone();
-        async move {
-            let org = org.to_string();
-            let Some(Answer { body, location, .. }) =
-                send(form, session, i18n, &ORG_CONTACT_CREATE, &[&org], json).await
-            else {
-                return;
-            };
-            if created.try_get_untracked().is_none() {
-                return;
-            }
-            form.succeeded();
-            created.set(Some(Created {
-                contact: body,
-                location,
-            }));
+    let done = RwSignal::new(None::<Sent>);
+    // A new contact joins the list below.
+    Effect::new(move |_| {
+        if done.with(Option::is_some) {
             refresh.update(|n| *n += 1);
-            announcer.say(i18n.now(&portal::ORG_CONTACT_CREATED));
-            focus_after_render(done_heading);
         }
     });
-    let submit_now = submission(form, session, save, request);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        submit_now();
-    };
-    let next = move |_| {
-        created.set(None);
-        form.reset();
-        request_animation_frame(|| focus_by_id("orgcontact-type-id"));
-    };
+    let panel = ViewFn::from(move || {
+        done.get().and_then(|s| {
+            let contact = s.answer::<OrgContact>()?;
+            let location = s.location;
+            Some(view! { <CreatedView created=Created { contact, location } /> })
+        })
+    });
 
     view! {
         <div class="org-contacts-body">
-            <Show
-                when=move || created.get().is_none()
-                fallback=move || {
-                    view! {
-                        <div class="success">
-                            <h2 tabindex="-1" node_ref=done_heading>{i18n.tr(&portal::ORG_CONTACT_CREATED)}</h2>
-                            {move || created.get().map(|c| view! { <CreatedView created=c /> })}
-                            <button type="button" class="button primary" on:click=next>
-                                {i18n.tr(&ui::CONTACT_NEXT)}
-                            </button>
-                        </div>
-                    }
-                }
-            >
-                <h2>{i18n.tr(&ui::NEW_CONTACT)}</h2>
-                <p class="lead">{i18n.tr(&portal::ORG_CONTACT_INTRO)}</p>
-                <DraftNotice form />
-                <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
-                <form class="form-grid" data-form="orgcontact" on:submit=on_submit novalidate>
-                    <div class="span-2">
-                        <TypeChoice form />
-                    </div>
-                    <Show when=move || kind.get().is_none()>
-                        <p class="span-2 hint">{i18n.tr(&portal::TYPE_FIRST)}</p>
-                    </Show>
-                    <Show when=move || kind.get().is_some()>
-                        <h3 class="span-2 subhead">{i18n.tr(&portal::ORG_CONTACT_PERSON)}</h3>
-                        <FieldRows form rows=PERSON />
-                    </Show>
-                    <Show when=shows(field::STREET)>
-                        <h3 class="span-2 subhead">{i18n.tr(&portal::GROUP_ADDRESS)}</h3>
-                        <FieldRows form rows=ADDRESS />
-                    </Show>
-                    <Show when=shows(field::PURCHASE_ORDER_NUMBER)>
-                        <FieldRows form rows=ORDER />
-                    </Show>
-                    <div class="span-2 actions">
-                        <SubmitButton form label=i18n.tr(&ui::CONTACT_SUBMIT) />
-                    </div>
-                </form>
-            </Show>
+            <FormPage form call page=&PAGE done panel params=vec![org.to_string()]
+                draft_scope=format!("org{org}") subsection=true>
+                <div class="span-2">
+                    <TypeChoice form />
+                </div>
+                <Show when=move || kind.get().is_none()>
+                    <p class="span-2 hint">{i18n.tr(&portal::TYPE_FIRST)}</p>
+                </Show>
+                <Show when=move || kind.get().is_some()>
+                    <h3 class="span-2 subhead">{i18n.tr(&portal::ORG_CONTACT_PERSON)}</h3>
+                    <FieldRows form rows=PERSON />
+                </Show>
+                <Show when=shows(field::STREET)>
+                    <h3 class="span-2 subhead">{i18n.tr(&portal::GROUP_ADDRESS)}</h3>
+                    <FieldRows form rows=ADDRESS />
+                </Show>
+                <Show when=shows(field::PURCHASE_ORDER_NUMBER)>
+                    <FieldRows form rows=ORDER />
+                </Show>
+            </FormPage>
             <ContactList list refresh />
         </div>
     }

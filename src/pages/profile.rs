@@ -13,19 +13,15 @@ use std::collections::BTreeMap;
 
 use bizkit_contract::endpoint::{CUSTOMER_PROFILE_GET, CUSTOMER_UPDATE_PROFILE};
 use bizkit_contract::{AresRecord, CU_REF_NO_LEN, LINE_MAX, NAME_MAX, UpdateProfileRequest};
-use leptos::html;
 use leptos::prelude::*;
 
-use crate::api::{ApiError, Body};
+use crate::api::ApiError;
 use crate::components::ares_fill::{AresFill, Target, use_company_lookup};
-use crate::components::error_summary::ErrorSummary;
 use crate::components::field::Control;
 use crate::components::field_table::{self, FieldRows, FieldSpec, preview};
-use crate::components::focus::focus_after_render;
-use crate::components::form::{FormCtl, Values, describe, send};
-use crate::components::notices::{DraftNotice, guard_leaving, retry_after_sign_in};
+use crate::components::form::{Values, describe};
+use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
 use crate::components::select::{CountryValue, country_options, locale_options};
-use crate::components::submit::SubmitButton;
 use crate::components::tag_picker::{default_color, read_tags};
 use crate::i18n::{Text, fill, portal, ui, use_i18n};
 use crate::session::current_session;
@@ -316,37 +312,36 @@ pub fn Profile(
     }
 }
 
-/// What the last save changed, for the notice.
-#[derive(Clone, Debug, PartialEq)]
-struct Saved {
-    fields: Vec<&'static str>,
-}
+const PAGE: Page = Page {
+    key: "profile",
+    title: None,
+    class: "portal-form",
+    submit: &portal::PROFILE_SUBMIT,
+    done: &portal::PROFILE_SAVED,
+    then: Then::Stay {
+        unsaved: &portal::PROFILE_UNSAVED,
+        no_changes: &portal::PROFILE_NO_CHANGES,
+    },
+};
 
 #[component]
 fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl IntoView {
     let i18n = use_i18n();
     let session = current_session();
-    let rules = StoredValue::new(session.org_rules());
     let own_email = session
         .info
         .with_untracked(|i| i.as_ref().map(|i| i.email.clone()).unwrap_or_default());
     let loaded = loaded.unwrap_or_default();
     let joined = RwSignal::new(loaded.groups.clone());
-    let fields = field_table::names(ROWS);
-    let form = FormCtl::new("profile", &fields, move |v| {
-        let groups = joined.get();
-        rules
-            .with_value(|r| request(v, &groups).parse(r).err())
-            .unwrap_or_default()
-    });
+    let call = Request::new(
+        CUSTOMER_UPDATE_PROFILE,
+        move |v| request(v, &joined.get()),
+        UpdateProfileRequest::parse,
+    );
+    let form = call.form(PAGE.key, &[], ROWS);
     let baseline = StoredValue::new(values_of(&loaded, &own_email));
     let own_email = StoredValue::new(own_email);
     baseline.with_value(|b| form.set_initial(b));
-    if !embedded {
-        // Drafts are kept on the app's own origin only, never in a host site's storage.
-        form.keep_draft(&session.scope());
-    }
-    guard_leaving(form);
     let field = move |name: &str| form.field(name).value;
 
     // A changed IČO is looked up; a stored one only while ARES could fill something in.
@@ -366,104 +361,53 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
         field(field::COMPANY_REGISTRATION_NUMBER).into(),
         ares_wanted,
     );
-    let saved = RwSignal::new(None::<Saved>);
-    let nothing_to_save = RwSignal::new(false);
-    let saved_ref = NodeRef::<html::Div>::new();
-    let dirty = Memo::new(move |_| form.dirty());
-    // Changing anything after a save puts the notice away: it spoke of the values before.
-    Effect::new(move |_| {
-        if dirty.get() {
-            saved.set(None);
-            nothing_to_save.set(false);
-        }
-    });
 
-    let changed_fields = move || -> Vec<&'static str> {
-        let values = form.values();
-        baseline.with_value(|b| {
+    // What the last save changed, for the notice; then what the server stored, in normal form,
+    // becomes the new starting point.
+    let done = RwSignal::new(None::<Sent>);
+    let changed = RwSignal::new(Vec::<&'static str>::new());
+    let after_save = move |values: Values| {
+        changed.set(baseline.with_value(|b| {
             field_table::names(ROWS)
                 .into_iter()
-                .filter(|f| {
-                    let now = values.get(f);
-                    now != b.get(*f).cloned().unwrap_or_default()
-                })
+                .filter(|f| values.get(f) != b.get(*f).cloned().unwrap_or_default())
                 .collect()
-        })
-    };
-
-    let save = Action::new_local(move |(json, changed): &(Body<_>, Vec<&'static str>)| {
-        let json = json.clone();
-        let changed = changed.clone();
-        async move {
-            if send(form, session, i18n, &CUSTOMER_UPDATE_PROFILE, &[], json)
-                .await
-                .is_none()
+        }));
+        let now: BTreeMap<String, String> = field_table::names(ROWS)
+            .into_iter()
+            .map(|f| (f.to_owned(), values.get(f)))
+            .collect();
+        baseline.set_value(now);
+        leptos::task::spawn_local(async move {
+            if let Ok(stored) = session.client().call(&CUSTOMER_PROFILE_GET, &[]).await
+                && joined.try_set(stored.groups.clone()).is_none()
             {
-                return;
-            }
-            // Gone while saving: nothing left to update.
-            if saved.try_get_untracked().is_none() {
-                return;
-            }
-            form.saved();
-            // What the server stored, in normal form, becomes the new starting point.
-            let stored = session.client().call(&CUSTOMER_PROFILE_GET, &[]).await;
-            if saved.try_get_untracked().is_none() {
-                return;
-            }
-            if let Ok(stored) = stored {
                 let values = own_email.with_value(|e| values_of(&stored, e));
-                joined.set(stored.groups.clone());
                 form.set_initial(&values);
                 baseline.set_value(values);
-            } else {
-                let now: BTreeMap<String, String> = field_table::names(ROWS)
-                    .into_iter()
-                    .map(|f| (f.to_owned(), form.values().get(f)))
-                    .collect();
-                baseline.set_value(now);
             }
-            // Spoken by its live region (and read again where focus lands), so not announced twice.
-            saved.set(Some(Saved { fields: changed }));
-            focus_after_render(saved_ref);
+        });
+    };
+    Effect::new(move |_| {
+        if done.with(Option::is_none) {
+            return;
         }
+        // Once per save: the values are read, not followed.
+        untrack(|| after_save(form.values()));
     });
-
-    let submit_now = move || {
-        if !form.dirty() && !form.outcome_unknown.get_untracked() {
-            // Said again on every press: out and back in, so the live region speaks once more.
-            nothing_to_save.set(false);
-            request_animation_frame(move || {
-                nothing_to_save.try_set(true);
-            });
-            return;
-        }
-        nothing_to_save.set(false);
-        if !form.begin_submit() {
-            return;
-        }
-        let changed = changed_fields();
-        let body = request(form.values(), &joined.get_untracked());
-        save.dispatch_local((Body::new(&body), changed));
-    };
-    retry_after_sign_in(form, session, submit_now);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        submit_now();
-    };
-
-    let saved_text = move || {
-        let lang = i18n.lang.get();
-        saved.get().map(|s| {
-            let names: Vec<&str> = s
-                .fields
+    let panel = ViewFn::from(move || {
+        move || {
+            let lang = i18n.lang.get();
+            let names: Vec<&str> = changed
+                .get()
                 .iter()
                 .filter_map(|f| label_of(f).map(|l| l.get(lang)))
                 .collect();
-            (!names.is_empty())
-                .then(|| fill(portal::PROFILE_SAVED_FIELDS.get(lang), &names.join(", ")))
-        })
-    };
+            (!names.is_empty()).then(|| {
+                view! { <p>{fill(portal::PROFILE_SAVED_FIELDS.get(lang), &names.join(", "))}</p> }
+            })
+        }
+    });
     let joined_view = move || {
         let list = joined.get();
         if list.is_empty() {
@@ -494,23 +438,11 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
     });
 
     view! {
-        <div role="status" class="saved-region">
-            <Show when=move || saved.get().is_some()>
-                <div class="notice saved-notice" tabindex="-1" node_ref=saved_ref>
-                    <p><strong>{i18n.tr(&portal::PROFILE_SAVED)}</strong></p>
-                    {move || saved_text().flatten().map(|t| view! { <p>{t}</p> })}
-                </div>
-            </Show>
-            <Show when=move || nothing_to_save.get()>
-                <p class="notice">{i18n.tr(&portal::PROFILE_NO_CHANGES)}</p>
-            </Show>
-        </div>
         <Show when=ended>
             <p class="notice warn" role="alert">{i18n.tr(&portal::PROFILE_SESSION_ENDED)}</p>
         </Show>
-        <DraftNotice form />
-        <ErrorSummary form on_retry=Callback::new(move |_| submit_now()) />
-        <form class="portal-form" data-form="profile" on:submit=on_submit novalidate>
+        // Drafts are kept on the app's own origin only, never in a host site's storage.
+        <FormPage form call page=&PAGE done panel no_draft=embedded>
             <fieldset class="portal-group">
                 <legend>{i18n.tr(&portal::GROUP_CONTACT)}</legend>
                 <div class="form-grid"><FieldRows form rows=CONTACT /></div>
@@ -518,7 +450,7 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
             <fieldset class="portal-group">
                 <legend>{i18n.tr(&portal::GROUP_COMPANY)}</legend>
                 <div class="form-grid">
-                    <FieldRows form rows=COMPANY extra=(field::COMPANY_REGISTRATION_NUMBER, ares_fill) />
+                    <FieldRows form rows=COMPANY extra=(field::COMPANY_REGISTRATION_NUMBER, ares_fill.clone()) />
                 </div>
             </fieldset>
             <fieldset class="portal-group">
@@ -537,13 +469,7 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
                     <FieldRows form rows=JOINING />
                 </div>
             </fieldset>
-            <div class="actions">
-                <SubmitButton form label=i18n.tr(&portal::PROFILE_SUBMIT) />
-                <p class="unsaved" aria-live="polite">
-                    {move || dirty.get().then(|| i18n.tr(&portal::PROFILE_UNSAVED)())}
-                </p>
-            </div>
-        </form>
+        </FormPage>
     }
 }
 
