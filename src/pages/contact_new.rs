@@ -88,10 +88,7 @@ const PAGE: Page = Page {
     class: "form-grid",
     submit: &ui::CONTACT_SUBMIT,
     done: &ui::CONTACT_CREATED,
-    then: Then::Next {
-        next: &ui::CONTACT_NEXT,
-        first: "contact-email",
-    },
+    then: Then::next(&ui::CONTACT_NEXT, "contact-email"),
 };
 
 #[component]

@@ -318,10 +318,7 @@ const PAGE: Page = Page {
     class: "portal-form",
     submit: &portal::PROFILE_SUBMIT,
     done: &portal::PROFILE_SAVED,
-    then: Then::Stay {
-        unsaved: &portal::PROFILE_UNSAVED,
-        no_changes: &portal::PROFILE_NO_CHANGES,
-    },
+    then: Then::stay(&portal::PROFILE_UNSAVED, &portal::PROFILE_NO_CHANGES),
 };
 
 #[component]
