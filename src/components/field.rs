@@ -139,12 +139,7 @@ pub fn Field(
                 {(!required).then(|| view! { " " <span class="optional">{i18n.tr(&ui::OPTIONAL)}</span> })}
             </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
-            <Show when=move || error.get().is_some()>
-                <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)} ": "</span>
-                    {move || error.get()}
-                </p>
-            </Show>
+            {error_message(error_id.clone(), error)}
             {input}
             <Show when=move || preview_text.get().is_some()>
                 <p class="preview" id=preview_id.clone()>
@@ -158,6 +153,20 @@ pub fn Field(
             </Show>
             {children.map(|c| c())}
         </div>
+    }
+}
+
+/// The inline error of a field, after GOV.UK's error message: "Error:" for screen readers, then the
+/// message; `id` is what the control's `aria-describedby` names while it shows.
+pub fn error_message(id: String, error: Memo<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || error.get().is_some()>
+            <p class="error-message" id=id.clone()>
+                <span class="visually-hidden">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)} ": "</span>
+                {move || error.get()}
+            </p>
+        </Show>
     }
 }
 
@@ -211,12 +220,7 @@ pub fn CheckboxField(
     };
     view! {
         <div class="field checkbox" class:field-error=move || error.get().is_some()>
-            <Show when=move || error.get().is_some()>
-                <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)} ": "</span>
-                    {move || error.get()}
-                </p>
-            </Show>
+            {error_message(error_id.clone(), error)}
             <input
                 id=id.clone()
                 name=name
@@ -359,12 +363,7 @@ pub fn RadioField(
         >
             <legend class="label">{move || label.get()}</legend>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
-            <Show when=move || error.get().is_some()>
-                <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)} ": "</span>
-                    {move || error.get()}
-                </p>
-            </Show>
+            {error_message(error_id.clone(), error)}
             <div class="radios">{radios}</div>
         </fieldset>
     }

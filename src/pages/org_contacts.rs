@@ -20,6 +20,7 @@ use crate::components::field::{Control, Radio};
 use crate::components::field_table::{FieldRows, FieldSpec, preview};
 use crate::components::form::{Values, describe};
 use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
+use crate::components::record;
 use crate::components::select::{CountryValue, country_options};
 use crate::i18n::{Text, fill, names, portal, ui, use_i18n};
 use crate::session::current_session;
@@ -332,59 +333,38 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
     }
 }
 
-type Row = (&'static Text, String);
-
 #[component]
 fn CreatedView(created: Created) -> impl IntoView {
     let i18n = use_i18n();
     let c = created.contact;
     let lang = i18n.lang.get_untracked();
-    let dash = |v: Option<String>| {
-        v.filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(|| "—".to_owned())
-    };
-    let rows: Vec<Row> = vec![
-        (&portal::CONTACT_ID, c.contact_id.clone()),
+    let rows: Vec<record::Row> = vec![
+        (&portal::CONTACT_ID, Some(c.contact_id.clone())),
         (
             &portal::CONTACT_TYPE,
-            type_name(c.contact_type.id, lang, &c.contact_type.name),
+            Some(type_name(c.contact_type.id, lang, &c.contact_type.name)),
         ),
-        (&portal::CONTACT_NAME, dash(c.name.clone())),
-        (&portal::PERSON_TITLE, dash(c.title.clone())),
-        (&portal::DEPARTMENT, dash(c.department.clone())),
-        (&ui::EMAIL, dash(c.email.clone())),
-        (&ui::PHONE, dash(c.phone.clone())),
-        (&portal::MOBILE, dash(c.mobile.clone())),
-        (&portal::STREET_ADDRESS, dash(c.street.clone())),
-        (
-            &portal::SECONDARY_ADDRESS,
-            dash(c.secondary_address.clone()),
-        ),
-        (&portal::POSTAL_CODE, dash(c.zipcode.clone())),
-        (&portal::CITY, dash(c.city.clone())),
-        (&portal::STATE, dash(c.state.clone())),
-        (&portal::COUNTRY, dash(Some(country_name(&c.country, lang)))),
+        (&portal::CONTACT_NAME, c.name.clone()),
+        (&portal::PERSON_TITLE, c.title.clone()),
+        (&portal::DEPARTMENT, c.department.clone()),
+        (&ui::EMAIL, c.email.clone()),
+        (&ui::PHONE, c.phone.clone()),
+        (&portal::MOBILE, c.mobile.clone()),
+        (&portal::STREET_ADDRESS, c.street.clone()),
+        (&portal::SECONDARY_ADDRESS, c.secondary_address.clone()),
+        (&portal::POSTAL_CODE, c.zipcode.clone()),
+        (&portal::CITY, c.city.clone()),
+        (&portal::STATE, c.state.clone()),
+        (&portal::COUNTRY, Some(country_name(&c.country, lang))),
         (
             &portal::PURCHASE_ORDER_NUMBER,
-            dash(c.purchase_order_number.clone()),
+            c.purchase_order_number.clone(),
         ),
-        (&portal::LOCATION, dash(created.location.clone())),
+        (&portal::LOCATION, created.location.clone()),
     ];
     view! {
         <p>{move || fill(i18n.tr(&portal::ORG_CONTACT_STORED_INTRO)(), &c.organisation.name)}</p>
-        <dl class="stored" data-contact-id=c.contact_id.clone()>
-            {rows
-                .into_iter()
-                .map(|(label, value)| {
-                    view! {
-                        <div class="row">
-                            <dt>{i18n.tr(label)}</dt>
-                            <dd>{value}</dd>
-                        </div>
-                    }
-                })
-                .collect_view()}
-        </dl>
+        <dl class="stored" data-contact-id=c.contact_id.clone()>{record::rows(rows)}</dl>
     }
 }
 
