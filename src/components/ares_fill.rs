@@ -99,6 +99,16 @@ pub struct Target {
     pub from: fn(&AresRecord) -> Option<String>,
 }
 
+impl Target {
+    pub const fn new(
+        field: &'static str,
+        label: &'static Text,
+        from: fn(&AresRecord) -> Option<String>,
+    ) -> Self {
+        Target { field, label, from }
+    }
+}
+
 /// One change ARES would make.
 #[derive(Clone, Debug)]
 pub struct Change {

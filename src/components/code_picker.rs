@@ -5,6 +5,7 @@
 use bizkit_contract::CodeName;
 use leptos::prelude::*;
 
+use crate::components::field::error_message;
 use crate::components::form::FormCtl;
 use crate::i18n::{fill, ui, use_i18n};
 
@@ -75,11 +76,7 @@ pub fn CodePicker(
                 {move || legend_text.get()} " "
                 <span class="optional">{i18n.tr(&ui::OPTIONAL)}</span>
             </legend>
-            <Show when=move || error.get().is_some()>
-                <p class="error-message" id=format!("{}-error", form.dom_id(name))>
-                    {move || error.get()}
-                </p>
-            </Show>
+            {error_message(format!("{}-error", form.dom_id(name)), error)}
             {body}
         </fieldset>
     }

@@ -139,12 +139,7 @@ pub fn Field(
                 {(!required).then(|| view! { " " <span class="optional">{i18n.tr(&ui::OPTIONAL)}</span> })}
             </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
-            <Show when=move || error.get().is_some()>
-                <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)} ": "</span>
-                    {move || error.get()}
-                </p>
-            </Show>
+            {error_message(error_id.clone(), error)}
             {input}
             <Show when=move || preview_text.get().is_some()>
                 <p class="preview" id=preview_id.clone()>
@@ -158,6 +153,20 @@ pub fn Field(
             </Show>
             {children.map(|c| c())}
         </div>
+    }
+}
+
+/// The inline error of a field, after GOV.UK's error message: "Error:" for screen readers, then the
+/// message; `id` is what the control's `aria-describedby` names while it shows.
+pub fn error_message(id: String, error: Memo<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || error.get().is_some()>
+            <p class="error-message" id=id.clone()>
+                <span class="visually-hidden">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)} ": "</span>
+                {move || error.get()}
+            </p>
+        </Show>
     }
 }
 
@@ -211,12 +220,7 @@ pub fn CheckboxField(
     };
     view! {
         <div class="field checkbox" class:field-error=move || error.get().is_some()>
-            <Show when=move || error.get().is_some()>
-                <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)} ": "</span>
-                    {move || error.get()}
-                </p>
-            </Show>
+            {error_message(error_id.clone(), error)}
             <input
                 id=id.clone()
                 name=name
@@ -252,5 +256,115 @@ pub fn CheckboxField(
                     }
                 })}
         </div>
+    }
+}
+
+/// One radio of a [`RadioField`], in the reader's language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Radio {
+    /// What the form field holds and the request sends.
+    pub value: String,
+    pub label: String,
+    /// Shown after the label in brackets (a code), where not empty.
+    pub detail: String,
+    /// What the choice is for, under it.
+    pub hint: String,
+}
+
+/// A group of radios in the same kit: a fieldset whose legend is the label, its hint and error,
+/// then one radio per choice, each with its own hint. The first radio carries the id the error
+/// summary links to (`error_name` where the contract names the field so, as `type.id`).
+#[component]
+pub fn RadioField(
+    form: FormCtl,
+    name: &'static str,
+    #[prop(optional)] error_name: Option<&'static str>,
+    #[prop(into)] label: TextProp,
+    #[prop(optional, into)] hint: Option<TextProp>,
+    #[prop(optional)] required: bool,
+    #[prop(into)] options: Signal<Vec<Radio>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let field = form.field(name);
+    form.set_label(name, label.clone());
+    let id = form.dom_id(name);
+    let first_id = form.dom_id(error_name.unwrap_or(name));
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let error = Memo::new(move |_| {
+        form.visible_error(name, i18n)
+            .or_else(|| error_name.and_then(|n| form.visible_error(n, i18n)))
+    });
+    let has_hint = hint.is_some();
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let radios = move || {
+        let id = id.clone();
+        let first_id = first_id.clone();
+        options
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, radio)| {
+                let Radio {
+                    value,
+                    label,
+                    detail,
+                    hint,
+                } = radio;
+                let radio_id = if i == 0 {
+                    first_id.clone()
+                } else {
+                    format!("{id}-{value}")
+                };
+                let item_hint = format!("{radio_id}-hint");
+                let (v1, v2) = (value.clone(), value.clone());
+                view! {
+                    <div class="radio">
+                        <input
+                            type="radio"
+                            class="radio-input"
+                            id=radio_id.clone()
+                            name=id.clone()
+                            value=value
+                            required=required
+                            prop:checked=move || field.value.with(|v| *v == v1)
+                            on:change=move |_| field.value.set(v2.clone())
+                            aria-describedby=(!hint.is_empty()).then(|| item_hint.clone())
+                            aria-invalid=move || error.get().is_some().then_some("true")
+                        />
+                        <label class="radio-label" for=radio_id>
+                            {label}
+                            {(!detail.is_empty())
+                                .then(|| view! { <span class="radio-detail">{format!(" ({detail})")}</span> })}
+                        </label>
+                        {(!hint.is_empty()).then(|| view! { <p class="hint" id=item_hint>{hint}</p> })}
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <fieldset
+            class="field radio-group"
+            class:field-error=move || error.get().is_some()
+            aria-describedby=described_by
+        >
+            <legend class="label">{move || label.get()}</legend>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
+            {error_message(error_id.clone(), error)}
+            <div class="radios">{radios}</div>
+        </fieldset>
     }
 }

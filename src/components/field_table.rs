@@ -18,7 +18,10 @@ use leptos::prelude::*;
 use serde::Serialize;
 
 use crate::components::code_picker::{CodePicker, CodePickerProps};
-use crate::components::field::{CheckboxField, CheckboxFieldProps, Control, Field, FieldProps};
+use crate::components::field::{
+    CheckboxField, CheckboxFieldProps, Control, Field, FieldProps, Radio, RadioField,
+    RadioFieldProps,
+};
 use crate::components::form::{FormCtl, Values};
 use crate::components::live_check::check_while_typing;
 use crate::components::select::{SearchSelect, SearchSelectProps, SelectOption};
@@ -46,6 +49,8 @@ pub enum Kind {
     Listbox(Options),
     /// The tag picker; the suggestions come with [`FieldRows`]'s `suggestions`.
     Tags,
+    /// One of a few choices, as radios with a hint each.
+    Radios(fn(Lang) -> Vec<Radio>),
     /// Codes picked from a list (permissions, roles): this part of [`FieldRows`]'s `catalogue`.
     Codes(fn(PermissionList) -> Vec<CodeName>),
 }
@@ -56,6 +61,7 @@ pub struct FieldSpec {
     /// The contract's wire name (`bizkit_contract::field::*`), so a typo does not compile.
     pub name: &'static str,
     pub kind: Kind,
+    draw: Draw,
     pub label: &'static Text,
     pub hint: Option<&'static Text>,
     pub required: bool,
@@ -84,6 +90,7 @@ impl FieldSpec {
         Self {
             name,
             kind: Kind::Input(Control::Text),
+            draw: draw::input,
             label,
             hint: None,
             required: false,
@@ -104,18 +111,27 @@ impl FieldSpec {
     }
     pub const fn checkbox(mut self) -> Self {
         self.kind = Kind::Checkbox;
+        self.draw = draw::checkbox;
         self
     }
     pub const fn listbox(mut self, options: Options) -> Self {
         self.kind = Kind::Listbox(options);
+        self.draw = draw::listbox;
         self
     }
     pub const fn codes(mut self, pick: fn(PermissionList) -> Vec<CodeName>) -> Self {
         self.kind = Kind::Codes(pick);
+        self.draw = draw::codes;
+        self
+    }
+    pub const fn radios(mut self, choices: fn(Lang) -> Vec<Radio>) -> Self {
+        self.kind = Kind::Radios(choices);
+        self.draw = draw::radios;
         self
     }
     pub const fn tags(mut self) -> Self {
         self.kind = Kind::Tags;
+        self.draw = draw::tags;
         self
     }
     pub const fn hint(mut self, hint: &'static Text) -> Self {
@@ -263,102 +279,144 @@ impl Row {
     /// The props structs themselves, not `view!`: whether a row has a hint, a preview or an extra
     /// is data, which the props builder (one setter per given prop) cannot express.
     fn frame(&self) -> AnyView {
-        let Row {
-            form,
-            spec,
-            rules,
-            ref extra,
-            suggestions,
-            catalogue,
-        } = *self;
+        let spec = self.spec;
         let i18n = use_i18n();
-        let name = spec.name;
-        let values = form.values();
         let label: TextProp = i18n.tr(spec.label).into();
         let hint = spec.hint.map(|h| TextProp::from(i18n.tr(h)));
-        let frame = match spec.kind {
-            Kind::Input(control) => {
-                let value = form.field(name).value;
-                let preview = spec.preview.map(|preview| {
-                    Signal::derive(move || {
-                        value.with(|v| rules.with_value(|r| preview(v, values, r)))
-                    })
-                });
-                let children = extra
-                    .clone()
-                    .map(|view| Box::new(move || view.run()) as Children);
-                Field(FieldProps {
-                    form,
-                    name,
-                    label,
-                    hint,
-                    control,
-                    required: spec.required,
-                    autocomplete: spec.autocomplete,
-                    preview,
-                    readonly: Signal::from(spec.readonly),
-                    counter: spec.counter,
-                    children,
-                })
-                .into_any()
-            }
-            Kind::Checkbox => {
-                let (disabled, disabled_reason) = match spec.disabled {
-                    Some((when, reason)) => (
-                        Signal::derive(move || when(values)),
-                        Some(TextProp::from(i18n.tr(reason))),
-                    ),
-                    None => (Signal::default(), None),
-                };
-                CheckboxField(CheckboxFieldProps {
-                    form,
-                    name,
-                    label,
-                    hint,
-                    disabled,
-                    disabled_reason,
-                })
-                .into_any()
-            }
-            Kind::Listbox(options) => {
-                let options = Signal::derive(move || {
-                    let lang = i18n.lang.get();
-                    rules.with_value(|r| options(lang, r))
-                });
-                SearchSelect(SearchSelectProps {
-                    form,
-                    name,
-                    error_name: spec.error_name,
-                    label,
-                    hint,
-                    options,
-                    required: spec.required,
-                    autocomplete: spec.autocomplete,
-                })
-                .into_any()
-            }
-            Kind::Tags => TagPicker(TagPickerProps {
-                form,
-                name,
-                groups: suggestions,
-                label,
-                hint,
-                required: spec.required,
-            })
-            .into_any(),
-            Kind::Codes(pick) => CodePicker(CodePickerProps {
-                form,
-                name,
-                legend: label,
-                options: Signal::derive(move || catalogue.get().map(pick)),
-            })
-            .into_any(),
-        };
+        let frame = (spec.draw)(self, label, hint);
         if spec.wide {
             view! { <div class="span-2">{frame}</div> }.into_any()
         } else {
             frame
         }
+    }
+}
+
+/// Draws a row's control in the one frame of its kind. The builder picks it with the kind, so a
+/// control that no table of a binary uses (the code picker in the widget) is not in its wasm.
+type Draw = fn(&Row, TextProp, Option<TextProp>) -> AnyView;
+
+mod draw {
+    use super::*;
+
+    pub(super) fn input(row: &Row, label: TextProp, hint: Option<TextProp>) -> AnyView {
+        let Row {
+            form,
+            spec,
+            rules,
+            ref extra,
+            ..
+        } = *row;
+        let Kind::Input(control) = spec.kind else {
+            return ().into_any();
+        };
+        let (name, values) = (spec.name, form.values());
+        let value = form.field(name).value;
+        let preview = spec.preview.map(|preview| {
+            Signal::derive(move || value.with(|v| rules.with_value(|r| preview(v, values, r))))
+        });
+        let children = extra
+            .clone()
+            .map(|view| Box::new(move || view.run()) as Children);
+        Field(FieldProps {
+            form,
+            name,
+            label,
+            hint,
+            control,
+            required: spec.required,
+            autocomplete: spec.autocomplete,
+            preview,
+            readonly: Signal::from(spec.readonly),
+            counter: spec.counter,
+            children,
+        })
+        .into_any()
+    }
+
+    pub(super) fn checkbox(row: &Row, label: TextProp, hint: Option<TextProp>) -> AnyView {
+        let (form, spec) = (row.form, row.spec);
+        let values = form.values();
+        let (disabled, disabled_reason) = match spec.disabled {
+            Some((when, reason)) => (
+                Signal::derive(move || when(values)),
+                Some(TextProp::from(use_i18n().tr(reason))),
+            ),
+            None => (Signal::default(), None),
+        };
+        CheckboxField(CheckboxFieldProps {
+            form,
+            name: spec.name,
+            label,
+            hint,
+            disabled,
+            disabled_reason,
+        })
+        .into_any()
+    }
+
+    pub(super) fn listbox(row: &Row, label: TextProp, hint: Option<TextProp>) -> AnyView {
+        let (spec, rules, i18n) = (row.spec, row.rules, use_i18n());
+        let Kind::Listbox(options) = spec.kind else {
+            return ().into_any();
+        };
+        SearchSelect(SearchSelectProps {
+            form: row.form,
+            name: spec.name,
+            error_name: spec.error_name,
+            label,
+            hint,
+            options: Signal::derive(move || {
+                let lang = i18n.lang.get();
+                rules.with_value(|r| options(lang, r))
+            }),
+            required: spec.required,
+            autocomplete: spec.autocomplete,
+        })
+        .into_any()
+    }
+
+    pub(super) fn tags(row: &Row, label: TextProp, hint: Option<TextProp>) -> AnyView {
+        TagPicker(TagPickerProps {
+            form: row.form,
+            name: row.spec.name,
+            groups: row.suggestions,
+            label,
+            hint,
+            required: row.spec.required,
+        })
+        .into_any()
+    }
+
+    pub(super) fn radios(row: &Row, label: TextProp, hint: Option<TextProp>) -> AnyView {
+        let (spec, i18n) = (row.spec, use_i18n());
+        let Kind::Radios(choices) = spec.kind else {
+            return ().into_any();
+        };
+        RadioField(RadioFieldProps {
+            form: row.form,
+            name: spec.name,
+            error_name: spec.error_name,
+            label,
+            hint,
+            required: spec.required,
+            options: Signal::derive(move || choices(i18n.lang.get())),
+        })
+        .into_any()
+    }
+
+    pub(super) fn codes(row: &Row, label: TextProp, _: Option<TextProp>) -> AnyView {
+        let (spec, catalogue) = (row.spec, row.catalogue);
+        let Kind::Codes(pick) = spec.kind else {
+            return ().into_any();
+        };
+        CodePicker(CodePickerProps {
+            form: row.form,
+            name: spec.name,
+            legend: label,
+            options: Signal::derive(move || catalogue.get().map(pick)),
+        })
+        .into_any()
     }
 }
 

@@ -6,6 +6,9 @@
 //! or after a submit, and from then on it is re-checked on every keystroke.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use bizkit_contract::endpoint::{AnyEndpoint, Endpoint};
 use bizkit_contract::{ErrorCode, FieldError};
@@ -20,6 +23,9 @@ use crate::components::focus::focus_after_render;
 use crate::draft::{self, Draft};
 use crate::i18n::{I18n, fill, ui};
 use crate::session::Session;
+
+/// How long typing pauses before the draft is written.
+const DRAFT_PAUSE: Duration = Duration::from_millis(300);
 
 #[derive(Clone, Copy)]
 pub struct FieldCtl {
@@ -281,7 +287,10 @@ impl FormCtl {
         }
     }
 
-    /// Restores the draft stored under `scope`, then keeps it up to date on every change.
+    /// Restores the draft stored under `scope`, then keeps it up to date: written a moment after
+    /// the typing pauses (not on every key: a form with 100 tags would serialise and store them
+    /// all per key), at once when a submission's `Idempotency-Key` is set or dropped, and when the
+    /// tab is hidden, closed or the page left — so nothing typed is lost.
     pub fn keep_draft(&self, scope: &str) {
         let key = draft::key(self.key, scope);
         if let Some(d) = draft::load(&key) {
@@ -301,21 +310,81 @@ impl FormCtl {
         }
         self.draft_key.set_value(Some(key.clone()));
         let form = *self;
-        Effect::new(move |_| {
-            let values: BTreeMap<String, String> = form.fields.with_value(|fields| {
-                fields
-                    .iter()
-                    .map(|f| (f.name.to_owned(), f.value.get()))
-                    .collect()
-            });
-            let pending = form.pending_key.get();
-            let changed = form.dirty() || pending.is_some();
-            if changed {
-                draft::save(&key, &Draft { values, pending });
-            } else {
-                draft::remove(&key);
+        // Outside the reactive owner: the timer and the page's way out may come after it is gone.
+        let due = Arc::new(AtomicBool::new(false));
+        let flush = {
+            let due = due.clone();
+            move || {
+                if due.swap(false, Ordering::Relaxed) {
+                    form.write_draft(&key);
+                }
+            }
+        };
+        Effect::new({
+            let (due, flush) = (due.clone(), flush.clone());
+            move |_| {
+                form.fields
+                    .with_value(|fields| fields.iter().for_each(|f| f.value.track()));
+                if !due.swap(true, Ordering::Relaxed) {
+                    let flush = flush.clone();
+                    set_timeout(flush, DRAFT_PAUSE);
+                }
             }
         });
+        Effect::new({
+            let (due, flush) = (due.clone(), flush.clone());
+            move |_| {
+                form.pending_key.track();
+                due.store(true, Ordering::Relaxed);
+                flush();
+            }
+        });
+        let on_hide = {
+            let flush = flush.clone();
+            window_event_listener(leptos::ev::visibilitychange, move |_| {
+                if document().hidden() {
+                    flush();
+                }
+            })
+        };
+        let on_leave = {
+            let flush = flush.clone();
+            window_event_listener(leptos::ev::pagehide, move |_| flush())
+        };
+        on_cleanup(move || {
+            on_hide.remove();
+            on_leave.remove();
+            flush();
+        });
+    }
+
+    /// Writes the values (and a pending submission's key) as the draft, or removes the draft when
+    /// nothing differs from the starting point.
+    fn write_draft(&self, key: &str) {
+        // `try_`: the page may be on its way out.
+        let Some(rows) = self.fields.try_with_value(|fields| {
+            fields
+                .iter()
+                .map(|f| {
+                    let value = f.value.try_get_untracked().unwrap_or_default();
+                    let initial = f.initial.try_get_untracked().unwrap_or_default();
+                    (f.name, value, initial)
+                })
+                .collect::<Vec<_>>()
+        }) else {
+            return;
+        };
+        let changed = rows.iter().any(|(_, value, initial)| value != initial);
+        let pending = self.pending_key.try_get_untracked().flatten();
+        if changed || pending.is_some() {
+            let values = rows
+                .into_iter()
+                .map(|(name, value, _)| (name.to_owned(), value))
+                .collect();
+            draft::save(key, &Draft { values, pending });
+        } else {
+            draft::remove(key);
+        }
     }
 
     /// Starts a submission: marks the form submitted and, when it fails validation, moves focus to the

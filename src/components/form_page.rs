@@ -31,10 +31,10 @@ use crate::components::error_summary::ErrorSummary;
 use crate::components::field_table::{FieldSpec, names};
 use crate::components::focus::{focus_after_render, focus_by_id};
 use crate::components::form::{FormCtl, Values, send_json};
-use crate::components::layout::use_announcer;
+use crate::components::layout::{Announcer, use_announcer};
 use crate::components::notices::{DraftNotice, guard_leaving, retry_after_sign_in};
 use crate::components::submit::SubmitButton;
-use crate::i18n::{Text, use_i18n};
+use crate::i18n::{I18n, Text, use_i18n};
 use crate::session::current_session;
 
 type Check = Arc<dyn Fn(Values, &OrgRules) -> Vec<FieldError> + Send + Sync>;
@@ -103,21 +103,175 @@ pub struct Page {
     pub then: Then,
 }
 
-/// What the page does once the submission succeeded.
-pub enum Then {
+/// What the page does once the submission succeeded: [`Then::next`] (a create) or
+/// [`Then::stay`] (an edit). Each brings its own steps as functions, so a binary with only edit
+/// forms (the widget) has no code of the create panel, and the other way round.
+pub struct Then {
+    /// The button that empties the form for the next record, and the control it focuses (a create).
+    next: (&'static Text, &'static str),
+    /// Said beside the submit button while something is changed, and when a save is asked of
+    /// nothing changed (an edit).
+    unsaved: Option<&'static Text>,
+    no_changes: &'static Text,
+    /// Whether a submission goes ahead (an edit with nothing changed says so instead).
+    ready: fn(&Parts) -> bool,
+    after: fn(&Parts, Sent),
+    frame: fn(&Parts, ViewFn, ViewFn) -> AnyView,
+}
+
+impl Then {
     /// A create: the success panel replaces the form, with `next` to empty it for the next record
     /// and focus the control `first`.
-    Next {
-        next: &'static Text,
-        first: &'static str,
-    },
+    pub const fn next(next: &'static Text, first: &'static str) -> Then {
+        Then {
+            next: (next, first),
+            unsaved: None,
+            no_changes: next,
+            ready: |_| true,
+            after: create::after,
+            frame: create::frame,
+        }
+    }
+
     /// An edit: the form stays with what was saved, a saved notice above it; `unsaved` is said
-    /// beside the submit button while something is changed, and `no_changes` when a save is asked
-    /// of nothing changed.
-    Stay {
-        unsaved: &'static Text,
-        no_changes: &'static Text,
-    },
+    /// beside the submit button while something is changed, `no_changes` when a save is asked of
+    /// nothing changed.
+    pub const fn stay(unsaved: &'static Text, no_changes: &'static Text) -> Then {
+        Then {
+            next: (unsaved, ""),
+            unsaved: Some(unsaved),
+            no_changes,
+            ready: edit::ready,
+            after: edit::after,
+            frame: edit::frame,
+        }
+    }
+}
+
+/// What the steps of a [`Then`] work with.
+#[derive(Clone, Copy)]
+pub struct Parts {
+    form: FormCtl,
+    page: &'static Page,
+    done: RwSignal<Option<Sent>>,
+    outcome: Option<Outcome>,
+    i18n: I18n,
+    announcer: Announcer,
+    dirty: Memo<bool>,
+    nothing_to_save: RwSignal<bool>,
+    heading: NodeRef<html::H2>,
+    notice: NodeRef<html::Div>,
+}
+
+mod create {
+    use super::*;
+
+    pub(super) fn after(p: &Parts, sent: Sent) {
+        p.form.succeeded();
+        let title = p.outcome.map_or(p.page.done, |o| o(&sent).0);
+        p.announcer.say(p.i18n.now(title));
+        p.done.try_set(Some(sent));
+        focus_after_render(p.heading);
+    }
+
+    pub(super) fn frame(p: &Parts, form_view: ViewFn, panel: ViewFn) -> AnyView {
+        let Parts {
+            form,
+            page,
+            done,
+            outcome,
+            i18n,
+            heading,
+            ..
+        } = *p;
+        let (next, first) = page.then.next;
+        let again = move |_| {
+            done.set(None);
+            form.reset();
+            request_animation_frame(move || focus_by_id(first));
+        };
+        let success = move || {
+            done.get().map(|sent| {
+                let (title, outcome) = match outcome {
+                    Some(o) => o(&sent),
+                    None => (page.done, ""),
+                };
+                view! {
+                    <div class="success" data-outcome=(!outcome.is_empty()).then_some(outcome)>
+                        <h2 tabindex="-1" node_ref=heading>{i18n.tr(title)}</h2>
+                        {panel.run()}
+                        <button type="button" class="button primary" on:click=again>
+                            {i18n.tr(next)}
+                        </button>
+                    </div>
+                }
+            })
+        };
+        view! {
+            <Show when=move || done.with(Option::is_none) fallback=success>
+                {form_view.run()}
+            </Show>
+        }
+        .into_any()
+    }
+}
+
+mod edit {
+    use super::*;
+
+    pub(super) fn ready(p: &Parts) -> bool {
+        let nothing_to_save = p.nothing_to_save;
+        nothing_to_save.set(false);
+        if !p.dirty.get_untracked() && !p.form.outcome_unknown.get_untracked() {
+            // Said again on every press: out and back in, so the live region speaks once more.
+            request_animation_frame(move || {
+                nothing_to_save.try_set(true);
+            });
+            return false;
+        }
+        true
+    }
+
+    pub(super) fn after(p: &Parts, sent: Sent) {
+        p.form.saved();
+        // Spoken by its live region (and read again where focus lands), not announced.
+        p.done.try_set(Some(sent));
+        focus_after_render(p.notice);
+    }
+
+    pub(super) fn frame(p: &Parts, form_view: ViewFn, panel: ViewFn) -> AnyView {
+        let Parts {
+            page,
+            done,
+            i18n,
+            dirty,
+            nothing_to_save,
+            notice,
+            ..
+        } = *p;
+        // Changing anything after a save puts the notices away: they spoke of the values before.
+        Effect::new(move |_| {
+            if dirty.get() {
+                done.set(None);
+                nothing_to_save.set(false);
+            }
+        });
+        view! {
+            <div role="status" class="saved-region">
+                <Show when=move || done.with(Option::is_some)>
+                    <div class="notice saved-notice" tabindex="-1" node_ref=notice>
+                        <p><strong>{i18n.tr(page.done)}</strong></p>
+                        {panel.run()}
+                    </div>
+                </Show>
+                <Show when=move || nothing_to_save.get()>
+                    <p class="notice">{i18n.tr(page.then.no_changes)}</p>
+                </Show>
+            </div>
+            {form_view.run()}
+        }
+        .into_any()
+    }
 }
 
 /// What a successful submission left, for the success panel: the request as sent and the answer.
@@ -131,7 +285,7 @@ pub struct Sent {
 impl Sent {
     /// The answer as the call's answer type (its shape was checked when it came).
     pub fn answer<T: DeserializeOwned>(&self) -> Option<T> {
-        <T as serde::Deserialize>::deserialize(&self.answer).ok()
+        serde_json::from_value(self.answer.clone()).ok()
     }
 
     /// A text field of the request as sent.
@@ -172,7 +326,6 @@ pub fn FormPage(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = current_session();
-    let announcer = use_announcer();
     if !no_draft {
         let scope = match draft_scope {
             Some(own) => format!("{}.{own}", session.scope()),
@@ -181,21 +334,19 @@ pub fn FormPage(
         form.keep_draft(&scope);
     }
     guard_leaving(form);
-    let edit = matches!(page.then, Then::Stay { .. });
-    let heading = NodeRef::<html::H2>::new();
-    let notice = NodeRef::<html::Div>::new();
-    let title_of = move |sent: &Sent| outcome.map_or(page.done, |o| o(sent).0);
-    let dirty = Memo::new(move |_| form.dirty());
-    let nothing_to_save = RwSignal::new(false);
-    if edit {
-        // Changing anything after a save puts the notices away: they spoke of the values before.
-        Effect::new(move |_| {
-            if dirty.get() {
-                done.set(None);
-                nothing_to_save.set(false);
-            }
-        });
-    }
+    let parts = Parts {
+        form,
+        page,
+        done,
+        outcome,
+        i18n,
+        announcer: use_announcer(),
+        dirty: Memo::new(move |_| form.dirty()),
+        nothing_to_save: RwSignal::new(false),
+        heading: NodeRef::new(),
+        notice: NodeRef::new(),
+    };
+    let then = &page.then;
 
     let Request {
         endpoint,
@@ -216,35 +367,18 @@ pub fn FormPage(
             else {
                 return;
             };
-            let sent = Sent {
-                request,
-                answer: answer.body,
-                location: answer.location,
-            };
-            if edit {
-                form.saved();
-                // Spoken by its live region (and read again where focus lands), not announced.
-                done.try_set(Some(sent));
-                focus_after_render(notice);
-            } else {
-                form.succeeded();
-                announcer.say(i18n.now(title_of(&sent)));
-                done.try_set(Some(sent));
-                focus_after_render(heading);
-            }
+            (then.after)(
+                &parts,
+                Sent {
+                    request,
+                    answer: answer.body,
+                    location: answer.location,
+                },
+            );
         }
     });
     let submit = move || {
-        if edit && !dirty.get_untracked() && !form.outcome_unknown.get_untracked() {
-            // Said again on every press: out and back in, so the live region speaks once more.
-            nothing_to_save.set(false);
-            request_animation_frame(move || {
-                nothing_to_save.try_set(true);
-            });
-            return;
-        }
-        nothing_to_save.set(false);
-        if form.begin_submit() {
+        if (then.ready)(&parts) && form.begin_submit() {
             save.dispatch_local(json.with_value(|j| j(form.values())));
         }
     };
@@ -262,14 +396,14 @@ pub fn FormPage(
                 <p class="lead">{i18n.tr(lead)}</p>
             }
         });
-        let unsaved = match page.then {
-            Then::Stay { unsaved, .. } => Some(view! {
+        let dirty = parts.dirty;
+        let unsaved = then.unsaved.map(|unsaved| {
+            view! {
                 <p class="unsaved" aria-live="polite">
                     {move || dirty.get().then(|| i18n.tr(unsaved)())}
                 </p>
-            }),
-            Then::Next { .. } => None,
-        };
+            }
+        });
         view! {
             {title}
             <DraftNotice form />
@@ -291,51 +425,5 @@ pub fn FormPage(
             </form>
         }
     };
-    match page.then {
-        Then::Stay { no_changes, .. } => view! {
-            <div role="status" class="saved-region">
-                <Show when=move || done.with(Option::is_some)>
-                    <div class="notice saved-notice" tabindex="-1" node_ref=notice>
-                        <p><strong>{i18n.tr(page.done)}</strong></p>
-                        {panel.run()}
-                    </div>
-                </Show>
-                <Show when=move || nothing_to_save.get()>
-                    <p class="notice">{i18n.tr(no_changes)}</p>
-                </Show>
-            </div>
-            {form_view()}
-        }
-        .into_any(),
-        Then::Next { next, first } => {
-            let again = move |_| {
-                done.set(None);
-                form.reset();
-                request_animation_frame(move || focus_by_id(first));
-            };
-            let success = move || {
-                done.get().map(|sent| {
-                    let (title, outcome) = match outcome {
-                        Some(o) => o(&sent),
-                        None => (page.done, ""),
-                    };
-                    view! {
-                        <div class="success" data-outcome=(!outcome.is_empty()).then_some(outcome)>
-                            <h2 tabindex="-1" node_ref=heading>{i18n.tr(title)}</h2>
-                            {panel.run()}
-                            <button type="button" class="button primary" on:click=again>
-                                {i18n.tr(next)}
-                            </button>
-                        </div>
-                    }
-                })
-            };
-            view! {
-                <Show when=move || done.with(Option::is_none) fallback=success>
-                    {form_view()}
-                </Show>
-            }
-            .into_any()
-        }
-    }
+    (then.frame)(&parts, ViewFn::from(form_view), panel)
 }

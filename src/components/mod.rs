@@ -14,6 +14,7 @@ pub mod handover;
 pub mod layout;
 pub mod live_check;
 pub mod notices;
+pub mod record;
 pub mod select;
 pub mod submit;
 pub mod tag_picker;

@@ -13,6 +13,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::field::error_message;
 use crate::components::form::FormCtl;
 use crate::i18n::{fill, names, portal, ui, use_i18n};
 
@@ -343,12 +344,7 @@ pub fn SearchSelect(
                     .then(|| view! { " " <span class="optional">{i18n.tr(&ui::OPTIONAL)}</span> })}
             </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
-            <Show when=move || error.get().is_some()>
-                <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)} ": "</span>
-                    {move || error.get()}
-                </p>
-            </Show>
+            {error_message(error_id.clone(), error)}
             <div class="combo select-combo">
                 <input
                     id=id.clone()

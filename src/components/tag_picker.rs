@@ -10,6 +10,7 @@ use bizkit_contract::{CustomerGroup, to_slug};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::components::field::error_message;
 use crate::components::form::FormCtl;
 use crate::components::layout::use_announcer;
 use crate::i18n::{fill, ui, use_i18n};
@@ -149,6 +150,7 @@ pub fn TagPicker(
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let tags = Memo::new(move |_| field.value.with(|v| read_tags(v)));
+    let error = Memo::new(move |_| form.visible_error(name, i18n));
 
     let choices = Memo::new(move |_| {
         let q = query.get();
@@ -276,7 +278,7 @@ pub fn TagPicker(
             if has_hint {
                 ids.push(hint_id.clone());
             }
-            if form.visible_error(name, i18n).is_some() {
+            if error.get().is_some() {
                 ids.push(error_id.clone());
             }
             (!ids.is_empty()).then(|| ids.join(" "))
@@ -284,18 +286,14 @@ pub fn TagPicker(
     };
 
     view! {
-        <div class="field tag-picker" class:field-error=move || form.visible_error(name, i18n).is_some()>
+        <div class="field tag-picker" class:field-error=move || error.get().is_some()>
             <label class="label" for=input_id.clone()>
                 {move || label.get()}
                 {(!required)
                     .then(|| view! { " " <span class="optional">{i18n.tr(&ui::OPTIONAL)}</span> })}
             </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
-            <Show when=move || form.visible_error(name, i18n).is_some()>
-                <p class="error-message" id=error_id.clone()>
-                    {move || form.visible_error(name, i18n)}
-                </p>
-            </Show>
+            {error_message(error_id.clone(), error)}
             <ul class="tags" role="list">
                 <For
                     each=move || indexed(tags.get())

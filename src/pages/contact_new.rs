@@ -12,8 +12,9 @@ use crate::components::field::Control;
 use crate::components::field_table::{FieldRows, FieldSpec, preview};
 use crate::components::form::Values;
 use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
+use crate::components::record;
 use crate::components::tag_picker::{existing_groups, read_tags};
-use crate::i18n::{Text, ui, use_i18n};
+use crate::i18n::{ui, use_i18n};
 use crate::session::current_session;
 
 const MAIN: &[FieldSpec] = &[
@@ -88,10 +89,7 @@ const PAGE: Page = Page {
     class: "form-grid",
     submit: &ui::CONTACT_SUBMIT,
     done: &ui::CONTACT_CREATED,
-    then: Then::Next {
-        next: &ui::CONTACT_NEXT,
-        first: "contact-email",
-    },
+    then: Then::next(&ui::CONTACT_NEXT, "contact-email"),
 };
 
 #[component]
@@ -151,16 +149,9 @@ fn Stored(id: String) -> impl IntoView {
     }
 }
 
-/// A label in both languages, so the table follows a language switch.
-type Label = &'static Text;
-
 #[component]
 fn StoredView(contact: StoredContact) -> impl IntoView {
     let i18n = use_i18n();
-    let or_dash = |v: Option<String>| {
-        v.filter(|s| !s.is_empty())
-            .unwrap_or_else(|| "—".to_owned())
-    };
     let name = [contact.first_name.clone(), contact.last_name.clone()]
         .into_iter()
         .flatten()
@@ -184,33 +175,20 @@ fn StoredView(contact: StoredContact) -> impl IntoView {
         .map(|g| g.slug.clone())
         .collect::<Vec<_>>()
         .join(", ");
-    let rows: Vec<(Label, String)> = vec![
-        (&ui::EMAIL, or_dash(contact.email.clone())),
-        (&ui::PHONE, or_dash(contact.phone.clone())),
-        (&ui::FULL_NAME, or_dash(Some(name))),
-        (
-            &ui::ICO,
-            or_dash(contact.company_registration_number.clone()),
-        ),
-        (&ui::COMPANY_NAME, or_dash(contact.company_name.clone())),
-        (&ui::ADDRESS, or_dash(Some(address))),
-        (&ui::DIC, or_dash(contact.dic.clone())),
-        (&ui::GROUPS, or_dash(Some(groups))),
+    let rows: Vec<record::Row> = vec![
+        (&ui::EMAIL, contact.email.clone()),
+        (&ui::PHONE, contact.phone.clone()),
+        (&ui::FULL_NAME, Some(name)),
+        (&ui::ICO, contact.company_registration_number.clone()),
+        (&ui::COMPANY_NAME, contact.company_name.clone()),
+        (&ui::ADDRESS, Some(address)),
+        (&ui::DIC, contact.dic.clone()),
+        (&ui::GROUPS, Some(groups)),
     ];
     let bulk = contact.ignore_bulk_mail;
     view! {
         <dl class="stored" data-customer-id=contact.customer_id.clone()>
-            {rows
-                .into_iter()
-                .map(|(label, value)| {
-                    view! {
-                        <div class="row">
-                            <dt>{i18n.tr(label)}</dt>
-                            <dd>{value}</dd>
-                        </div>
-                    }
-                })
-                .collect_view()}
+            {record::rows(rows)}
             <div class="row">
                 <dt>{i18n.tr(&ui::IGNORE_BULK_MAIL)}</dt>
                 <dd>{move || if bulk { i18n.tr(&ui::YES)() } else { i18n.tr(&ui::NO)() }}</dd>

@@ -48,10 +48,7 @@ const PAGE: Page = Page {
     class: "form-grid",
     submit: &ui::GROUPS_SUBMIT,
     done: &ui::GROUPS_DONE,
-    then: Then::Next {
-        next: &ui::GROUPS_NEXT,
-        first: "groups-email",
-    },
+    then: Then::next(&ui::GROUPS_NEXT, "groups-email"),
 };
 
 #[component]

@@ -52,10 +52,7 @@ const PAGE: Page = Page {
     class: "form-grid",
     submit: &ui::INVITE_SUBMIT,
     done: &ui::INVITE_INVITED,
-    then: Then::Next {
-        next: &ui::INVITE_NEXT,
-        first: "invite-email",
-    },
+    then: Then::next(&ui::INVITE_NEXT, "invite-email"),
 };
 
 /// Someone with an account was added at once; anyone else was sent an invitation.

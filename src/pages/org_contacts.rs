@@ -16,16 +16,23 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::ApiError;
-use crate::components::field::Control;
+use crate::components::field::{Control, Radio};
 use crate::components::field_table::{FieldRows, FieldSpec, preview};
-use crate::components::form::{FormCtl, Values, describe};
+use crate::components::form::{Values, describe};
 use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
+use crate::components::record;
 use crate::components::select::{CountryValue, country_options};
 use crate::i18n::{Text, fill, names, portal, ui, use_i18n};
 use crate::session::current_session;
 
-/// The person, then the address, then the order: each block shows once the chosen type uses it
-/// (the type itself is the radios of [`TypeChoice`], before them).
+/// The type first: it decides which other fields matter.
+const TYPE: &[FieldSpec] = &[FieldSpec::new(field::CONTACT_TYPE, &portal::CONTACT_TYPE)
+    .radios(type_radios)
+    .required()
+    .wide()
+    .error_name("type.id")
+    .hint(&portal::CONTACT_TYPE_HINT)];
+/// The person, then the address, then the order: each block shows once the chosen type uses it.
 const PERSON: &[FieldSpec] = &[
     FieldSpec::new(field::NAME, &portal::CONTACT_NAME)
         .autocomplete("off")
@@ -81,7 +88,7 @@ const ORDER: &[FieldSpec] =
             .counter(PURCHASE_ORDER_NUMBER_MAX)
             .hint(&portal::PURCHASE_ORDER_NUMBER_HINT),
     ];
-const ROWS: &[&[FieldSpec]] = &[PERSON, ADDRESS, ORDER];
+const ROWS: &[&[FieldSpec]] = &[TYPE, PERSON, ADDRESS, ORDER];
 
 /// A row's visibility rule: whether the chosen type uses the field.
 fn shown(v: Values, name: &'static str) -> bool {
@@ -172,6 +179,18 @@ fn type_hint(t: ContactType) -> &'static Text {
     }
 }
 
+fn type_radios(lang: Lang) -> Vec<Radio> {
+    ContactType::all()
+        .iter()
+        .map(|t| Radio {
+            value: t.id().to_string(),
+            label: t.name(lang).to_owned(),
+            detail: t.id().to_string(),
+            hint: type_hint(*t).get(lang).to_owned(),
+        })
+        .collect()
+}
+
 fn type_name(id: u64, lang: Lang, fallback: &str) -> String {
     u32::try_from(id)
         .ok()
@@ -252,10 +271,7 @@ const PAGE: Page = Page {
     class: "form-grid",
     submit: &ui::CONTACT_SUBMIT,
     done: &portal::ORG_CONTACT_CREATED,
-    then: Then::Next {
-        next: &ui::CONTACT_NEXT,
-        first: "orgcontact-type-id",
-    },
+    then: Then::next(&ui::CONTACT_NEXT, "orgcontact-type-id"),
 };
 
 #[component]
@@ -263,7 +279,7 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
     let i18n = use_i18n();
     let session = current_session();
     let call = Request::new(ORG_CONTACT_CREATE, request, OrgContactCreateRequest::parse);
-    let form = call.form(PAGE.key, &[field::CONTACT_TYPE], ROWS);
+    let form = call.form(PAGE.key, &[], ROWS);
     let kind = Memo::new(move |_| {
         form.field(field::CONTACT_TYPE)
             .value
@@ -296,9 +312,7 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
         <div class="org-contacts-body">
             <FormPage form call page=&PAGE done panel params=vec![org.to_string()]
                 draft_scope=format!("org{org}") subsection=true>
-                <div class="span-2">
-                    <TypeChoice form />
-                </div>
+                <FieldRows form rows=TYPE />
                 <Show when=move || kind.get().is_none()>
                     <p class="span-2 hint">{i18n.tr(&portal::TYPE_FIRST)}</p>
                 </Show>
@@ -319,134 +333,38 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
     }
 }
 
-/// The type as radios, each with what it is for; the legend says it is fixed once created.
-#[component]
-fn TypeChoice(form: FormCtl) -> impl IntoView {
-    let i18n = use_i18n();
-    let field = form.field(field::CONTACT_TYPE);
-    form.set_label(
-        field::CONTACT_TYPE,
-        TextProp::from(i18n.tr(&portal::CONTACT_TYPE)),
-    );
-    let error = Memo::new(move |_| {
-        form.visible_error(field::CONTACT_TYPE, i18n)
-            .or_else(|| form.visible_error("type.id", i18n))
-    });
-    let hint_id = "orgcontact-type-hint";
-    let error_id = "orgcontact-type-error";
-    view! {
-        <fieldset
-            class="field type-choice"
-            class:field-error=move || error.get().is_some()
-            aria-describedby=move || {
-                if error.get().is_some() { format!("{hint_id} {error_id}") } else { hint_id.to_owned() }
-            }
-        >
-            <legend class="label">{i18n.tr(&portal::CONTACT_TYPE)}</legend>
-            <p class="hint" id=hint_id>{i18n.tr(&portal::CONTACT_TYPE_HINT)}</p>
-            <Show when=move || error.get().is_some()>
-                <p class="error-message" id=error_id>
-                    <span class="visually-hidden">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)} ": "</span>
-                    {move || error.get()}
-                </p>
-            </Show>
-            <div class="radios">
-                {ContactType::all()
-                    .iter()
-                    .copied()
-                    .enumerate()
-                    .map(|(i, t)| {
-                        let value = t.id().to_string();
-                        // The first radio carries the field's id: the error summary links to it.
-                        let id = if i == 0 {
-                            "orgcontact-type-id".to_owned()
-                        } else {
-                            format!("orgcontact-type-{}", t.id())
-                        };
-                        let item_hint = format!("{id}-hint");
-                        let v1 = value.clone();
-                        let v2 = value.clone();
-                        view! {
-                            <div class="radio">
-                                <input
-                                    type="radio"
-                                    class="radio-input"
-                                    id=id.clone()
-                                    name="orgcontact-type"
-                                    value=value
-                                    required=true
-                                    prop:checked=move || field.value.with(|v| *v == v1)
-                                    on:change=move |_| field.value.set(v2.clone())
-                                    aria-describedby=item_hint.clone()
-                                    aria-invalid=move || error.get().is_some().then_some("true")
-                                />
-                                <label class="radio-label" for=id>
-                                    {move || t.name(i18n.lang.get())}
-                                    <span class="type-id">{format!(" ({})", t.id())}</span>
-                                </label>
-                                <p class="hint" id=item_hint>{i18n.tr(type_hint(t))}</p>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-        </fieldset>
-    }
-}
-
-type Row = (&'static Text, String);
-
 #[component]
 fn CreatedView(created: Created) -> impl IntoView {
     let i18n = use_i18n();
     let c = created.contact;
     let lang = i18n.lang.get_untracked();
-    let dash = |v: Option<String>| {
-        v.filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(|| "—".to_owned())
-    };
-    let rows: Vec<Row> = vec![
-        (&portal::CONTACT_ID, c.contact_id.clone()),
+    let rows: Vec<record::Row> = vec![
+        (&portal::CONTACT_ID, Some(c.contact_id.clone())),
         (
             &portal::CONTACT_TYPE,
-            type_name(c.contact_type.id, lang, &c.contact_type.name),
+            Some(type_name(c.contact_type.id, lang, &c.contact_type.name)),
         ),
-        (&portal::CONTACT_NAME, dash(c.name.clone())),
-        (&portal::PERSON_TITLE, dash(c.title.clone())),
-        (&portal::DEPARTMENT, dash(c.department.clone())),
-        (&ui::EMAIL, dash(c.email.clone())),
-        (&ui::PHONE, dash(c.phone.clone())),
-        (&portal::MOBILE, dash(c.mobile.clone())),
-        (&portal::STREET_ADDRESS, dash(c.street.clone())),
-        (
-            &portal::SECONDARY_ADDRESS,
-            dash(c.secondary_address.clone()),
-        ),
-        (&portal::POSTAL_CODE, dash(c.zipcode.clone())),
-        (&portal::CITY, dash(c.city.clone())),
-        (&portal::STATE, dash(c.state.clone())),
-        (&portal::COUNTRY, dash(Some(country_name(&c.country, lang)))),
+        (&portal::CONTACT_NAME, c.name.clone()),
+        (&portal::PERSON_TITLE, c.title.clone()),
+        (&portal::DEPARTMENT, c.department.clone()),
+        (&ui::EMAIL, c.email.clone()),
+        (&ui::PHONE, c.phone.clone()),
+        (&portal::MOBILE, c.mobile.clone()),
+        (&portal::STREET_ADDRESS, c.street.clone()),
+        (&portal::SECONDARY_ADDRESS, c.secondary_address.clone()),
+        (&portal::POSTAL_CODE, c.zipcode.clone()),
+        (&portal::CITY, c.city.clone()),
+        (&portal::STATE, c.state.clone()),
+        (&portal::COUNTRY, Some(country_name(&c.country, lang))),
         (
             &portal::PURCHASE_ORDER_NUMBER,
-            dash(c.purchase_order_number.clone()),
+            c.purchase_order_number.clone(),
         ),
-        (&portal::LOCATION, dash(created.location.clone())),
+        (&portal::LOCATION, created.location.clone()),
     ];
     view! {
         <p>{move || fill(i18n.tr(&portal::ORG_CONTACT_STORED_INTRO)(), &c.organisation.name)}</p>
-        <dl class="stored" data-contact-id=c.contact_id.clone()>
-            {rows
-                .into_iter()
-                .map(|(label, value)| {
-                    view! {
-                        <div class="row">
-                            <dt>{i18n.tr(label)}</dt>
-                            <dd>{value}</dd>
-                        </div>
-                    }
-                })
-                .collect_view()}
-        </dl>
+        <dl class="stored" data-contact-id=c.contact_id.clone()>{record::rows(rows)}</dl>
     }
 }
 

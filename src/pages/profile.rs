@@ -12,7 +12,7 @@ use bizkit_contract::field;
 use std::collections::BTreeMap;
 
 use bizkit_contract::endpoint::{CUSTOMER_PROFILE_GET, CUSTOMER_UPDATE_PROFILE};
-use bizkit_contract::{AresRecord, CU_REF_NO_LEN, LINE_MAX, NAME_MAX, UpdateProfileRequest};
+use bizkit_contract::{CU_REF_NO_LEN, LINE_MAX, NAME_MAX, UpdateProfileRequest};
 use leptos::prelude::*;
 
 use crate::api::ApiError;
@@ -130,47 +130,17 @@ fn label_of(name: &str) -> Option<&'static Text> {
 }
 
 /// What ARES may fill, and from which part of its record.
+// A table: one target per line reads better than rustfmt's wrapping.
+#[rustfmt::skip]
 const ARES_TARGETS: &[Target] = &[
-    Target {
-        field: field::COMPANY_NAME,
-        label: &portal::COMPANY_NAME,
-        from: |r: &AresRecord| Some(r.company_name.clone()),
-    },
-    Target {
-        field: field::TAX_IDENTIFICATION_NUMBER,
-        label: &portal::DIC,
-        from: |r| r.dic.clone(),
-    },
-    Target {
-        field: field::STREET_ADDRESS,
-        label: &portal::STREET_ADDRESS,
-        from: |r| r.street_address.clone(),
-    },
-    Target {
-        field: field::CITY_PART,
-        label: &portal::CITY_PART,
-        from: |r| r.city_part.clone(),
-    },
-    Target {
-        field: field::CITY,
-        label: &portal::CITY,
-        from: |r| r.city.clone(),
-    },
-    Target {
-        field: field::POSTAL_CODE,
-        label: &portal::POSTAL_CODE,
-        from: |r| r.postal_code.clone(),
-    },
-    Target {
-        field: field::STATE_REGION,
-        label: &portal::STATE_REGION,
-        from: |r| r.state_region.clone(),
-    },
-    Target {
-        field: field::COUNTRY,
-        label: &portal::COUNTRY,
-        from: |r| r.country.clone(),
-    },
+    Target::new(field::COMPANY_NAME, &portal::COMPANY_NAME, |r| Some(r.company_name.clone())),
+    Target::new(field::TAX_IDENTIFICATION_NUMBER, &portal::DIC, |r| r.dic.clone()),
+    Target::new(field::STREET_ADDRESS, &portal::STREET_ADDRESS, |r| r.street_address.clone()),
+    Target::new(field::CITY_PART, &portal::CITY_PART, |r| r.city_part.clone()),
+    Target::new(field::CITY, &portal::CITY, |r| r.city.clone()),
+    Target::new(field::POSTAL_CODE, &portal::POSTAL_CODE, |r| r.postal_code.clone()),
+    Target::new(field::STATE_REGION, &portal::STATE_REGION, |r| r.state_region.clone()),
+    Target::new(field::COUNTRY, &portal::COUNTRY, |r| r.country.clone()),
 ];
 
 /// The request exactly as the server will receive it. `joined` are the groups the customer is in
@@ -318,10 +288,7 @@ const PAGE: Page = Page {
     class: "portal-form",
     submit: &portal::PROFILE_SUBMIT,
     done: &portal::PROFILE_SAVED,
-    then: Then::Stay {
-        unsaved: &portal::PROFILE_UNSAVED,
-        no_changes: &portal::PROFILE_NO_CHANGES,
-    },
+    then: Then::stay(&portal::PROFILE_UNSAVED, &portal::PROFILE_NO_CHANGES),
 };
 
 #[component]
