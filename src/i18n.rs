@@ -19,6 +19,7 @@ pub mod text;
 pub mod ui;
 
 pub use text::Text;
+pub(crate) use text::texts;
 
 const LANG_KEY: &str = "bizkit.lang";
 

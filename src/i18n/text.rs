@@ -1,7 +1,7 @@
 //! One text in both languages, written side by side where it is defined:
 //!
 //! ```ignore
-//! pub(crate) const IMPORT_TITLE: Text = Text::new("Import kontaktů", "Import contacts");
+//! texts! { IMPORT_TITLE: "Import kontaktů", "Import contacts"; }
 //! view! { <h1>{i18n.tr(&IMPORT_TITLE)}</h1> }
 //! ```
 //!
@@ -29,6 +29,26 @@ impl Text {
     }
 }
 
+/// Declares a module's texts, each once with its Czech and English side by side, and `ALL` (every
+/// one of them, for the tests) from the same list, so no text can be missing from the checks.
+///
+/// ```ignore
+/// texts! {
+///     /// A doc comment says where the text shows.
+///     IMPORT_TITLE: "Import kontaktů", "Import contacts";
+/// }
+/// ```
+macro_rules! texts {
+    ($($(#[$doc:meta])* $name:ident: $cs:literal, $en:literal;)*) => {
+        $($(#[$doc])* pub(crate) const $name: Text = Text::new($cs, $en);)*
+
+        /// Every text of this module, for the tests.
+        #[cfg(test)]
+        pub(crate) const ALL: &[&Text] = &[$(&$name),*];
+    };
+}
+pub(crate) use texts;
+
 /// What the tests of every text module check of its texts.
 #[cfg(test)]
 pub(crate) mod check {
@@ -43,36 +63,5 @@ pub(crate) mod check {
                 "{t:?}"
             );
         }
-    }
-
-    /// Every `Text` constant of a module's `source` is in its `ALL` list, once, so the
-    /// placeholder check sees every text.
-    pub(crate) fn all_is_complete(source: &str, all: &[&Text]) {
-        let declared: Vec<&str> = source
-            .lines()
-            .filter_map(|l| l.trim_start().strip_prefix("pub(crate) const "))
-            .filter_map(|l| l.split_once(": Text ="))
-            .map(|(name, _)| name)
-            .collect();
-        let listed: Vec<&str> = source
-            .split_once("const ALL: &[&Text] = &[")
-            .and_then(|(_, rest)| rest.split_once("];"))
-            .map(|(list, _)| {
-                list.split(',')
-                    .map(|n| n.trim().trim_start_matches('&'))
-                    .filter(|n| !n.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default();
-        assert!(!declared.is_empty(), "no Text constants found");
-        for name in &declared {
-            assert_eq!(
-                listed.iter().filter(|l| *l == name).count(),
-                1,
-                "{name} must be in ALL once"
-            );
-        }
-        assert_eq!(declared.len(), listed.len(), "ALL lists a name twice");
-        assert_eq!(all.len(), listed.len());
     }
 }
