@@ -1,8 +1,8 @@
 //! bizkit-forms: the BizKitHub admin forms and customer portal, as a Leptos CSR app.
 //!
-//! `main.rs` only mounts; this module holds the router, made from `pages::PAGES`. Pages live in `pages/`, the reusable form kit in
-//! `components/`, and everything that talks to the outside world (`api`, `session`, `storage`, `config`)
-//! in modules of its own.
+//! `main.rs` only mounts; this module holds the router, made from `pages::PAGES`. Pages live in
+//! `pages/`, the reusable form kit in `components/`, and everything that talks to the outside world
+//! (`api`, `session`, `storage`, `config`) in modules of its own.
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
@@ -74,6 +74,15 @@ pub fn App() -> impl IntoView {
 /// view behind its audience's guard), so the routes are a list and not one type per page.
 #[component]
 fn AppRouter() -> impl IntoView {
+    view! {
+        <Router>
+            // Called in here: `Routes` needs the router's context.
+            <Shell>{page_routes()}</Shell>
+        </Router>
+    }
+}
+
+fn page_routes() -> impl IntoView {
     let routes: Vec<_> = pages::PAGES
         .iter()
         .map(|page| {
@@ -81,17 +90,12 @@ fn AppRouter() -> impl IntoView {
         })
         .collect();
     // Built from its props: `view!` would take a `{list}` child for something to render.
-    let routes = Routes(
+    Routes(
         RoutesProps::builder()
             .fallback(pages::not_found::NotFound)
             .children(RouteChildren::to_children(|| StaticVec::from(routes)))
             .build(),
-    );
-    view! {
-        <Router>
-            <Shell>{routes}</Shell>
-        </Router>
-    }
+    )
 }
 
 fn guarded(page: &'static PageEntry) -> AnyView {
