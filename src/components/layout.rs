@@ -1,6 +1,7 @@
-//! The page frame: skip link, header with navigation, language and sign-out, the live region for status
-//! messages, the guards that decide who sees what, the sign-in dialog that opens in place when a
-//! session expires mid-form, and the page title that says "Error: " while a form shows its errors.
+//! The page frame: skip link, header with navigation (the pages of `pages::PAGES` that have a nav
+//! label), language and sign-out, the live region for status messages, the guards that decide who sees
+//! what, the sign-in dialog that opens in place when a session expires mid-form, and the page title
+//! that says "Error: " while a form shows its errors.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -13,7 +14,8 @@ use bizkit_contract::Lang;
 use crate::components::confirm::{Confirm, ConfirmDialog, Question};
 use crate::components::focus::{focus_by_id, show_modal_when_ready};
 use crate::components::handover::HandoverDialog;
-use crate::i18n::{Text, portal, ui, use_i18n};
+use crate::i18n::{Text, ui, use_i18n};
+use crate::pages::PAGES;
 use crate::session::{Access, Session, current_session};
 
 /// Polite announcements for screen readers (saved, tag added, draft restored…).
@@ -181,12 +183,6 @@ pub fn Shell(children: Children) -> impl IntoView {
                 .map(|o| o.id)
         })
     });
-    let org_contacts_href = move || {
-        format!(
-            "/organizations/{}/contacts/new",
-            org_id.get().unwrap_or_default()
-        )
-    };
     // A plain click over unsaved values asks first; one with a modifier opens another tab, which
     // leaves this page (and its values) as they are. Runs on the link itself, before the router's
     // listener on the window, which follows no link whose default was prevented.
@@ -223,28 +219,21 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </span>
                 <Show when=move || access.get() == Access::Admin>
                     <nav class="nav" aria-label=i18n.tr(&ui::NAV_LABEL)>
-                        <A href="/contacts/new" on:click=confirm_leave>
-                            {i18n.tr(&ui::NEW_CONTACT)}
-                        </A>
-                        {cfg!(feature = "import")
-                            .then(|| {
+                        {PAGES
+                            .iter()
+                            .filter_map(|page| Some((page, page.nav?)))
+                            .map(|(page, label)| {
+                                // A link whose path needs the organisation waits for one.
+                                let href = move || page.href(org_id.get());
                                 view! {
-                                    <A href="/contacts/import" on:click=confirm_leave>
-                                        {i18n.tr(&crate::i18n::import::NAV)}
-                                    </A>
+                                    <Show when=move || href().is_some()>
+                                        <A href=move || href().unwrap_or_default() on:click=confirm_leave>
+                                            {i18n.tr(label)}
+                                        </A>
+                                    </Show>
                                 }
-                            })}
-                        <A href="/members/invite" on:click=confirm_leave>
-                            {i18n.tr(&ui::NAV_MEMBER_INVITE)}
-                        </A>
-                        <A href="/customers/groups" on:click=confirm_leave>
-                            {i18n.tr(&ui::NAV_CUSTOMER_GROUPS)}
-                        </A>
-                        <Show when=move || org_id.get().is_some()>
-                            <A href=org_contacts_href on:click=confirm_leave>
-                                {i18n.tr(&portal::ORG_CONTACTS_TITLE)}
-                            </A>
-                        </Show>
+                            })
+                            .collect_view()}
                     </nav>
                 </Show>
                 <div class="topbar-tools">

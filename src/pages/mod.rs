@@ -1,4 +1,9 @@
-//! One module per page.
+//! One module per page, and [`PAGES`]: the one list the router (`lib.rs`) and the navigation
+//! (`components/layout.rs`) are both made from, so a new page is its module and one entry here.
+
+use leptos::prelude::*;
+
+use crate::i18n::{Text, portal, ui};
 
 #[cfg(feature = "import")]
 pub mod contact_import;
@@ -15,3 +20,139 @@ pub mod not_found;
 pub mod org_contacts;
 pub mod profile;
 pub mod sign_in;
+
+/// Who may open a page: the router puts admin and customer pages behind their guard, which sends the
+/// signed-out to sign in and tells the others the page is not theirs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    Public,
+    Admin,
+    Customer,
+}
+
+/// One page of the app.
+pub struct PageEntry {
+    /// The path as `path!` takes it: static segments and `:param`s. In the navigation the one
+    /// parameter known is `:org`, the signed-in administrator's organisation.
+    pub path: &'static str,
+    /// The navigation link's text, or None for a page not in the navigation (which only admins see).
+    pub nav: Option<&'static Text>,
+    pub audience: Audience,
+    /// A plain function, not a generic view, so that every route has the same type and the router
+    /// can be a list too.
+    pub view: fn() -> AnyView,
+}
+
+impl PageEntry {
+    /// The navigation link for an administrator of `org`; None while the path needs an organisation
+    /// the person does not have.
+    pub fn href(&self, org: Option<u64>) -> Option<String> {
+        if !self.path.contains(":org") {
+            return Some(self.path.to_owned());
+        }
+        org.map(|org| self.path.replace(":org", &org.to_string()))
+    }
+}
+
+/// Without the import feature the page answers as unknown (to admins), and the navigation leaves it out.
+const IMPORT_NAV: Option<&Text> = if cfg!(feature = "import") {
+    Some(&crate::i18n::import::NAV)
+} else {
+    None
+};
+
+/// Every page, the navigation's links in this order. No two paths can match the same URL, so the
+/// order does not matter to the router.
+pub const PAGES: &[PageEntry] = &[
+    PageEntry {
+        path: "/",
+        nav: None,
+        audience: Audience::Public,
+        view: || view! { <home::Home /> }.into_any(),
+    },
+    PageEntry {
+        path: "/sign-in",
+        nav: None,
+        audience: Audience::Public,
+        view: || view! { <sign_in::SignIn /> }.into_any(),
+    },
+    PageEntry {
+        path: "/contacts/new",
+        nav: Some(&ui::NEW_CONTACT),
+        audience: Audience::Admin,
+        view: || view! { <contact_new::ContactNew /> }.into_any(),
+    },
+    PageEntry {
+        path: "/contacts/import",
+        nav: IMPORT_NAV,
+        audience: Audience::Admin,
+        view: || view! { <contact_import::ContactImport /> }.into_any(),
+    },
+    PageEntry {
+        path: "/members/invite",
+        nav: Some(&ui::NAV_MEMBER_INVITE),
+        audience: Audience::Admin,
+        view: || view! { <member_invite::MemberInvite /> }.into_any(),
+    },
+    PageEntry {
+        path: "/customers/groups",
+        nav: Some(&ui::NAV_CUSTOMER_GROUPS),
+        audience: Audience::Admin,
+        view: || view! { <customer_groups::CustomerGroups /> }.into_any(),
+    },
+    PageEntry {
+        path: "/organizations/:org/contacts/new",
+        nav: Some(&portal::ORG_CONTACTS_TITLE),
+        audience: Audience::Admin,
+        view: || view! { <org_contacts::OrgContacts /> }.into_any(),
+    },
+    PageEntry {
+        path: "/portal/profile",
+        nav: None,
+        audience: Audience::Customer,
+        view: || view! { <profile::Profile /> }.into_any(),
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_navigation_lists_admin_pages_only() {
+        // The navigation is shown to administrators only: a link to another audience's page would
+        // lead them to a "not yours" panel.
+        for page in PAGES.iter().filter(|p| p.nav.is_some()) {
+            assert_eq!(page.audience, Audience::Admin, "{}", page.path);
+        }
+    }
+
+    #[test]
+    fn paths_are_unique() {
+        for (i, page) in PAGES.iter().enumerate() {
+            assert!(
+                PAGES[..i].iter().all(|p| p.path != page.path),
+                "{}",
+                page.path
+            );
+        }
+    }
+
+    #[test]
+    fn the_org_link_waits_for_an_organisation() {
+        let org = PAGES
+            .iter()
+            .find(|p| p.path.contains(":org"))
+            .expect("an organisation page");
+        assert_eq!(org.href(None), None);
+        assert_eq!(
+            org.href(Some(7)).as_deref(),
+            Some("/organizations/7/contacts/new")
+        );
+        let plain = PAGES
+            .iter()
+            .find(|p| p.path == "/contacts/new")
+            .expect("the new contact page");
+        assert_eq!(plain.href(None).as_deref(), Some("/contacts/new"));
+    }
+}
