@@ -55,7 +55,7 @@ pub fn Field(
     });
     let count = Memo::new(move |_| field.value.with(|v| v.trim().chars().count()));
     let counter_visible = move || counter.is_some_and(|max| count.get() * 10 >= max * 8);
-    let described_by = {
+    let described = {
         let (hint_id, error_id, preview_id, counter_id) = (
             hint_id.clone(),
             error_id.clone(),
@@ -63,20 +63,12 @@ pub fn Field(
             counter_id.clone(),
         );
         move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if has_preview && preview_text.get().is_some() {
-                ids.push(preview_id.clone());
-            }
-            if counter_visible() {
-                ids.push(counter_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
+            described_by([
+                has_hint.then(|| hint_id.clone()),
+                (has_preview && preview_text.get().is_some()).then(|| preview_id.clone()),
+                counter_visible().then(|| counter_id.clone()),
+                error.get().is_some().then(|| error_id.clone()),
+            ])
         }
     };
     let invalid = move || error.get().is_some().then_some("true");
@@ -105,7 +97,7 @@ pub fn Field(
                 required=required
                 readonly=move || readonly.get()
                 aria-invalid=invalid
-                aria-describedby=described_by.clone()
+                aria-describedby=described.clone()
                 bind:value=field.value
                 on:blur=on_blur
             ></textarea>
@@ -125,7 +117,7 @@ pub fn Field(
                 required=required
                 readonly=move || readonly.get()
                 aria-invalid=invalid
-                aria-describedby=described_by.clone()
+                aria-describedby=described.clone()
                 bind:value=field.value
                 on:blur=on_blur
             />
@@ -154,6 +146,13 @@ pub fn Field(
             {children.map(|c| c())}
         </div>
     }
+}
+
+/// `aria-describedby` from the ids of what describes a control now (hint, notes, error), in reading
+/// order; none when nothing does.
+pub fn described_by(ids: impl IntoIterator<Item = Option<String>>) -> Option<String> {
+    let ids: Vec<String> = ids.into_iter().flatten().collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
 }
 
 /// The inline error of a field, after GOV.UK's error message: "Error:" for screen readers, then the
@@ -202,20 +201,14 @@ pub fn CheckboxField(
     let error = Memo::new(move |_| form.visible_error(name, i18n));
     let has_hint = hint.is_some();
     let has_reason = disabled_reason.is_some();
-    let described_by = {
+    let described = {
         let (hint_id, reason_id, error_id) = (hint_id.clone(), reason_id.clone(), error_id.clone());
         move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if has_reason && disabled.get() {
-                ids.push(reason_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
+            described_by([
+                has_hint.then(|| hint_id.clone()),
+                (has_reason && disabled.get()).then(|| reason_id.clone()),
+                error.get().is_some().then(|| error_id.clone()),
+            ])
         }
     };
     view! {
@@ -238,7 +231,7 @@ pub fn CheckboxField(
                     }
                 }
                 aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=described_by
+                aria-describedby=described
             />
             <label class="checkbox-label" for=id.clone()>{move || label.get()}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
@@ -296,17 +289,13 @@ pub fn RadioField(
             .or_else(|| error_name.and_then(|n| form.visible_error(n, i18n)))
     });
     let has_hint = hint.is_some();
-    let described_by = {
+    let described = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
+            described_by([
+                has_hint.then(|| hint_id.clone()),
+                error.get().is_some().then(|| error_id.clone()),
+            ])
         }
     };
     let radios = move || {
@@ -359,7 +348,7 @@ pub fn RadioField(
         <fieldset
             class="field radio-group"
             class:field-error=move || error.get().is_some()
-            aria-describedby=described_by
+            aria-describedby=described
         >
             <legend class="label">{move || label.get()}</legend>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}

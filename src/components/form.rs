@@ -10,15 +10,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use bizkit_contract::endpoint::{AnyEndpoint, Endpoint};
+use bizkit_contract::endpoint::AnyEndpoint;
 use bizkit_contract::{ErrorCode, FieldError};
 use leptos::html;
 use leptos::prelude::*;
 
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::api::{self, Answer, ApiError, Body, Call};
+use crate::api::{self, Answer, ApiError, Call};
 use crate::components::focus::focus_after_render;
 use crate::draft::{self, Draft};
 use crate::i18n::{I18n, fill, ui};
@@ -528,33 +527,6 @@ pub async fn send_json(
             None
         }
     }
-}
-
-/// [`send_json`] with the answer read as the endpoint's answer type.
-pub async fn send<Req, Ans: DeserializeOwned>(
-    form: FormCtl,
-    session: Session,
-    i18n: I18n,
-    endpoint: &Endpoint<Req, Ans>,
-    params: &[&str],
-    body: Body<Req>,
-) -> Option<Answer<Ans>> {
-    let json = body.json().to_owned();
-    let answer = send_json(
-        form,
-        session,
-        i18n,
-        endpoint.erased(),
-        params,
-        json,
-        api::decodes::<Ans>,
-    )
-    .await?;
-    Some(Answer {
-        status: answer.status,
-        location: answer.location,
-        body: serde_json::from_value(answer.body).ok()?,
-    })
 }
 
 /// A sentence for an error that belongs to no field.

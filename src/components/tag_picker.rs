@@ -10,7 +10,7 @@ use bizkit_contract::{CustomerGroup, to_slug};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::components::field::error_message;
+use crate::components::field::{described_by, error_message};
 use crate::components::form::FormCtl;
 use crate::components::layout::use_announcer;
 use crate::i18n::{fill, ui, use_i18n};
@@ -274,14 +274,10 @@ pub fn TagPicker(
         let error_id = error_id.clone();
         let has_hint = hint.is_some();
         move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
+            described_by([
+                has_hint.then(|| hint_id.clone()),
+                error.get().is_some().then(|| error_id.clone()),
+            ])
         }
     };
 
