@@ -58,11 +58,8 @@ impl TrustedProxies {
         values: impl IntoIterator<Item = S>,
     ) -> Result<TrustedProxies, ProxyError> {
         let mut proxies = Vec::new();
-        for value in values {
+        for value in crate::state::entered(values) {
             let value = value.as_ref();
-            if value.trim().is_empty() {
-                continue;
-            }
             // The proxy's address alone: with a port it would name a socket, not a machine.
             let ip = parse_bare_ip(value).ok_or_else(|| ProxyError {
                 value: value.to_owned(),

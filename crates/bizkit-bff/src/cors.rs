@@ -144,12 +144,8 @@ impl AllowedOrigins {
         values: impl IntoIterator<Item = S>,
     ) -> Result<AllowedOrigins, OriginError> {
         let mut origins = HashSet::new();
-        for value in values {
-            let value = value.as_ref();
-            if value.trim().is_empty() {
-                continue;
-            }
-            origins.insert(normalise_origin(value)?);
+        for value in crate::state::entered(values) {
+            origins.insert(normalise_origin(value.as_ref())?);
         }
         Ok(AllowedOrigins {
             origins,

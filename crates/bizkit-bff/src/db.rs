@@ -307,6 +307,18 @@ pub fn is_unique_violation(e: &rusqlite::Error) -> bool {
     )
 }
 
+/// The error of a failed insert: `conflict` when the schema's UNIQUE refused it (the check before
+/// it lost a race), the database error otherwise.
+pub fn unique_or_internal(conflict: fn() -> ApiError) -> impl FnOnce(rusqlite::Error) -> ApiError {
+    move |e| {
+        if is_unique_violation(&e) {
+            conflict()
+        } else {
+            e.into()
+        }
+    }
+}
+
 /// Seconds since the Unix epoch.
 pub fn now() -> i64 {
     std::time::SystemTime::now()

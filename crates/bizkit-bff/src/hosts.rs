@@ -26,7 +26,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, header};
+use axum::http::header;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -116,12 +116,9 @@ impl HostCheck {
     /// entries are skipped, anything that is not `NAME` or `NAME:PORT` is an error.
     pub fn new<S: AsRef<str>>(values: impl IntoIterator<Item = S>) -> Result<HostCheck, HostError> {
         let mut public = Vec::new();
-        for value in values {
+        for value in crate::state::entered(values) {
             let raw = value.as_ref();
             let trimmed = raw.trim();
-            if trimmed.is_empty() {
-                continue;
-            }
             let fail = |reason| {
                 Err(HostError {
                     value: raw.to_owned(),
@@ -279,9 +276,7 @@ pub async fn require_own_host(
     };
     hosts.log_refusal(refused);
     let mut response = ApiError::MisdirectedRequest.into_response();
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    crate::no_store::forbid_caching(&mut response);
     response
 }
 
@@ -295,19 +290,27 @@ mod tests {
         c
     }
 
+    /// Each of `permitted` is answered, none of `refused` is.
+    fn assert_hosts(c: &HostCheck, permitted: &[&str], refused: &[&str]) {
+        for host in permitted {
+            assert!(c.permits(host), "{host}");
+        }
+        for host in refused {
+            assert!(!c.permits(host), "{host}");
+        }
+    }
+
     #[test]
     fn loopback_listen_answers_its_loopback_names_on_its_port() {
         let c = check("127.0.0.1:8080", &[]);
-        for host in [
+        let permitted = [
             "127.0.0.1:8080",
             "localhost:8080",
             "LocalHost:8080",
             "[::1]:8080",
             "[0:0::1]:8080",
-        ] {
-            assert!(c.permits(host), "{host}");
-        }
-        for host in [
+        ];
+        let refused = [
             "127.0.0.1",
             "localhost",
             "127.0.0.1:8081",
@@ -324,9 +327,8 @@ mod tests {
             "localhost:80a",
             "[::1:8080",
             "::1:8080",
-        ] {
-            assert!(!c.permits(host), "{host}");
-        }
+        ];
+        assert_hosts(&c, &permitted, &refused);
     }
 
     #[test]
@@ -378,23 +380,22 @@ mod tests {
             "127.0.0.1:8080",
             &["Portal.Example.com", "nas.local:8443", " ", "[2001:DB8::1]"],
         );
-        for host in [
-            "portal.example.com",
-            "portal.example.com:443",
-            "PORTAL.example.com:8080",
-            "nas.local:8443",
-            "[2001:db8::1]:1234",
-        ] {
-            assert!(c.permits(host), "{host}");
-        }
-        for host in [
-            "nas.local",
-            "nas.local:8080",
-            "www.portal.example.com",
-            "example.com",
-        ] {
-            assert!(!c.permits(host), "{host}");
-        }
+        assert_hosts(
+            &c,
+            &[
+                "portal.example.com",
+                "portal.example.com:443",
+                "PORTAL.example.com:8080",
+                "nas.local:8443",
+                "[2001:db8::1]:1234",
+            ],
+            &[
+                "nas.local",
+                "nas.local:8080",
+                "www.portal.example.com",
+                "example.com",
+            ],
+        );
         let names = c.names();
         assert!(names.contains(&"localhost:8080".to_owned()), "{names:?}");
         assert!(names.contains(&"nas.local:8443".to_owned()), "{names:?}");

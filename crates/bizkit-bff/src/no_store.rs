@@ -18,11 +18,16 @@ pub async fn no_store(req: Request, next: Next) -> Response {
     let private = is_private(req.uri().path());
     let mut response = next.run(req).await;
     if private {
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        forbid_caching(&mut response);
     }
     response
+}
+
+/// Marks one answer as never to be stored, for the layers that answer before this one runs.
+pub fn forbid_caching(response: &mut Response) {
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
 }
 
 #[cfg(test)]

@@ -36,15 +36,18 @@ pub async fn ares_get(
     ares_answer(&state, &ico).await
 }
 
+/// The path parameter, named in the field errors about it.
+const ICO: &str = "ico";
+
 /// The answer of both ARES routes (this one and `/api/v1/ares/{ico}` in `lookup`).
 pub async fn ares_answer(state: &AppState, ico: &str) -> Result<Json<AresRecord>, ApiError> {
     let ico =
-        Ico::parse(ico).map_err(|code| ApiError::Validation(vec![FieldError::new("ico", code)]))?;
+        Ico::parse(ico).map_err(|code| ApiError::Validation(vec![FieldError::new(ICO, code)]))?;
     match state.ares.lookup(ico.as_str()).await {
         Ok(Some(company)) => Ok(Json(company)),
         Ok(None) => Err(ApiError::NotFound {
             code: ErrorCode::AresNotFound,
-            field: Some("ico".to_owned()),
+            field: Some(ICO.to_owned()),
             detail: "ARES knows no company with this IČO.".to_owned(),
         }),
         Err(e) => Err(ApiError::AresUnavailable(e.to_string())),

@@ -3,14 +3,13 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use bizkit_contract::endpoint as e;
-use bizkit_contract::field;
 use bizkit_contract::{
     AresRecord, ContactCreateRequest, ContactCreateResponse, ErrorCode, StoredContact,
 };
 
-use super::org_of;
+use super::{contact_not_found, email_conflict, org_of};
 use crate::auth::Admin;
-use crate::db::{is_unique_violation, now};
+use crate::db::{now, unique_or_internal};
 use crate::error::ApiError;
 use crate::extract::{Json, Path};
 use crate::idempotency::{JsonAnswer, KeyScope};
@@ -19,11 +18,10 @@ use crate::store;
 use crate::store::customers::NewContact;
 
 fn email_taken() -> ApiError {
-    ApiError::Conflict {
-        code: ErrorCode::EmailTaken,
-        field: Some(field::EMAIL.to_owned()),
-        detail: "Another contact of this organisation already has this e-mail.".to_owned(),
-    }
+    email_conflict(
+        ErrorCode::EmailTaken,
+        "Another contact of this organisation already has this e-mail.",
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -89,13 +87,8 @@ pub async fn contact_create(
             };
             // The schema's UNIQUE (org_id, email_key) is the last word should the check
             // above ever be bypassed.
-            let customer_id = store::customers::insert(tx, &new).map_err(|e| {
-                if is_unique_violation(&e) {
-                    email_taken()
-                } else {
-                    e.into()
-                }
-            })?;
+            let customer_id =
+                store::customers::insert(tx, &new).map_err(unique_or_internal(email_taken))?;
             for group in &valid.group_list {
                 let group_id = store::groups::ensure(
                     tx,
@@ -145,7 +138,7 @@ pub async fn contact_get(
         .read(move |tx| {
             store::customers::stored(tx, org_id, &customer_id)?
                 .map(Json)
-                .ok_or_else(|| ApiError::not_found("No contact of this organisation has this id."))
+                .ok_or_else(contact_not_found)
         })
         .await
 }

@@ -3,13 +3,11 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use bizkit_contract::endpoint as e;
-use bizkit_contract::field;
 use bizkit_contract::{
-    AddGroupsRequest, AddGroupsResponse, CustomerGroup, CustomerRef, Role, SuccessResponse,
-    UpdateProfileRequest,
+    AddGroupsRequest, AddGroupsResponse, CustomerGroup, Role, SuccessResponse, UpdateProfileRequest,
 };
 
-use super::{customer_not_found, org_of};
+use super::{customer_by_email_key, customer_named, org_of};
 use crate::auth::{Admin, Authenticated, Subject};
 use crate::client_ip::CallerIp;
 use crate::db::now;
@@ -69,17 +67,7 @@ pub async fn customer_add_groups(
     state
         .db
         .write(move |tx| {
-            let (found, field) = match &valid.customer {
-                CustomerRef::CuRefNo(c) => (
-                    store::customers::id_by_cu_ref_no(tx, org_id, c.as_str())?,
-                    field::CU_REF_NO,
-                ),
-                CustomerRef::Email(e) => (
-                    store::customers::id_by_email_key(tx, org_id, &e.uniqueness_key())?,
-                    field::EMAIL,
-                ),
-            };
-            let customer_id = found.ok_or_else(|| customer_not_found(field))?;
+            let customer_id = customer_named(tx, org_id, &valid.customer)?;
             let mut added = Vec::new();
             let mut already_assigned = Vec::new();
             for slug in &valid.groups {
@@ -194,8 +182,7 @@ pub async fn customer_update_profile(
         .write(move |tx| {
             let customer_id = match own_customer {
                 Some(id) => id,
-                None => store::customers::id_by_email_key(tx, org_id, &key)?
-                    .ok_or_else(|| customer_not_found(field::EMAIL))?,
+                None => customer_by_email_key(tx, org_id, &key)?,
             };
             // The profile form always sends every field, so a field left out is cleared: the
             // stored profile is what was sent. Groups are only added (see below).

@@ -8,9 +8,9 @@ use bizkit_contract::{
     ErrorCode, FieldError, InviteStatus, MemberInviteRequest, MemberInviteResponse, PermissionList,
 };
 
-use super::org_of;
+use super::{email_conflict, org_of};
 use crate::auth::Admin;
-use crate::db::{is_unique_violation, now};
+use crate::db::{now, unique_or_internal};
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::idempotency::{JsonAnswer, KeyScope};
@@ -19,11 +19,10 @@ use crate::store;
 use crate::store::members::NewMember;
 
 fn member_exists() -> ApiError {
-    ApiError::Conflict {
-        code: ErrorCode::MemberExists,
-        field: Some(field::EMAIL.to_owned()),
-        detail: "This e-mail is already a member of the organisation or invited.".to_owned(),
-    }
+    email_conflict(
+        ErrorCode::MemberExists,
+        "This e-mail is already a member of the organisation or invited.",
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,13 +125,7 @@ pub async fn member_invite(
                 invite: &valid,
                 now,
             };
-            store::members::insert(tx, &new).map_err(|e| {
-                if is_unique_violation(&e) {
-                    member_exists()
-                } else {
-                    e.into()
-                }
-            })?;
+            store::members::insert(tx, &new).map_err(unique_or_internal(member_exists))?;
             let kind = if user_id.is_some() {
                 "member-added"
             } else {

@@ -6,7 +6,7 @@ use bizkit_contract::endpoint as e;
 use bizkit_contract::field;
 use bizkit_contract::{ErrorCode, FieldError, OrgContact, OrgContactCreateRequest};
 
-use super::{org_of, own_org};
+use super::{contact_not_found, org_of, own_org};
 use crate::auth::Admin;
 use crate::db::now;
 use crate::error::ApiError;
@@ -132,7 +132,7 @@ pub async fn org_contact_get(
             let org = store::orgs::get(tx, org_id)?;
             store::org_contacts::get(tx, &org, id)?
                 .map(Json)
-                .ok_or_else(|| ApiError::not_found("No contact of this organisation has this id."))
+                .ok_or_else(contact_not_found)
         })
         .await
 }
