@@ -57,17 +57,12 @@ impl TrustedProxies {
     pub fn new<S: AsRef<str>>(
         values: impl IntoIterator<Item = S>,
     ) -> Result<TrustedProxies, ProxyError> {
-        let mut proxies = Vec::new();
-        for value in crate::state::entered(values) {
-            let value = value.as_ref();
-            // The proxy's address alone: with a port it would name a socket, not a machine.
-            let ip = parse_bare_ip(value).ok_or_else(|| ProxyError {
+        // The proxy's address alone: with a port it would name a socket, not a machine.
+        let proxies = crate::setting::parse_entries(values, |value| {
+            parse_bare_ip(value).ok_or_else(|| ProxyError {
                 value: value.to_owned(),
-            })?;
-            if !proxies.contains(&ip) {
-                proxies.push(ip);
-            }
-        }
+            })
+        })?;
         Ok(TrustedProxies(proxies))
     }
 

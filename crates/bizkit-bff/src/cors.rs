@@ -11,7 +11,7 @@
 //!   `Cross-Origin-Embedder-Policy`.
 
 use std::collections::HashSet;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::Request;
@@ -22,15 +22,13 @@ use axum::response::Response;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::idempotency;
+use crate::setting::RefusalLog;
 
 /// Environment variable with more allowed origins, comma-separated.
 pub const ENV_ALLOWED_ORIGINS: &str = "BIZKIT_ALLOWED_ORIGINS";
 
 /// How long a browser may reuse a preflight's answer.
 const PREFLIGHT_MAX_AGE: Duration = Duration::from_secs(600);
-
-/// Refused origins already logged: an operator learns of each once, the log is not flooded.
-const MAX_LOGGED_REFUSALS: usize = 64;
 
 /// A configured origin that is not one: the server refuses to start and says why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -134,7 +132,7 @@ pub(crate) fn split_host_port(authority: &str) -> (&str, Option<&str>) {
 #[derive(Debug, Default)]
 pub struct AllowedOrigins {
     origins: HashSet<String>,
-    logged: Mutex<HashSet<String>>,
+    logged: RefusalLog,
 }
 
 impl AllowedOrigins {
@@ -143,13 +141,10 @@ impl AllowedOrigins {
     pub fn new<S: AsRef<str>>(
         values: impl IntoIterator<Item = S>,
     ) -> Result<AllowedOrigins, OriginError> {
-        let mut origins = HashSet::new();
-        for value in crate::state::entered(values) {
-            origins.insert(normalise_origin(value.as_ref())?);
-        }
+        let origins = crate::setting::parse_entries(values, normalise_origin)?;
         Ok(AllowedOrigins {
-            origins,
-            logged: Mutex::new(HashSet::new()),
+            origins: origins.into_iter().collect(),
+            logged: RefusalLog::default(),
         })
     }
 
@@ -173,8 +168,7 @@ impl AllowedOrigins {
     /// Says once per origin that a preflight from it was refused, and how to allow it.
     fn log_refusal(&self, origin: &HeaderValue) {
         let shown = String::from_utf8_lossy(origin.as_bytes()).into_owned();
-        let mut logged = self.logged.lock().unwrap_or_else(|e| e.into_inner());
-        if logged.len() < MAX_LOGGED_REFUSALS && logged.insert(shown.clone()) {
+        if self.logged.first_time(&shown) {
             tracing::warn!(
                 origin = ?shown,
                 "a preflight from an origin outside the allow-list got no \

@@ -20,10 +20,9 @@
 //! allowed with `--public-host NAME` / `BIZKIT_PUBLIC_HOSTS`: `NAME` alone matches it on any port
 //! (a proxy's port is not the server's), `NAME:PORT` that port only.
 
-use std::collections::HashSet;
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use axum::extract::{Request, State};
 use axum::http::header;
@@ -32,12 +31,10 @@ use axum::response::{IntoResponse, Response};
 
 use crate::cors::split_host_port;
 use crate::error::ApiError;
+use crate::setting::RefusalLog;
 
 /// Environment variable with more public host names, comma-separated.
 pub const ENV_PUBLIC_HOSTS: &str = "BIZKIT_PUBLIC_HOSTS";
-
-/// Refused names already logged: an operator learns of each once, the log is not flooded.
-const MAX_LOGGED_REFUSALS: usize = 64;
 
 /// Longest refused `Host` that is logged as it came (a client chooses it).
 const MAX_LOGGED_CHARS: usize = 100;
@@ -108,48 +105,18 @@ pub struct HostCheck {
     public: Vec<(Name, Option<u16>)>,
     /// Where the server listens: known only once bound (a test binds port 0).
     listen: OnceLock<SocketAddr>,
-    logged: Mutex<HashSet<String>>,
+    logged: RefusalLog,
 }
 
 impl HostCheck {
     /// From configured public names (`--public-host`, each entry of `BIZKIT_PUBLIC_HOSTS`); empty
     /// entries are skipped, anything that is not `NAME` or `NAME:PORT` is an error.
     pub fn new<S: AsRef<str>>(values: impl IntoIterator<Item = S>) -> Result<HostCheck, HostError> {
-        let mut public = Vec::new();
-        for value in crate::state::entered(values) {
-            let raw = value.as_ref();
-            let trimmed = raw.trim();
-            let fail = |reason| {
-                Err(HostError {
-                    value: raw.to_owned(),
-                    reason,
-                })
-            };
-            if trimmed.contains("://") || trimmed.contains('/') {
-                return fail(
-                    "give the name only, as a browser sends it in Host: portal.example.com",
-                );
-            }
-            if trimmed.contains('*') {
-                return fail("a wildcard would let any DNS name reach the server; name each host");
-            }
-            let Some((name, port)) = parse_authority(trimmed) else {
-                return fail(
-                    "not a host name or IP address with an optional port \
-                     (IPv6 in brackets; an international name in its xn-- form)",
-                );
-            };
-            if port == Some(0) {
-                return fail("the port is not a number from 1 to 65535");
-            }
-            if !public.contains(&(name.clone(), port)) {
-                public.push((name, port));
-            }
-        }
+        let public = crate::setting::parse_entries(values, public_host)?;
         Ok(HostCheck {
             public,
             listen: OnceLock::new(),
-            logged: Mutex::new(HashSet::new()),
+            logged: RefusalLog::default(),
         })
     }
 
@@ -213,8 +180,7 @@ impl HostCheck {
                 .collect(),
             None => "(no Host)".to_owned(),
         };
-        let mut logged = self.logged.lock().unwrap_or_else(|e| e.into_inner());
-        if logged.len() < MAX_LOGGED_REFUSALS && logged.insert(shown.clone()) {
+        if self.logged.first_time(&shown) {
             let name = split_host_port(&shown).0.to_owned();
             tracing::warn!(
                 host = ?shown,
@@ -225,6 +191,33 @@ impl HostCheck {
             );
         }
     }
+}
+
+/// One configured public name: `NAME` or `NAME:PORT`, as a browser sends it in `Host`.
+fn public_host(raw: &str) -> Result<(Name, Option<u16>), HostError> {
+    let fail = |reason| {
+        Err(HostError {
+            value: raw.to_owned(),
+            reason,
+        })
+    };
+    let trimmed = raw.trim();
+    if trimmed.contains("://") || trimmed.contains('/') {
+        return fail("give the name only, as a browser sends it in Host: portal.example.com");
+    }
+    if trimmed.contains('*') {
+        return fail("a wildcard would let any DNS name reach the server; name each host");
+    }
+    let Some((name, port)) = parse_authority(trimmed) else {
+        return fail(
+            "not a host name or IP address with an optional port \
+             (IPv6 in brackets; an international name in its xn-- form)",
+        );
+    };
+    if port == Some(0) {
+        return fail("the port is not a number from 1 to 65535");
+    }
+    Ok((name, port))
 }
 
 fn loopback_names() -> [Name; 3] {
@@ -334,18 +327,21 @@ mod tests {
     #[test]
     fn another_loopback_address_is_an_own_name() {
         let c = check("127.0.0.2:9000", &[]);
-        assert!(c.permits("127.0.0.2:9000"));
-        assert!(c.permits("localhost:9000"));
-        assert!(!c.permits("127.0.0.3:9000"));
+        assert_hosts(
+            &c,
+            &["127.0.0.2:9000", "localhost:9000"],
+            &["127.0.0.3:9000"],
+        );
     }
 
     #[test]
     fn port_80_may_be_left_out() {
         let c = check("127.0.0.1:80", &[]);
-        assert!(c.permits("localhost"));
-        assert!(c.permits("localhost:80"));
-        assert!(!c.permits("localhost:8080"));
-        assert!(!c.permits("evil.example"));
+        assert_hosts(
+            &c,
+            &["localhost", "localhost:80"],
+            &["localhost:8080", "evil.example"],
+        );
     }
 
     #[test]
@@ -369,9 +365,11 @@ mod tests {
     #[test]
     fn one_other_address_answers_that_address() {
         let c = check("192.168.1.5:8080", &[]);
-        assert!(c.permits("192.168.1.5:8080"));
-        assert!(!c.permits("192.168.1.6:8080"));
-        assert!(!c.permits("localhost:8080"));
+        assert_hosts(
+            &c,
+            &["192.168.1.5:8080"],
+            &["192.168.1.6:8080", "localhost:8080"],
+        );
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod lookup;
 pub mod no_store;
 pub mod openapi;
 pub mod sessions;
+mod setting;
 pub mod state;
 pub mod store;
 pub mod web;

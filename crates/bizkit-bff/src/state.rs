@@ -155,11 +155,3 @@ impl FromRef<AppState> for Arc<TrustedProxies> {
         state.trusted_proxies.clone()
     }
 }
-
-/// The entries of a repeatable setting (a flag given many times, a comma list in a variable)
-/// without the blank ones, which an empty variable or a trailing comma leaves.
-pub(crate) fn entered<S: AsRef<str>>(
-    values: impl IntoIterator<Item = S>,
-) -> impl Iterator<Item = S> {
-    values.into_iter().filter(|v| !v.as_ref().trim().is_empty())
-}
