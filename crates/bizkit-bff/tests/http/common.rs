@@ -2,6 +2,7 @@
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -59,6 +60,15 @@ impl Reply {
         for code in expected {
             assert!(codes.iter().any(|c| c == code), "{code} not in {codes:?}");
         }
+    }
+
+    /// Asserts that some field error has a code ending in `code` (whichever field names it).
+    pub fn assert_some_field_code_ends_with(&self, code: &str) {
+        assert!(
+            self.field_codes().iter().any(|c| c.ends_with(code)),
+            "{}",
+            self.text
+        );
     }
 
     pub fn code(&self) -> &str {
@@ -149,8 +159,47 @@ pub async fn start_config(cfg: Config) -> Server {
     }
 }
 
+/// The server binary on a free loopback port with its data in `data` and `args` after; the
+/// variable `var` is `value`, or unset without one (so the tester's own does not leak in).
+pub fn binary(args: &[&str], var: &str, value: Option<&str>, data: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bizkit-bff"));
+    cmd.args(["--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(data)
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .env_remove(var)
+        .stdin(Stdio::null());
+    if let Some(value) = value {
+        cmd.env(var, value);
+    }
+    cmd
+}
+
+/// Starts the binary with a wrong setting, which must stop it before it writes anything; hands
+/// back what it said.
+pub fn refused_start(args: &[&str], var: &str, value: Option<&str>) -> String {
+    let data = tempfile::tempdir().unwrap();
+    let out = binary(args, var, value, data.path()).output().unwrap();
+    assert!(!out.status.success(), "{args:?} {value:?} started");
+    assert!(
+        !data.path().join("bizkit.sqlite3").exists(),
+        "nothing is written before the configuration is checked"
+    );
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 /// A client whose connections come from `ip` (another loopback address, say): another client
 /// address, as far as the server's limits can tell.
+/// Asserts that `a` holds nothing `b` does not, naming what it holds besides as `what`.
+pub fn assert_nothing_besides<T: Ord + std::fmt::Debug>(
+    a: &std::collections::BTreeSet<T>,
+    b: &std::collections::BTreeSet<T>,
+    what: &str,
+) {
+    let besides: Vec<_> = a.difference(b).collect();
+    assert!(besides.is_empty(), "{what}: {besides:?}");
+}
+
 pub fn client_from(ip: &str) -> reqwest::Client {
     reqwest::Client::builder()
         .local_address(ip.parse::<IpAddr>().ok())
@@ -321,6 +370,13 @@ impl Server {
         assert_eq!(r.status, 201, "{}", r.text);
         let id = r.body["customerId"].as_str().unwrap();
         self.contact(token, id).await.body
+    }
+
+    /// Creates a contact, which must answer 201, and hands back its id.
+    pub async fn created_id(&self, token: &str, body: Value) -> String {
+        let r = self.create_contact(token, body).await;
+        assert_eq!(r.status, 201, "{}", r.text);
+        r.body["customerId"].as_str().unwrap().to_owned()
     }
 
     /// Invites a member to the caller's organisation.

@@ -9,7 +9,7 @@ use bizkit_contract::endpoint::{self, AnyEndpoint, Method as ContractMethod};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::common::{Reply, Server, start};
+use crate::common::{Reply, Server, assert_nothing_besides, start};
 
 fn method(m: ContractMethod) -> Method {
     match m {
@@ -156,13 +156,12 @@ async fn every_call_is_documented_as_its_handler_and_nothing_else() {
             )
         })
         .collect();
-    let undocumented: Vec<_> = expected.difference(&documented).collect();
-    assert!(
-        undocumented.is_empty(),
-        "not in /openapi.json as (method, path, operationId): {undocumented:?}"
+    assert_nothing_besides(
+        &expected,
+        &documented,
+        "not in /openapi.json as (method, path, operationId)",
     );
-    let unknown: Vec<_> = documented.difference(&expected).collect();
-    assert!(unknown.is_empty(), "not in the table of calls: {unknown:?}");
+    assert_nothing_besides(&documented, &expected, "not in the table of calls");
     // OpenAPI demands operationIds unique in the document.
     let ids: BTreeSet<_> = documented.iter().map(|(_, _, id)| id).collect();
     assert_eq!(ids.len(), documented.len(), "{documented:?}");
@@ -177,11 +176,6 @@ async fn every_contract_endpoint_is_documented_and_nothing_else() {
         .map(|(method, path, _)| (method, path))
         .collect();
     let contract = contract_calls();
-    let undocumented: Vec<_> = contract.difference(&documented).collect();
-    assert!(
-        undocumented.is_empty(),
-        "not in /openapi.json: {undocumented:?}"
-    );
-    let unknown: Vec<_> = documented.difference(&contract).collect();
-    assert!(unknown.is_empty(), "not in the contract: {unknown:?}");
+    assert_nothing_besides(&contract, &documented, "not in /openapi.json");
+    assert_nothing_besides(&documented, &contract, "not in the contract");
 }
