@@ -35,6 +35,13 @@ async fn stored_ip(s: &Server, token: &str) -> Value {
     r.body["customerRealIp"].clone()
 }
 
+/// A server behind a reverse proxy on loopback, and the demo customer's token.
+async fn start_behind_proxy() -> (Server, String) {
+    let s = start_with(|c| c.trusted_proxies = vec!["127.0.0.1".to_owned()]).await;
+    let token = s.customer().await;
+    (s, token)
+}
+
 fn profile(ip: Option<&str>) -> Value {
     let mut body = json!({"email": "jan@barasek.com", "city": "Kladno"});
     if let Some(ip) = ip {
@@ -77,8 +84,7 @@ async fn x_forwarded_for_is_ignored_without_a_trusted_proxy() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn behind_a_trusted_proxy_the_forwarded_client_is_stored() {
-    let s = start_with(|c| c.trusted_proxies = vec!["127.0.0.1".to_owned()]).await;
-    let token = s.customer().await;
+    let (s, token) = start_behind_proxy().await;
     update(&s, &token, profile(None), Some("203.0.113.7")).await;
     assert_eq!(stored_ip(&s, &token).await, "203.0.113.7");
     // What the client wrote itself, left of what the proxy appended, does not count.
@@ -95,8 +101,7 @@ async fn behind_a_trusted_proxy_the_forwarded_client_is_stored() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_address_in_the_body_is_kept() {
-    let s = start_with(|c| c.trusted_proxies = vec!["127.0.0.1".to_owned()]).await;
-    let token = s.customer().await;
+    let (s, token) = start_behind_proxy().await;
     update(
         &s,
         &token,
