@@ -7,7 +7,7 @@ use reqwest::Method;
 use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::{Value, json};
 
-use crate::common::{Reply, Server, start, start_admin, start_with};
+use crate::common::{Reply, Server, headers, start, start_admin, start_with};
 
 /// Every operation of the OpenAPI document: (method, path template, needs a token, has a body).
 pub(crate) async fn operations(s: &Server) -> Vec<(Method, String, bool, bool)> {
@@ -128,8 +128,7 @@ async fn an_expired_token_is_401_token_expired_on_every_protected_operation() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_customer_token_reaches_its_own_profile_and_nothing_else() {
-    let s = start().await;
-    let admin = s.admin().await;
+    let (s, admin) = start_admin().await;
     let second_id = s
         .created_id(
             &admin,
@@ -194,8 +193,7 @@ async fn a_customer_token_reaches_its_own_profile_and_nothing_else() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_administrator_cannot_touch_another_organisation() {
-    let s = start().await;
-    let admin = s.admin().await;
+    let (s, admin) = start_admin().await;
     let id = s
         .created_id(
             &admin,
@@ -294,8 +292,7 @@ async fn a_credential_in_the_query_string_is_refused_on_every_operation() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_body_is_checked_for_size_json_and_content_type() {
-    let s = start().await;
-    let admin = s.admin().await;
+    let (s, admin) = start_admin().await;
     let customer = s.customer().await;
     for (method, template, secured, has_body) in operations(&s).await {
         if !has_body {
@@ -307,11 +304,7 @@ async fn every_body_is_checked_for_size_json_and_content_type() {
             (true, "/api/v1/customer/update-profile") => Some(customer.as_str()),
             (true, _) => Some(admin.as_str()),
         };
-        let json_type = || {
-            let mut h = HeaderMap::new();
-            h.insert("content-type", HeaderValue::from_static("application/json"));
-            h
-        };
+        let json_type = || headers(&[("content-type", "application/json")]);
         // Over the limit (64 KiB), with and without a content length the server can trust.
         let mut big = body_for(&template);
         big["name"] = json!("x".repeat(70 * 1024));
@@ -345,8 +338,7 @@ async fn every_body_is_checked_for_size_json_and_content_type() {
             "multipart/form-data; boundary=x",
             "text/html",
         ] {
-            let mut h = HeaderMap::new();
-            h.insert("content-type", HeaderValue::from_static(content_type));
+            let h = headers(&[("content-type", content_type)]);
             let body = serde_json::to_vec(&body_for(&template)).unwrap();
             let r = s.raw(method.clone(), &path, token, h, body).await;
             r.assert_problem(415, "UNSUPPORTED_MEDIA_TYPE");

@@ -1,8 +1,7 @@
 use reqwest::Method;
-use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::json;
 
-use crate::common::{start, start_admin, start_with};
+use crate::common::{headers, start, start_admin, start_with};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_signs_in_and_reads_the_session() {
@@ -68,11 +67,7 @@ async fn missing_bad_and_malformed_tokens_are_401() {
         .await;
     r.assert_problem(401, "UNAUTHORIZED");
     // Basic auth is not a bearer token.
-    let mut h = HeaderMap::new();
-    h.insert(
-        "authorization",
-        HeaderValue::from_static("Basic YWRtaW46eA=="),
-    );
+    let h = headers(&[("authorization", "Basic YWRtaW46eA==")]);
     let r = s
         .raw(Method::GET, "/api/v1/session", None, h, Vec::new())
         .await;

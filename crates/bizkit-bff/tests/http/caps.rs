@@ -4,10 +4,9 @@
 
 use bizkit_contract::{MAX_CODES, MAX_GROUPS, Problem};
 use reqwest::Method;
-use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::{Value, json};
 
-use crate::common::{Reply, Server, start_admin};
+use crate::common::{Reply, Server, headers, start_admin};
 
 const BODY_LIMIT: usize = 64 * 1024;
 
@@ -22,8 +21,7 @@ fn fill(prefix: &str, item: &str, suffix: &str) -> (String, usize) {
 
 async fn post_raw(s: &Server, path: &str, token: &str, body: String) -> Reply {
     assert!(body.len() <= BODY_LIMIT, "{path}: {} bytes", body.len());
-    let mut h = HeaderMap::new();
-    h.insert("content-type", HeaderValue::from_static("application/json"));
+    let h = headers(&[("content-type", "application/json")]);
     s.raw(Method::POST, path, Some(token), h, body.into_bytes())
         .await
 }

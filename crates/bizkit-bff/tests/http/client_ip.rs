@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::common::{Server, client_from, start, start_with};
+use crate::common::{Server, client_from, start_customer, start_with};
 
 async fn update(s: &Server, token: &str, body: Value, forwarded: Option<&str>) {
     update_from(s, &s.client, token, body, forwarded).await;
@@ -52,8 +52,7 @@ fn profile(ip: Option<&str>) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_an_address_the_callers_is_stored() {
-    let s = start().await;
-    let token = s.customer().await;
+    let (s, token) = start_customer().await;
     // An address from before, so that each step below shows a change.
     update(&s, &token, profile(Some("198.51.100.1")), None).await;
     assert_eq!(stored_ip(&s, &token).await, "198.51.100.1");
@@ -68,16 +67,14 @@ async fn without_an_address_the_callers_is_stored() {
 async fn the_caller_is_the_socket_peer() {
     // Another loopback address as the client's: the stored one is the connection's, not a
     // constant.
-    let s = start().await;
-    let token = s.customer().await;
+    let (s, token) = start_customer().await;
     update_from(&s, &client_from("127.0.0.9"), &token, profile(None), None).await;
     assert_eq!(stored_ip(&s, &token).await, "127.0.0.9");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn x_forwarded_for_is_ignored_without_a_trusted_proxy() {
-    let s = start().await;
-    let token = s.customer().await;
+    let (s, token) = start_customer().await;
     update(&s, &token, profile(None), Some("203.0.113.7")).await;
     assert_eq!(stored_ip(&s, &token).await, "127.0.0.1");
 }

@@ -111,6 +111,13 @@ pub async fn start_admin() -> (Server, String) {
     (s, token)
 }
 
+/// A server and the token of its signed-in demo customer.
+pub async fn start_customer() -> (Server, String) {
+    let s = start().await;
+    let token = s.customer().await;
+    (s, token)
+}
+
 pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let mut cfg = config(dir.path());
@@ -190,6 +197,15 @@ pub fn refused_start(args: &[&str], var: &str, value: Option<&str>) -> String {
 
 /// A client whose connections come from `ip` (another loopback address, say): another client
 /// address, as far as the server's limits can tell.
+/// A header map of these names and values.
+pub fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+    let mut h = HeaderMap::new();
+    for (name, value) in pairs {
+        h.insert(*name, HeaderValue::from_static(value));
+    }
+    h
+}
+
 /// Asserts that `a` holds nothing `b` does not, naming what it holds besides as `what`.
 pub fn assert_nothing_besides<T: Ord + std::fmt::Debug>(
     a: &std::collections::BTreeSet<T>,
@@ -377,6 +393,17 @@ impl Server {
         let r = self.create_contact(token, body).await;
         assert_eq!(r.status, 201, "{}", r.text);
         r.body["customerId"].as_str().unwrap().to_owned()
+    }
+
+    /// Whether the caller's organisation has a customer group of this slug.
+    pub async fn has_group(&self, token: &str, slug: &str) -> bool {
+        let groups = self.get("/bff/customer-group/list", Some(token)).await;
+        groups
+            .body
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["slug"] == slug)
     }
 
     /// Invites a member to the caller's organisation.

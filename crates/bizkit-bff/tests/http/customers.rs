@@ -1,6 +1,6 @@
 use serde_json::{Value, json};
 
-use crate::common::{start, start_admin};
+use crate::common::{start_admin, start_customer};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn add_groups_by_cu_ref_no_is_idempotent() {
@@ -23,14 +23,7 @@ async fn add_groups_by_cu_ref_no_is_idempotent() {
     assert_eq!(r.status, 200, "{}", r.text);
     assert_eq!(r.body["added"], json!([]));
     assert_eq!(r.body["alreadyAssigned"], json!(["personal-training"]));
-    let groups = s.get("/bff/customer-group/list", Some(&token)).await.body;
-    assert!(
-        groups
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|g| g["slug"] == "project-review-q1-and-q2")
-    );
+    assert!(s.has_group(&token, "project-review-q1-and-q2").await);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -106,8 +99,7 @@ fn full_profile(email: &str) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn customer_updates_and_reads_its_own_profile() {
-    let s = start().await;
-    let token = s.customer().await;
+    let (s, token) = start_customer().await;
     let before = s.get("/api/v1/customer/profile", Some(&token)).await;
     assert_eq!(before.status, 200, "{}", before.text);
     assert_eq!(before.body["email"], "jan@barasek.com");
@@ -144,8 +136,7 @@ async fn customer_updates_and_reads_its_own_profile() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn customer_cannot_touch_another_profile() {
-    let s = start().await;
-    let token = s.customer().await;
+    let (s, token) = start_customer().await;
     let r = s
         .update_profile(&token, full_profile("someone.else@example.com"))
         .await;
@@ -154,8 +145,7 @@ async fn customer_cannot_touch_another_profile() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_profile_reports_every_violation() {
-    let s = start().await;
-    let token = s.customer().await;
+    let (s, token) = start_customer().await;
     let mut body = full_profile("jan@barasek.com");
     body["postalCode"] = json!("2720");
     body["primaryLocale"] = json!("fr");

@@ -9,7 +9,7 @@ use bizkit_contract::endpoint::{self, AnyEndpoint, Method as ContractMethod};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::common::{Reply, Server, assert_nothing_besides, start};
+use crate::common::{Reply, Server, assert_nothing_besides, start, start_admin};
 
 fn method(m: ContractMethod) -> Method {
     match m {
@@ -58,8 +58,7 @@ async fn call(s: &Server, e: &AnyEndpoint, path: &str, token: &str) -> Reply {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_contract_endpoint_is_routed() {
-    let s = start().await;
-    let admin = s.admin().await;
+    let (s, admin) = start_admin().await;
     for e in endpoint::ALL {
         let path = concrete(e.path);
         let r = call(&s, &e, &path, &admin).await;
@@ -80,8 +79,7 @@ async fn every_contract_endpoint_is_routed() {
 /// The test's own check: an address nothing routes is told apart from a handler's 404.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unrouted_address_is_not_taken_for_a_handlers_404() {
-    let s = start().await;
-    let admin = s.admin().await;
+    let (s, admin) = start_admin().await;
     let contact = endpoint::CONTACT_GET.erased();
     let handler_404 = call(&s, &contact, &concrete(contact.path), &admin).await;
     let miss = call(&s, &contact, &unrouted(contact.path), &admin).await;

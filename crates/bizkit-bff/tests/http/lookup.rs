@@ -6,12 +6,11 @@ use std::time::Duration;
 use bizkit_bff::lookup::{BURST, REFILL};
 
 use crate::ares::fake_ares;
-use crate::common::{start, start_with};
+use crate::common::{start_customer, start_with};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_customer_token_looks_up_what_an_admin_sees_under_bff() {
-    let s = start().await;
-    let customer = s.customer().await;
+    let (s, customer) = start_customer().await;
     let admin = s.admin().await;
     let r = s.get("/api/v1/ares/05103118", Some(&customer)).await;
     assert_eq!(r.status, 200, "{}", r.text);
@@ -46,8 +45,7 @@ async fn a_customer_token_looks_up_what_an_admin_sees_under_bff() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_token_has_its_own_limit_then_429_with_retry_after() {
-    let s = start().await;
-    let first = s.customer().await;
+    let (s, first) = start_customer().await;
     let second = s.customer().await;
     for i in 0..BURST {
         let r = s.get("/api/v1/ares/05103118", Some(&first)).await;

@@ -3,11 +3,10 @@
 //! `/openapi.json`, so one added later is covered too. (`config.json`: `web.rs`.)
 
 use reqwest::Method;
-use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::json;
 
 use crate::access::{call, concrete, operations};
-use crate::common::{Reply, start};
+use crate::common::{Reply, headers, start_admin};
 
 fn assert_no_store(r: &Reply, what: &str) {
     assert_eq!(
@@ -21,8 +20,7 @@ fn assert_no_store(r: &Reply, what: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_api_answer_is_no_store() {
-    let s = start().await;
-    let admin = s.admin().await;
+    let (s, admin) = start_admin().await;
     let customer = s.customer().await;
     let created = s
         .create_contact(
@@ -76,12 +74,10 @@ async fn every_api_answer_is_no_store() {
         let r = s.send(method.clone(), path, Some(&admin), None).await;
         assert_no_store(&r, &format!("{method} {path}"));
     }
-    let mut h = HeaderMap::new();
-    h.insert("origin", HeaderValue::from_static("https://shop.example"));
-    h.insert(
-        "access-control-request-method",
-        HeaderValue::from_static("POST"),
-    );
+    let h = headers(&[
+        ("origin", "https://shop.example"),
+        ("access-control-request-method", "POST"),
+    ]);
     let r = s
         .raw(Method::OPTIONS, "/bff/contact/create", None, h, Vec::new())
         .await;
