@@ -3,7 +3,7 @@
 use bizkit_contract::{
     AresRecord, StoredContact, UpdateProfileRequest, ValidContactCreate, ValidUpdateProfile,
 };
-use rusqlite::{OptionalExtension, Row, Transaction, named_params};
+use rusqlite::{OptionalExtension, Row, ToSql, Transaction, named_params};
 
 use super::{groups, sql};
 use crate::crypto::random_alnum;
@@ -148,21 +148,13 @@ pub fn stored(
     org_id: i64,
     public_id: &str,
 ) -> rusqlite::Result<Option<StoredContact>> {
-    let found = tx
-        .query_row(
-            &format!(
-                "SELECT {} FROM customer WHERE public_id = :public_id AND org_id = :org_id",
-                sql::list(STORED_CONTACT_COLUMNS)
-            ),
-            named_params! {":public_id": public_id, ":org_id": org_id},
-            stored_contact,
-        )
-        .optional()?;
-    let Some((id, mut contact)) = found else {
-        return Ok(None);
-    };
-    contact.group_list = groups::of_customer(tx, id)?;
-    Ok(Some(contact))
+    // The public id is unique, so this is one contact or none.
+    let mut found = stored_where(
+        tx,
+        "public_id = :public_id AND org_id = :org_id",
+        named_params! {":public_id": public_id, ":org_id": org_id},
+    )?;
+    Ok(found.pop())
 }
 
 /// The organisation's contacts with their groups, oldest first, at most `limit`.
@@ -171,15 +163,25 @@ pub fn stored_list(
     org_id: i64,
     limit: i64,
 ) -> rusqlite::Result<Vec<StoredContact>> {
+    stored_where(
+        tx,
+        "org_id = :org_id ORDER BY id LIMIT :limit",
+        named_params! {":org_id": org_id, ":limit": limit},
+    )
+}
+
+/// The contacts `condition` (what follows `WHERE`) picks, with their groups.
+fn stored_where(
+    tx: &Transaction<'_>,
+    condition: &str,
+    params: &[(&str, &dyn ToSql)],
+) -> rusqlite::Result<Vec<StoredContact>> {
     let mut statement = tx.prepare(&format!(
-        "SELECT {} FROM customer WHERE org_id = :org_id ORDER BY id LIMIT :limit",
+        "SELECT {} FROM customer WHERE {condition}",
         sql::list(STORED_CONTACT_COLUMNS)
     ))?;
     let rows = statement
-        .query_map(
-            named_params! {":org_id": org_id, ":limit": limit},
-            stored_contact,
-        )?
+        .query_map(params, stored_contact)?
         .collect::<Result<Vec<_>, _>>()?;
     let mut out = Vec::with_capacity(rows.len());
     for (id, mut contact) in rows {
