@@ -80,6 +80,20 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for KeyScope {
     }
 }
 
+impl KeyScope {
+    /// The handler's answer, made and recorded in `tx` (the transaction of its change) in one
+    /// step, so no handler can answer without recording what a replay must get.
+    pub fn answer<T: serde::Serialize>(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        status: StatusCode,
+        location: Option<String>,
+        value: &T,
+    ) -> Result<JsonAnswer, ApiError> {
+        JsonAnswer::new(status, location, value)?.record(tx, self)
+    }
+}
+
 /// A JSON answer of a creating or changing call, made inside the handler's write transaction.
 pub struct JsonAnswer {
     status: StatusCode,

@@ -104,15 +104,15 @@ pub async fn contact_create(
             {
                 store::outbox::push(tx, org_id, "registration-invite", email.as_str(), now)?;
             }
-            JsonAnswer::new(
+            reservation.answer(
+                tx,
                 StatusCode::CREATED,
                 Some(e::CONTACT_GET.path_with(&[&public_id])),
                 &ContactCreateResponse {
                     success: true,
                     customer_id: public_id,
                 },
-            )?
-            .record(tx, &reservation)
+            )
         })
         .await
 }

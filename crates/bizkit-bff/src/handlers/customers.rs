@@ -79,7 +79,8 @@ pub async fn customer_add_groups(
                     already_assigned.push(slug.as_str().to_owned());
                 }
             }
-            JsonAnswer::new(
+            reservation.answer(
+                tx,
                 StatusCode::OK,
                 None,
                 &AddGroupsResponse {
@@ -87,8 +88,7 @@ pub async fn customer_add_groups(
                     added,
                     already_assigned,
                 },
-            )?
-            .record(tx, &reservation)
+            )
         })
         .await
 }
@@ -194,8 +194,7 @@ pub async fn customer_update_profile(
                     store::groups::ensure(tx, org_id, slug.as_str(), slug.as_str(), None)?;
                 store::groups::assign(tx, customer_id, group_id)?;
             }
-            JsonAnswer::new(StatusCode::OK, None, &SuccessResponse { success: true })?
-                .record(tx, &reservation)
+            reservation.answer(tx, StatusCode::OK, None, &SuccessResponse { success: true })
         })
         .await
 }

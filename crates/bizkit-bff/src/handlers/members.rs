@@ -132,7 +132,8 @@ pub async fn member_invite(
                 "member-invitation"
             };
             store::outbox::push(tx, org_id, kind, valid.email.as_str(), now)?;
-            JsonAnswer::new(
+            reservation.answer(
+                tx,
                 StatusCode::OK,
                 None,
                 &MemberInviteResponse {
@@ -140,8 +141,7 @@ pub async fn member_invite(
                     member_id: public_id,
                     status,
                 },
-            )?
-            .record(tx, &reservation)
+            )
         })
         .await
 }

@@ -72,12 +72,12 @@ pub async fn org_contact_create(
         .write(move |tx| {
             let id = store::org_contacts::insert(tx, org.id, &valid, now())?;
             let contact = store::org_contacts::by_id(tx, &org, id)?;
-            JsonAnswer::new(
+            reservation.answer(
+                tx,
                 StatusCode::CREATED,
                 Some(e::ORG_CONTACT_GET.path_with(&[&org_id.to_string(), &contact.id.to_string()])),
                 &contact,
-            )?
-            .record(tx, &reservation)
+            )
         })
         .await
 }
