@@ -181,9 +181,7 @@ async fn a_customer_token_reaches_its_own_profile_and_nothing_else() {
         )
         .await;
     r.assert_problem(403, "FORBIDDEN");
-    let stored = s
-        .get(&format!("/bff/contact/{second_id}"), Some(&admin))
-        .await;
+    let stored = s.contact(&admin, &second_id).await;
     assert_eq!(stored.body["firstName"], "Druhý", "{}", stored.text);
     assert_eq!(stored.body["groupList"], json!([]), "{}", stored.text);
     // The customer's own profile is still its own.
@@ -208,16 +206,14 @@ async fn an_administrator_cannot_touch_another_organisation() {
 
     // The other organisation's administrator, by session token and by API key.
     for other in [s.other_admin().await, s.other_api_key()] {
-        let r = s.get(&format!("/bff/contact/{id}"), Some(&other)).await;
+        let r = s.contact(&other, &id).await;
         r.assert_problem(404, "NOT_FOUND");
         for identify in [
             json!({"cuRefNo": "1cGIHvFoQDGLAbcA", "groups": ["hijacked"]}),
             json!({"email": "jan@barasek.com", "groups": ["hijacked"]}),
             json!({"email": "mine@example.com", "groups": ["hijacked"]}),
         ] {
-            let r = s
-                .post("/api/v1/customer/add-groups", Some(&other), identify)
-                .await;
+            let r = s.add_groups(&other, identify).await;
             assert_eq!(r.status, 404, "{}", r.text);
             assert_eq!(r.code(), "CUSTOMER_NOT_FOUND");
         }
@@ -264,7 +260,7 @@ async fn an_administrator_cannot_touch_another_organisation() {
     let me = s.get("/api/v1/customer/profile", Some(&customer)).await;
     assert_ne!(me.body["firstName"], "Hijacked", "{}", me.text);
     assert!(!me.text.contains("hijacked"), "{}", me.text);
-    let mine = s.get(&format!("/bff/contact/{id}"), Some(&admin)).await;
+    let mine = s.contact(&admin, &id).await;
     assert!(!mine.text.contains("hijacked"), "{}", mine.text);
 }
 

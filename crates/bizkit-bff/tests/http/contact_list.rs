@@ -12,7 +12,7 @@ async fn the_list_holds_each_created_contact_once_in_normal_form() {
         json!({"email": " Eva@Firma.CZ ", "groupList": [{"name": "VIP"}]}),
         json!({"phone": "777 123 456"}),
     ] {
-        let r = s.post("/bff/contact/create", Some(&token), body).await;
+        let r = s.create_contact(&token, body).await;
         assert_eq!(r.status, 201, "{}", r.text);
     }
     let list = s.get("/bff/contact/list", Some(&token)).await;

@@ -120,7 +120,7 @@ async fn every_violated_field_is_reported_at_once() {
     );
     assert!(r.body["errors"][0]["message"].as_str().unwrap().len() > 5);
 
-    let r = s.post("/bff/contact/create", Some(&token), json!({})).await;
+    let r = s.create_contact(&token, json!({})).await;
     r.assert_problem(422, "VALIDATION_FAILED");
     r.assert_some_field_code_ends_with("EMAIL_OR_PHONE_REQUIRED");
     let r = s
@@ -181,8 +181,7 @@ async fn fifty_concurrent_creates_of_one_email_give_one_contact() {
             } else {
                 "RACE@example.COM"
             };
-            s.post("/bff/contact/create", Some(&token), json!({"email": email}))
-                .await
+            s.create_contact(&token, json!({"email": email})).await
         }));
     }
     let (mut created, mut conflicts) = (0, 0);

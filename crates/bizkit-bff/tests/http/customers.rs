@@ -59,9 +59,7 @@ async fn add_groups_not_found_names_the_identifier_used() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn add_groups_validation() {
     let (s, token) = start_admin().await;
-    let r = s
-        .post("/api/v1/customer/add-groups", Some(&token), json!({}))
-        .await;
+    let r = s.add_groups(&token, json!({})).await;
     r.assert_problem(422, "VALIDATION_FAILED");
     r.assert_field_codes_include(&[
         "email:EMAIL_OR_CU_REF_NO_REQUIRED",
@@ -152,9 +150,7 @@ async fn update_profile_reports_every_violation() {
     body["customerRealIp"] = json!("abc");
     body["referralId"] = json!("short");
     body["companyRegistrationNumber"] = json!("123");
-    let r = s
-        .post("/api/v1/customer/update-profile", Some(&token), body)
-        .await;
+    let r = s.update_profile(&token, body).await;
     r.assert_problem(422, "VALIDATION_FAILED");
     r.assert_field_codes_include(&[
         "postalCode:POSTAL_CODE_INVALID",
@@ -163,9 +159,7 @@ async fn update_profile_reports_every_violation() {
         "referralId:CU_REF_NO_LENGTH",
         "companyRegistrationNumber:ICO_CHECKSUM",
     ]);
-    let r = s
-        .post("/api/v1/customer/update-profile", Some(&token), json!({}))
-        .await;
+    let r = s.update_profile(&token, json!({})).await;
     assert!(r.field_codes().contains(&"email:REQUIRED".to_owned()));
 }
 

@@ -27,7 +27,7 @@ async fn same_key_same_body_replays_the_first_answer() {
     // Security headers are on the replay too.
     assert!(again.header("content-security-policy").is_some());
     // Without the key, the same body is a second create: a conflict.
-    let r = s.post("/bff/contact/create", Some(&token), body).await;
+    let r = s.create_contact(&token, body).await;
     r.assert_problem(409, "EMAIL_TAKEN");
 }
 

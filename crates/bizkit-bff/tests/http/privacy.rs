@@ -62,7 +62,7 @@ async fn every_api_answer_is_no_store() {
         assert!(r.text.contains("jan@barasek.com"));
         assert_no_store(&r, path);
     }
-    let r = s.get(&format!("/bff/contact/{id}"), Some(&admin)).await;
+    let r = s.contact(&admin, &id).await;
     assert!(r.text.contains("Nocache"));
     assert_no_store(&r, "a stored contact");
     for (method, path) in [

@@ -114,7 +114,7 @@ async fn fifty_concurrent_requests_with_one_key_create_one_contact() {
     assert_eq!(r.header("idempotent-replayed"), Some("true"));
     assert_eq!(r.body, first);
     // Without the key the same body is a new contact: the key is what held.
-    let r = s.post("/bff/contact/create", Some(&token), body).await;
+    let r = s.create_contact(&token, body).await;
     assert_eq!(r.status, 201, "{}", r.text);
     assert_ne!(r.body["customerId"], first["customerId"]);
     assert_eq!(count(dir.path(), phone_rows, "+420 777000050"), 2);

@@ -26,13 +26,9 @@ async fn sign_out_ends_the_session_on_the_server() {
             .await
             .assert_problem(401, "UNAUTHORIZED");
     }
-    s.post(
-        "/bff/contact/create",
-        Some(&token),
-        json!({"email": "after.sign.out@example.com"}),
-    )
-    .await
-    .assert_problem(401, "UNAUTHORIZED");
+    s.create_contact(&token, json!({"email": "after.sign.out@example.com"}))
+        .await
+        .assert_problem(401, "UNAUTHORIZED");
     s.send(Method::DELETE, "/api/v1/session", Some(&token), None)
         .await
         .assert_problem(401, "UNAUTHORIZED");

@@ -19,7 +19,7 @@ async fn data_survives_a_restart_and_demo_data_is_created_once() {
     let s = start_config(config(dir.path())).await;
     assert!(s.creds.is_none(), "demo data must not be created twice");
     let token = s.admin().await;
-    let r = s.get(&format!("/bff/contact/{id}"), Some(&token)).await;
+    let r = s.contact(&token, &id).await;
     assert_eq!(r.status, 200, "{}", r.text);
     assert_eq!(r.body["email"], "kept@example.com");
     assert_eq!(r.body["groupList"][0]["slug"], "kept");

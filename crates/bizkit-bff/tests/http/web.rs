@@ -169,9 +169,7 @@ async fn without_dist_there_is_no_app_but_still_headers() {
 async fn body_limit_content_type_and_malformed_json_are_problems() {
     let (s, token) = start_admin().await;
     let big = json!({"email": "a@example.com", "firstName": "x".repeat(70 * 1024)});
-    let r = s
-        .post("/bff/contact/create", Some(&token), big.clone())
-        .await;
+    let r = s.create_contact(&token, big.clone()).await;
     r.assert_problem(413, "PAYLOAD_TOO_LARGE");
     let r = s
         .post_with_key("/bff/contact/create", &token, "big", big)
