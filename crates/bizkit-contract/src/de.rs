@@ -172,6 +172,15 @@ fn bool_word(v: &str) -> Option<Option<bool>> {
     }
 }
 
+/// `0` and `1` as booleans; `None` for any other number.
+fn bool_bit(v: u64) -> Option<Option<bool>> {
+    match v {
+        0 => Some(Some(false)),
+        1 => Some(Some(true)),
+        _ => None,
+    }
+}
+
 struct BoolVisitor;
 
 impl<'de> Visitor<'de> for BoolVisitor {
@@ -183,18 +192,13 @@ impl<'de> Visitor<'de> for BoolVisitor {
         Ok(Some(v))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        match v {
-            0 => Ok(Some(false)),
-            1 => Ok(Some(true)),
-            _ => Err(E::invalid_value(de::Unexpected::Unsigned(v), &self)),
-        }
+        bool_bit(v).ok_or_else(|| E::invalid_value(de::Unexpected::Unsigned(v), &self))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        match v {
-            0 => Ok(Some(false)),
-            1 => Ok(Some(true)),
-            _ => Err(E::invalid_value(de::Unexpected::Signed(v), &self)),
-        }
+        u64::try_from(v)
+            .ok()
+            .and_then(bool_bit)
+            .ok_or_else(|| E::invalid_value(de::Unexpected::Signed(v), &self))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         bool_word(v).ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
