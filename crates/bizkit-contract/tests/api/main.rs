@@ -30,3 +30,38 @@ fn fails<T: core::fmt::Debug>(r: Result<T, Vec<FieldError>>, expected: &[(&str, 
 fn body<T: serde::de::DeserializeOwned>(v: Value) -> T {
     serde_json::from_value(v).unwrap()
 }
+
+/// A request body the tests parse with an organisation's rules.
+trait Request: serde::de::DeserializeOwned {
+    type Valid: core::fmt::Debug;
+    fn parse_with(&self, org: &OrgRules) -> Result<Self::Valid, Vec<FieldError>>;
+}
+
+/// Each request type's own `parse`, behind [`Request`].
+macro_rules! requests {
+    ($($request:ty => $valid:ty),* $(,)?) => {$(
+        impl Request for $request {
+            type Valid = $valid;
+            fn parse_with(&self, org: &OrgRules) -> Result<$valid, Vec<FieldError>> {
+                self.parse(org)
+            }
+        }
+    )*};
+}
+
+requests! {
+    AddGroupsRequest => ValidAddGroups,
+    AuthenticateRequest => ValidAuthenticate,
+    ContactCreateRequest => ValidContactCreate,
+    MemberInviteRequest => ValidMemberInvite,
+    OrgContactCreateRequest => ValidOrgContactCreate,
+    UpdateProfileRequest => ValidUpdateProfile,
+}
+
+/// Asserts that this body, read as `R` and parsed with the default organisation's rules, fails
+/// with exactly these field errors, in any order.
+#[track_caller]
+fn rejects<R: Request>(v: Value, expected: &[(&str, ErrorCode)]) {
+    let r: R = body(v);
+    fails(r.parse_with(&OrgRules::default()), expected);
+}

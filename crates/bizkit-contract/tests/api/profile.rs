@@ -55,14 +55,13 @@ fn update_profile_seed_example_is_valid_and_round_trips() {
 #[test]
 fn update_profile_rules() {
     let org = OrgRules::default();
-    let r: UpdateProfileRequest = body(json!({
-        "email": "", "phone": "12", "companyRegistrationNumber": "1234567",
-        "taxIdentificationNumber": "CZ9609040728", "postalCode": "2720", "country": "Czechia",
-        "primaryLocale": "fr", "groups": ["ok", "!!!"], "customerRealIp": "999.1.1.1",
-        "referralId": "1cGIHvFoQDGLAbc!", "city": "a\u{0}"
-    }));
-    fails(
-        r.parse(&org),
+    rejects::<UpdateProfileRequest>(
+        json!({
+            "email": "", "phone": "12", "companyRegistrationNumber": "1234567",
+            "taxIdentificationNumber": "CZ9609040728", "postalCode": "2720", "country": "Czechia",
+            "primaryLocale": "fr", "groups": ["ok", "!!!"], "customerRealIp": "999.1.1.1",
+            "referralId": "1cGIHvFoQDGLAbc!", "city": "a\u{0}"
+        }),
         &[
             ("city", ErrorCode::TextControlCharacters),
             ("companyRegistrationNumber", ErrorCode::IcoChecksum),
@@ -156,11 +155,10 @@ fn org_contact_rules() {
             ErrorCode::PurchaseOrderNumberNotInvoice
         )]
     );
-    let r: OrgContactCreateRequest = body(json!({
-        "type": {"id": 9}, "country": {"id": 999}, "purchase_order_number": "P".repeat(51), "zipcode": "1"
-    }));
-    fails(
-        r.parse(&org),
+    rejects::<OrgContactCreateRequest>(
+        json!({
+            "type": {"id": 9}, "country": {"id": 999}, "purchase_order_number": "P".repeat(51), "zipcode": "1"
+        }),
         &[
             ("country.id", ErrorCode::CountryUnknown),
             (
@@ -171,8 +169,7 @@ fn org_contact_rules() {
             ("zipcode", ErrorCode::PostalCodeInvalid),
         ],
     );
-    let r: OrgContactCreateRequest = body(json!({"type": {}}));
-    fails(r.parse(&org), &[("type.id", ErrorCode::Required)]);
+    rejects::<OrgContactCreateRequest>(json!({"type": {}}), &[("type.id", ErrorCode::Required)]);
     assert!(
         serde_json::from_value::<OrgContactCreateRequest>(json!({"type": {"id": "six"}})).is_err()
     );

@@ -144,35 +144,26 @@ fn phone() {
 
 #[test]
 fn phone_default_prefixes() {
-    assert_eq!(
-        Phone::parse("0905 123 456", "+421").unwrap().as_str(),
-        "+421 905123456"
-    );
-    assert_eq!(
-        Phone::parse("07911 123456", "+44").unwrap().as_str(),
-        "+44 7911123456"
-    );
-    assert_eq!(
-        Phone::parse("0151 23456789", "0049").unwrap().as_str(),
-        "+49 15123456789"
-    );
-    assert_eq!(
-        Phone::parse("777123456", "420").unwrap().as_str(),
-        "+420 777123456"
-    );
-    // An explicit prefix wins over the organisation's.
-    assert_eq!(
-        Phone::parse("+420777123456", "+421").unwrap().as_str(),
-        "+420 777123456"
-    );
-    assert_eq!(
-        Phone::parse("777123456", "+999"),
-        Err(ErrorCode::PhoneUnknownPrefix)
-    );
-    assert_eq!(
-        Phone::parse("777123456", ""),
-        Err(ErrorCode::PhoneUnknownPrefix)
-    );
+    for (input, prefix, normal) in [
+        ("0905 123 456", "+421", "+421 905123456"),
+        ("07911 123456", "+44", "+44 7911123456"),
+        ("0151 23456789", "0049", "+49 15123456789"),
+        ("777123456", "420", "+420 777123456"),
+        // An explicit prefix wins over the organisation's.
+        ("+420777123456", "+421", "+420 777123456"),
+    ] {
+        assert_eq!(
+            Phone::parse(input, prefix).unwrap().as_str(),
+            normal,
+            "{input:?} at {prefix:?}"
+        );
+    }
+    for prefix in ["+999", ""] {
+        assert_eq!(
+            Phone::parse("777123456", prefix),
+            Err(ErrorCode::PhoneUnknownPrefix)
+        );
+    }
     let p = Phone::parse("+420 777 123 456", "+420").unwrap();
     assert_eq!(p.calling_code(), "420");
     assert_eq!(p.subscriber(), "777123456");
