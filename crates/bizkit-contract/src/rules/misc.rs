@@ -298,33 +298,30 @@ impl ContactType {
         self as u32
     }
 
+    /// The stable English key, and the English and Czech labels.
+    fn words(self) -> [&'static str; 3] {
+        match self {
+            ContactType::Primary => ["primary", "Primary", "Hlavní"],
+            ContactType::Technical => ["technical", "Technical", "Technický"],
+            ContactType::Billing => ["billing", "Billing", "Platební"],
+            ContactType::Abuse => ["abuse", "Abuse", "Hlášení zneužití"],
+            ContactType::Legal => ["legal", "Legal", "Právní"],
+            ContactType::Invoice => ["invoice", "Invoice", "Fakturační"],
+        }
+    }
+
     /// The stable English key: `primary`, `technical`, `billing`, `abuse`, `legal`, `invoice`.
     pub fn as_str(&self) -> &'static str {
-        match self {
-            ContactType::Primary => "primary",
-            ContactType::Technical => "technical",
-            ContactType::Billing => "billing",
-            ContactType::Abuse => "abuse",
-            ContactType::Legal => "legal",
-            ContactType::Invoice => "invoice",
-        }
+        let [key, _, _] = self.words();
+        key
     }
 
     /// A label for a select.
     pub fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (ContactType::Primary, Lang::En) => "Primary",
-            (ContactType::Technical, Lang::En) => "Technical",
-            (ContactType::Billing, Lang::En) => "Billing",
-            (ContactType::Abuse, Lang::En) => "Abuse",
-            (ContactType::Legal, Lang::En) => "Legal",
-            (ContactType::Invoice, Lang::En) => "Invoice",
-            (ContactType::Primary, Lang::Cs) => "Hlavní",
-            (ContactType::Technical, Lang::Cs) => "Technický",
-            (ContactType::Billing, Lang::Cs) => "Platební",
-            (ContactType::Abuse, Lang::Cs) => "Hlášení zneužití",
-            (ContactType::Legal, Lang::Cs) => "Právní",
-            (ContactType::Invoice, Lang::Cs) => "Fakturační",
+        let [_, en, cs] = self.words();
+        match lang {
+            Lang::En => en,
+            Lang::Cs => cs,
         }
     }
 
