@@ -6,10 +6,13 @@ use core::fmt;
 use serde::Deserializer;
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-/// `null` (either spelling) reads as `$none`, and a value wrapped in `Some` as the value itself:
-/// the part every lenient visitor shares.
-macro_rules! null_is {
-    ($none:expr) => {
+/// What a lenient visitor expects, said in errors; `null` (either spelling) reads as `$none`, and
+/// a value wrapped in `Some` as the value itself: the part every lenient visitor shares.
+macro_rules! lenient_visitor {
+    ($expecting:literal, $none:expr) => {
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str($expecting)
+        }
         fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
             Ok($none)
         }
@@ -94,9 +97,6 @@ struct LooseVisitor {
 
 impl<'de> Visitor<'de> for LooseVisitor {
     type Value = Loose;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         Ok(Loose::Text(v.to_owned()))
     }
@@ -115,7 +115,7 @@ impl<'de> Visitor<'de> for LooseVisitor {
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
         Ok(Loose::Float(v))
     }
-    null_is!(Loose::Other);
+    lenient_visitor!("a string", Loose::Other);
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         if self.strict {
             return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
@@ -149,10 +149,7 @@ struct ListVisitor;
 
 impl<'de> Visitor<'de> for ListVisitor {
     type Value = Vec<String>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list of strings")
-    }
-    null_is!(Vec::new());
+    lenient_visitor!("a list of strings", Vec::new());
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut out = Vec::new();
         while let Some(ListItem(s)) = seq.next_element()? {
@@ -172,43 +169,41 @@ fn bool_word(v: &str) -> Option<Option<bool>> {
     }
 }
 
+/// `0` and `1` as booleans; `None` for any other number.
+fn bool_bit(v: u64) -> Option<Option<bool>> {
+    match v {
+        0 => Some(Some(false)),
+        1 => Some(Some(true)),
+        _ => None,
+    }
+}
+
 struct BoolVisitor;
 
 impl<'de> Visitor<'de> for BoolVisitor {
     type Value = Option<bool>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a boolean")
-    }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
         Ok(Some(v))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        match v {
-            0 => Ok(Some(false)),
-            1 => Ok(Some(true)),
-            _ => Err(E::invalid_value(de::Unexpected::Unsigned(v), &self)),
-        }
+        bool_bit(v).ok_or_else(|| E::invalid_value(de::Unexpected::Unsigned(v), &self))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        match v {
-            0 => Ok(Some(false)),
-            1 => Ok(Some(true)),
-            _ => Err(E::invalid_value(de::Unexpected::Signed(v), &self)),
-        }
+        u64::try_from(v)
+            .ok()
+            .and_then(bool_bit)
+            .ok_or_else(|| E::invalid_value(de::Unexpected::Signed(v), &self))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         bool_word(v).ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
     }
-    null_is!(None);
+    lenient_visitor!("a boolean", None);
 }
 
 struct IdVisitor;
 
 impl<'de> Visitor<'de> for IdVisitor {
     type Value = Option<u32>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a numeric id")
-    }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
         u32::try_from(v)
             .map(Some)
@@ -237,7 +232,7 @@ impl<'de> Visitor<'de> for IdVisitor {
             .map(Some)
             .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
     }
-    null_is!(None);
+    lenient_visitor!("a numeric id", None);
 }
 
 // ---------------------------------------------------------------------------------------------

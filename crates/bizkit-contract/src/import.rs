@@ -5,7 +5,7 @@
 //! The import page checks every row with [`ContactCreateRequest::parse`], the very code the form
 //! and the server run; nothing here is a second copy of a rule.
 
-use crate::api::{ContactCreateRequest, GroupListItem, ValidContactCreate};
+use crate::api::{ContactCreateRequest, GroupListItem, ValidContactCreate, normal_text};
 
 /// The characters that separate group names in one cell: `VIP, Zahradní klub`, `vip; b2b`,
 /// `a | b`, or one per line (a cell with line breaks, as spreadsheets export them).
@@ -29,15 +29,12 @@ impl From<&ValidContactCreate> for ContactCreateRequest {
     /// The normal form as a request: parsing it gives the same valid value again, so what a
     /// table shows as "will be saved as" is exactly what the server stores.
     fn from(v: &ValidContactCreate) -> Self {
-        fn s<T: AsRef<str>>(v: &Option<T>) -> Option<String> {
-            v.as_ref().map(|x| x.as_ref().to_owned())
-        }
         ContactCreateRequest {
-            email: s(&v.email),
-            first_name: s(&v.first_name),
-            last_name: s(&v.last_name),
-            phone: s(&v.phone),
-            company_registration_number: s(&v.company_registration_number),
+            email: normal_text(&v.email),
+            first_name: normal_text(&v.first_name),
+            last_name: normal_text(&v.last_name),
+            phone: normal_text(&v.phone),
+            company_registration_number: normal_text(&v.company_registration_number),
             send_registration_invite: Some(v.send_registration_invite),
             ignore_bulk_mail: Some(v.ignore_bulk_mail),
             group_list: v

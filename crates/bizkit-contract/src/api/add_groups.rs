@@ -45,10 +45,13 @@ impl AddGroupsRequest {
         let mut e = Errors::default();
         let email = e.opt(field::EMAIL, &self.email, Email::parse);
         let cu_ref_no = e.opt(field::CU_REF_NO, &self.cu_ref_no, CuRefNo::parse);
-        if given(&self.email).is_none() && given(&self.cu_ref_no).is_none() {
-            e.push(field::EMAIL, ErrorCode::EmailOrCuRefNoRequired);
-            e.push(field::CU_REF_NO, ErrorCode::EmailOrCuRefNoRequired);
-        }
+        e.one_of(
+            [
+                (field::EMAIL, &self.email),
+                (field::CU_REF_NO, &self.cu_ref_no),
+            ],
+            ErrorCode::EmailOrCuRefNoRequired,
+        );
         let groups = if self.groups.iter().all(|g| g.trim().is_empty()) {
             e.push(field::GROUPS, ErrorCode::GroupsRequired);
             Vec::new()

@@ -82,13 +82,11 @@ impl ContactCreateRequest {
     pub fn parse(&self, org: &OrgRules) -> Result<ValidContactCreate, Vec<FieldError>> {
         let mut e = Errors::default();
         let email = e.opt(field::EMAIL, &self.email, Email::parse);
-        let phone = e.opt(field::PHONE, &self.phone, |s| {
-            Phone::parse(s, &org.phone_prefix)
-        });
-        if given(&self.email).is_none() && given(&self.phone).is_none() {
-            e.push(field::EMAIL, ErrorCode::EmailOrPhoneRequired);
-            e.push(field::PHONE, ErrorCode::EmailOrPhoneRequired);
-        }
+        let phone = e.opt(field::PHONE, &self.phone, phone_with(org));
+        e.one_of(
+            [(field::EMAIL, &self.email), (field::PHONE, &self.phone)],
+            ErrorCode::EmailOrPhoneRequired,
+        );
         let first_name = e.opt(field::FIRST_NAME, &self.first_name, PersonName::parse);
         let last_name = e.opt(field::LAST_NAME, &self.last_name, PersonName::parse);
         let company_registration_number = e.opt(

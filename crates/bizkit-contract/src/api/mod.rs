@@ -17,7 +17,8 @@ use crate::rules::{
     ClientIp, Color, ContactType, Country, CuRefNo, Dic, Email, FreeText, GroupSlug, Ico, Locale,
     PersonName, Phone, PostalCode, PurchaseOrderNumber,
 };
-use parse::{Errors, given, line};
+pub(crate) use parse::normal_text;
+use parse::{Errors, given, line, phone_with};
 
 /// Most groups one request may carry.
 pub const MAX_GROUPS: usize = 100;

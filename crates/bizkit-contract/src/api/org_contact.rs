@@ -141,12 +141,8 @@ impl OrgContactCreateRequest {
         });
         let city = e.opt(field::CITY, &self.city, line(LINE_MAX));
         let email = e.opt(field::EMAIL, &self.email, Email::parse);
-        let phone = e.opt(field::PHONE, &self.phone, |s| {
-            Phone::parse(s, &org.phone_prefix)
-        });
-        let mobile = e.opt(field::MOBILE, &self.mobile, |s| {
-            Phone::parse(s, &org.phone_prefix)
-        });
+        let phone = e.opt(field::PHONE, &self.phone, phone_with(org));
+        let mobile = e.opt(field::MOBILE, &self.mobile, phone_with(org));
         let state = e.opt(field::STATE, &self.state, line(LINE_MAX));
         let secondary_address = e.opt(
             field::SECONDARY_ADDRESS,

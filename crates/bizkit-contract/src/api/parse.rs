@@ -46,6 +46,18 @@ impl Errors {
         }
     }
 
+    /// Two fields of which at least one must be given: when neither is, `code` on both.
+    pub(super) fn one_of(
+        &mut self,
+        [(a, a_value), (b, b_value)]: [(&str, &Option<String>); 2],
+        code: ErrorCode,
+    ) {
+        if given(a_value).is_none() && given(b_value).is_none() {
+            self.push(a, code);
+            self.push(b, code);
+        }
+    }
+
     /// A list of group names, each made a slug; blanks and duplicates dropped, order kept.
     pub(super) fn groups(&mut self, field: &str, groups: &[String]) -> Vec<GroupSlug> {
         if groups.len() > MAX_GROUPS {
@@ -104,4 +116,14 @@ impl Errors {
 
 pub(super) fn line(max: usize) -> impl Fn(&str) -> Result<FreeText, ErrorCode> {
     move |s| FreeText::parse_line(s, max)
+}
+
+/// A phone number, read with the organisation's calling code for numbers typed without one.
+pub(super) fn phone_with(org: &OrgRules) -> impl Fn(&str) -> Result<Phone, ErrorCode> + '_ {
+    |s| Phone::parse(s, &org.phone_prefix)
+}
+
+/// The normal form of an optional value as request text, for writing a parsed value back.
+pub(crate) fn normal_text<T: AsRef<str>>(v: &Option<T>) -> Option<String> {
+    v.as_ref().map(|x| x.as_ref().to_owned())
 }

@@ -110,9 +110,7 @@ impl UpdateProfileRequest {
         let name = e.opt(field::NAME, &self.name, PersonName::parse);
         let first_name = e.opt(field::FIRST_NAME, &self.first_name, PersonName::parse);
         let last_name = e.opt(field::LAST_NAME, &self.last_name, PersonName::parse);
-        let phone = e.opt(field::PHONE, &self.phone, |s| {
-            Phone::parse(s, &org.phone_prefix)
-        });
+        let phone = e.opt(field::PHONE, &self.phone, phone_with(org));
         let company_name = e.opt(field::COMPANY_NAME, &self.company_name, line(LINE_MAX));
         let company_registration_number = e.opt(
             field::COMPANY_REGISTRATION_NUMBER,
@@ -171,29 +169,26 @@ impl UpdateProfileRequest {
 impl From<&ValidUpdateProfile> for UpdateProfileRequest {
     /// The normal form, as `GET /api/v1/customer/profile` answers it.
     fn from(v: &ValidUpdateProfile) -> Self {
-        fn s<T: AsRef<str>>(v: &Option<T>) -> Option<String> {
-            v.as_ref().map(|x| x.as_ref().to_owned())
-        }
         UpdateProfileRequest {
             email: Some(v.email.as_str().to_owned()),
-            name: s(&v.name),
-            first_name: s(&v.first_name),
-            last_name: s(&v.last_name),
-            phone: s(&v.phone),
-            company_name: s(&v.company_name),
-            company_registration_number: s(&v.company_registration_number),
-            tax_identification_number: s(&v.tax_identification_number),
-            street_address: s(&v.street_address),
-            city: s(&v.city),
-            city_part: s(&v.city_part),
-            state_region: s(&v.state_region),
-            postal_code: s(&v.postal_code),
-            country: s(&v.country),
+            name: normal_text(&v.name),
+            first_name: normal_text(&v.first_name),
+            last_name: normal_text(&v.last_name),
+            phone: normal_text(&v.phone),
+            company_name: normal_text(&v.company_name),
+            company_registration_number: normal_text(&v.company_registration_number),
+            tax_identification_number: normal_text(&v.tax_identification_number),
+            street_address: normal_text(&v.street_address),
+            city: normal_text(&v.city),
+            city_part: normal_text(&v.city_part),
+            state_region: normal_text(&v.state_region),
+            postal_code: normal_text(&v.postal_code),
+            country: normal_text(&v.country),
             newsletter: Some(v.newsletter),
-            primary_locale: s(&v.primary_locale),
+            primary_locale: normal_text(&v.primary_locale),
             groups: v.groups.iter().map(|g| g.as_str().to_owned()).collect(),
-            customer_real_ip: s(&v.customer_real_ip),
-            referral_id: s(&v.referral_id),
+            customer_real_ip: normal_text(&v.customer_real_ip),
+            referral_id: normal_text(&v.referral_id),
         }
     }
 }

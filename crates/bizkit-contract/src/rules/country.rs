@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use super::parse_impls;
+use super::{parse_impls, required};
 use crate::ErrorCode;
 #[cfg(feature = "names")]
 use crate::messages::Lang;
@@ -374,10 +374,7 @@ parse_impls!(Country);
 impl Country {
     /// Parses an alpha-2 code, any case, surrounding spaces ignored.
     pub fn parse(input: &str) -> Result<Country, ErrorCode> {
-        let s = input.trim();
-        if s.is_empty() {
-            return Err(ErrorCode::Required);
-        }
+        let s = required(input)?;
         if s.len() != 2 {
             return Err(ErrorCode::CountryUnknown);
         }

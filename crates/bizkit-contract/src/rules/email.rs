@@ -1,6 +1,6 @@
 //! E-mail addresses: the HTML "valid e-mail address" rule.
 
-use super::{parse_impls, punycode, string_newtype};
+use super::{is_combining_mark, parse_impls, punycode, required, string_newtype};
 use crate::ErrorCode;
 
 /// Most characters an address may have (RFC 5321 path limit less the brackets).
@@ -29,16 +29,6 @@ fn is_ascii_label(label: &str) -> bool {
         && !label.ends_with('-')
 }
 
-/// Combining marks that can sit in an IDN label next to letters (general-purpose blocks).
-fn is_combining_mark(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{FE20}'..='\u{FE2F}')
-}
-
 /// One domain label in ASCII form, or `None` when it cannot be a label.
 fn ascii_label(label: &str) -> Option<String> {
     if label.is_ascii() {
@@ -64,10 +54,7 @@ fn ascii_label(label: &str) -> Option<String> {
 impl Email {
     /// Parses an address; see the type's documentation for the normal form.
     pub fn parse(input: &str) -> Result<Email, ErrorCode> {
-        let s = input.trim();
-        if s.is_empty() {
-            return Err(ErrorCode::Required);
-        }
+        let s = required(input)?;
         // Bounds the work below; anything this long fails the length rule anyway.
         if s.len() > 4 * EMAIL_MAX {
             return Err(ErrorCode::EmailTooLong);

@@ -3,7 +3,7 @@
 use core::fmt;
 use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use super::{Country, is_space, parse_impls, string_newtype};
+use super::{Country, is_space, parse_impls, required, string_newtype};
 use crate::ErrorCode;
 use crate::messages::Lang;
 
@@ -21,10 +21,7 @@ parse_impls!(PostalCode);
 impl PostalCode {
     /// Parses a Czech or Slovak postal code: 5 digits, with or without one space.
     pub fn parse(input: &str) -> Result<PostalCode, ErrorCode> {
-        let s = input.trim();
-        if s.is_empty() {
-            return Err(ErrorCode::Required);
-        }
+        let s = required(input)?;
         let chars: Vec<char> = s.chars().take(7).collect();
         let digits: String = match chars.as_slice() {
             [a, b, c, d, e] => [*a, *b, *c, *d, *e].iter().collect(),
@@ -81,10 +78,7 @@ fn well_formed_tag(tag: &str) -> bool {
 impl Locale {
     /// Parses a tag and checks it against `offered`, ignoring case (`_` is read as `-`).
     pub fn parse(input: &str, offered: &[&str]) -> Result<Locale, ErrorCode> {
-        let s = input.trim();
-        if s.is_empty() {
-            return Err(ErrorCode::Required);
-        }
+        let s = required(input)?;
         let tag = s.replace('_', "-").to_ascii_lowercase();
         if !well_formed_tag(&tag) {
             return Err(ErrorCode::LocaleInvalid);
@@ -116,10 +110,7 @@ parse_impls!(CuRefNo);
 impl CuRefNo {
     /// Parses a cuRefNo; surrounding spaces are ignored.
     pub fn parse(input: &str) -> Result<CuRefNo, ErrorCode> {
-        let s = input.trim();
-        if s.is_empty() {
-            return Err(ErrorCode::Required);
-        }
+        let s = required(input)?;
         if !s.bytes().all(|b| b.is_ascii_alphanumeric()) {
             return Err(ErrorCode::CuRefNoCharacters);
         }
@@ -142,10 +133,7 @@ parse_impls!(Color);
 impl Color {
     /// Parses `#RRGGBB` (or `RRGGBB`), any case.
     pub fn parse(input: &str) -> Result<Color, ErrorCode> {
-        let s = input.trim();
-        if s.is_empty() {
-            return Err(ErrorCode::Required);
-        }
+        let s = required(input)?;
         let hex = s.strip_prefix('#').unwrap_or(s);
         if hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
             Ok(Color(format!("#{}", hex.to_ascii_lowercase())))
@@ -180,10 +168,7 @@ parse_impls!(ApiKey);
 impl ApiKey {
     /// Parses a key; surrounding spaces (from copy and paste) are ignored.
     pub fn parse(input: &str) -> Result<ApiKey, ErrorCode> {
-        let s = input.trim();
-        if s.is_empty() {
-            return Err(ErrorCode::Required);
-        }
+        let s = required(input)?;
         let ok = s.len() == 32
             && ["PROD", "DEV_", "ROOT"].iter().any(|p| s.starts_with(p))
             && s.as_bytes()[4..].iter().all(u8::is_ascii_alphanumeric);
@@ -297,10 +282,7 @@ impl ContactType {
 
     /// Parses an id (`"6"`) or a name (`"invoice"`, any case).
     pub fn parse(input: &str) -> Result<ContactType, ErrorCode> {
-        let s = input.trim();
-        if s.is_empty() {
-            return Err(ErrorCode::Required);
-        }
+        let s = required(input)?;
         if let Ok(id) = s.parse::<u32>() {
             return ContactType::from_id(id);
         }
@@ -316,33 +298,30 @@ impl ContactType {
         self as u32
     }
 
+    /// The stable English key, and the English and Czech labels.
+    fn words(self) -> [&'static str; 3] {
+        match self {
+            ContactType::Primary => ["primary", "Primary", "Hlavní"],
+            ContactType::Technical => ["technical", "Technical", "Technický"],
+            ContactType::Billing => ["billing", "Billing", "Platební"],
+            ContactType::Abuse => ["abuse", "Abuse", "Hlášení zneužití"],
+            ContactType::Legal => ["legal", "Legal", "Právní"],
+            ContactType::Invoice => ["invoice", "Invoice", "Fakturační"],
+        }
+    }
+
     /// The stable English key: `primary`, `technical`, `billing`, `abuse`, `legal`, `invoice`.
     pub fn as_str(&self) -> &'static str {
-        match self {
-            ContactType::Primary => "primary",
-            ContactType::Technical => "technical",
-            ContactType::Billing => "billing",
-            ContactType::Abuse => "abuse",
-            ContactType::Legal => "legal",
-            ContactType::Invoice => "invoice",
-        }
+        let [key, _, _] = self.words();
+        key
     }
 
     /// A label for a select.
     pub fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (ContactType::Primary, Lang::En) => "Primary",
-            (ContactType::Technical, Lang::En) => "Technical",
-            (ContactType::Billing, Lang::En) => "Billing",
-            (ContactType::Abuse, Lang::En) => "Abuse",
-            (ContactType::Legal, Lang::En) => "Legal",
-            (ContactType::Invoice, Lang::En) => "Invoice",
-            (ContactType::Primary, Lang::Cs) => "Hlavní",
-            (ContactType::Technical, Lang::Cs) => "Technický",
-            (ContactType::Billing, Lang::Cs) => "Platební",
-            (ContactType::Abuse, Lang::Cs) => "Hlášení zneužití",
-            (ContactType::Legal, Lang::Cs) => "Právní",
-            (ContactType::Invoice, Lang::Cs) => "Fakturační",
+        let [_, en, cs] = self.words();
+        match lang {
+            Lang::En => en,
+            Lang::Cs => cs,
         }
     }
 

@@ -94,3 +94,23 @@ pub(crate) fn is_space(c: char) -> bool {
 pub(crate) fn is_forbidden_control(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
+
+/// The input trimmed, or `REQUIRED` when nothing is left: the first step of most rules.
+pub(crate) fn required(input: &str) -> Result<&str, crate::ErrorCode> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(crate::ErrorCode::Required);
+    }
+    Ok(s)
+}
+
+/// The general-purpose combining-mark blocks: they may sit in an IDN label next to letters, and
+/// they never start a new user-perceived character in a name.
+pub(crate) fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}

@@ -1,6 +1,6 @@
 //! Phone numbers: `+<country calling code> <subscriber digits>`.
 
-use super::{is_space, string_newtype};
+use super::{is_space, required, string_newtype};
 use crate::ErrorCode;
 
 /// Every country calling code ITU-T E.164 assigns (countries, shared and global services).
@@ -141,10 +141,7 @@ impl Phone {
     /// `+` or `00` international prefix, or without one: then `default_prefix` (the
     /// organisation's, e.g. `"+420"`) is used.
     pub fn parse(input: &str, default_prefix: &str) -> Result<Phone, ErrorCode> {
-        let s = input.trim();
-        if s.is_empty() {
-            return Err(ErrorCode::Required);
-        }
+        let s = required(input)?;
         let mut digits = String::new();
         let mut plus = false;
         for c in s.chars() {

@@ -1,6 +1,8 @@
 //! Names and free text.
 
-use super::{is_forbidden_control, is_space, parse_impls, string_newtype};
+use super::{
+    is_combining_mark, is_forbidden_control, is_space, parse_impls, required, string_newtype,
+};
 use crate::ErrorCode;
 
 /// Longest first or last name, in user-perceived characters.
@@ -16,25 +18,21 @@ pub const PURCHASE_ORDER_NUMBER_MAX: usize = 50;
 /// counts Latin, Cyrillic, Greek and CJK names exactly; a few scripts with spacing vowel signs
 /// (e.g. Devanagari) may count one or two more than a full segmenter would.
 fn extends_previous(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'
-        | '\u{0483}'..='\u{0489}'
-        | '\u{0591}'..='\u{05BD}'
-        | '\u{0610}'..='\u{061A}'
-        | '\u{064B}'..='\u{065F}'
-        | '\u{0900}'..='\u{0903}'
-        | '\u{093A}'..='\u{094F}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{200C}' | '\u{200D}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{302A}'..='\u{302F}'
-        | '\u{3099}' | '\u{309A}'
-        | '\u{FE00}'..='\u{FE0F}'
-        | '\u{FE20}'..='\u{FE2F}'
-        | '\u{1F3FB}'..='\u{1F3FF}'
-        | '\u{E0020}'..='\u{E007F}'
-        | '\u{E0100}'..='\u{E01EF}')
+    is_combining_mark(c)
+        || matches!(c,
+            '\u{0483}'..='\u{0489}'
+            | '\u{0591}'..='\u{05BD}'
+            | '\u{0610}'..='\u{061A}'
+            | '\u{064B}'..='\u{065F}'
+            | '\u{0900}'..='\u{0903}'
+            | '\u{093A}'..='\u{094F}'
+            | '\u{200C}' | '\u{200D}'
+            | '\u{302A}'..='\u{302F}'
+            | '\u{3099}' | '\u{309A}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{1F3FB}'..='\u{1F3FF}'
+            | '\u{E0020}'..='\u{E007F}'
+            | '\u{E0100}'..='\u{E01EF}')
 }
 
 /// The number of user-perceived characters (see [`extends_previous`]); a character right after
@@ -72,6 +70,15 @@ fn single_line(input: &str) -> Result<String, ErrorCode> {
     Ok(out)
 }
 
+/// [`single_line`], and `REQUIRED` when nothing is left.
+fn required_line(input: &str) -> Result<String, ErrorCode> {
+    let s = single_line(input)?;
+    if s.is_empty() {
+        return Err(ErrorCode::Required);
+    }
+    Ok(s)
+}
+
 /// A first or last name: trimmed, inner whitespace collapsed to one space, no control
 /// characters, at most 128 user-perceived characters.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -83,10 +90,7 @@ parse_impls!(PersonName);
 impl PersonName {
     /// Parses a name.
     pub fn parse(input: &str) -> Result<PersonName, ErrorCode> {
-        let s = single_line(input)?;
-        if s.is_empty() {
-            return Err(ErrorCode::Required);
-        }
+        let s = required_line(input)?;
         if perceived_len(&s) > NAME_MAX {
             return Err(ErrorCode::NameTooLong);
         }
@@ -105,10 +109,7 @@ impl FreeText {
     /// Parses multi-line text of at most `max_chars` characters.
     pub fn parse(input: &str, max_chars: usize) -> Result<FreeText, ErrorCode> {
         let normalised = input.replace("\r\n", "\n").replace('\r', "\n");
-        let s = normalised.trim();
-        if s.is_empty() {
-            return Err(ErrorCode::Required);
-        }
+        let s = required(&normalised)?;
         if s.chars().any(|c| c != '\n' && is_forbidden_control(c)) {
             return Err(ErrorCode::TextControlCharacters);
         }
@@ -121,10 +122,7 @@ impl FreeText {
     /// Parses one-line text (a city, a street): every whitespace run, newlines included,
     /// becomes one space.
     pub fn parse_line(input: &str, max_chars: usize) -> Result<FreeText, ErrorCode> {
-        let s = single_line(input)?;
-        if s.is_empty() {
-            return Err(ErrorCode::Required);
-        }
+        let s = required_line(input)?;
         if s.chars().count() > max_chars {
             return Err(ErrorCode::TextTooLong);
         }
@@ -152,10 +150,7 @@ parse_impls!(PurchaseOrderNumber);
 impl PurchaseOrderNumber {
     /// Parses a purchase order number.
     pub fn parse(input: &str) -> Result<PurchaseOrderNumber, ErrorCode> {
-        let s = single_line(input)?;
-        if s.is_empty() {
-            return Err(ErrorCode::Required);
-        }
+        let s = required_line(input)?;
         if s.chars().count() > PURCHASE_ORDER_NUMBER_MAX {
             return Err(ErrorCode::PurchaseOrderNumberTooLong);
         }
