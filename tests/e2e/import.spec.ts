@@ -7,7 +7,6 @@
 import type { APIRequestContext, Page, Request, Route } from '@playwright/test';
 import { test, expect, axe, signIn, apiOn, DEMO_USERS } from './support/fixtures';
 import { openSignedIn, recordRequests, resourceStatus, unique } from './support/forms';
-import { OwnServer } from './support/server';
 
 const CREATE = '/bff/contact/create';
 
@@ -371,18 +370,12 @@ test.describe('the mapping and the language', () => {
 
 test.describe('the server dies mid-import', () => {
   test.use({ locale: 'en-US' });
-  let server: OwnServer;
-  test.beforeEach(async () => {
-    server = await OwnServer.start();
-  });
-  test.afterEach(async () => {
-    await server.dispose();
-  });
 
   test('killed while rows are in flight, restarted, the page reloaded: the import resumes and no row is created twice', async ({
     page,
     playwright,
     consoleGuard,
+    ownServer: server,
   }) => {
     test.setTimeout(90_000);
     consoleGuard.allow(/net::ERR_CONNECTION_(RESET|REFUSED)|net::ERR_FAILED/);
@@ -469,19 +462,13 @@ test.describe('the server dies mid-import', () => {
 });
 
 test.describe('a session that expires mid-import', () => {
-  test.use({ locale: 'en-US' });
-  let server: OwnServer;
-  test.beforeEach(async () => {
-    server = await OwnServer.start({ tokenTtlSecs: 6 });
-  });
-  test.afterEach(async () => {
-    await server.dispose();
-  });
+  test.use({ locale: 'en-US', ownServerOptions: { tokenTtlSecs: 6 } });
 
   test('sending pauses for the sign-in dialog, nothing is lost, and it goes on once signed in', async ({
     page,
     playwright,
     consoleGuard,
+    ownServer: server,
   }) => {
     test.setTimeout(60_000);
     consoleGuard.allow(resourceStatus(401));

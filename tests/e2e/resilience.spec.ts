@@ -8,7 +8,7 @@
 import type { APIRequestContext, Page, Request, Route } from '@playwright/test';
 import { test, expect, axe, signIn, apiOn, DEMO_USERS } from './support/fixtures';
 import { KitForm, openSignedIn, recordRequests, resourceStatus, storedRow, unique } from './support/forms';
-import { OwnServer } from './support/server';
+import type { OwnServer } from './support/server';
 
 test.use({ locale: 'en-US' });
 
@@ -109,20 +109,15 @@ async function openOn(page: Page, server: OwnServer, path: string): Promise<void
 }
 
 test.describe('an expired session mid-form', () => {
-  let server: OwnServer;
-  test.beforeEach(async () => {
-    // Long enough to sign in and fill the form on a slow machine (an ARES look-up meeting the
-    // expired token would open the dialog before the submit), short enough to wait for.
-    server = await OwnServer.start({ tokenTtlSecs: 6 });
-  });
-  test.afterEach(async () => {
-    await server.dispose();
-  });
+  // Long enough to sign in and fill the form on a slow machine (an ARES look-up meeting the
+  // expired token would open the dialog before the submit), short enough to wait for.
+  test.use({ ownServerOptions: { tokenTtlSecs: 6 } });
 
   test('submit opens the sign-in dialog in place; after signing in the same submission goes through once', async ({
     page,
     playwright,
     consoleGuard,
+    ownServer: server,
   }) => {
     test.setTimeout(60_000);
     consoleGuard.allow(resourceStatus(401));
@@ -194,18 +189,11 @@ test.describe('an expired session mid-form', () => {
 });
 
 test.describe('the server goes away mid-submit', () => {
-  let server: OwnServer;
-  test.beforeEach(async () => {
-    server = await OwnServer.start();
-  });
-  test.afterEach(async () => {
-    await server.dispose();
-  });
-
   test('it did the work but died before answering: outcome unknown; after a restart the retry is replayed', async ({
     page,
     playwright,
     consoleGuard,
+    ownServer: server,
   }) => {
     consoleGuard.allow(/net::ERR_CONNECTION_(RESET|REFUSED)/);
     await openOn(page, server, '/contacts/new');
@@ -265,6 +253,7 @@ test.describe('the server goes away mid-submit', () => {
     page,
     playwright,
     consoleGuard,
+    ownServer: server,
   }) => {
     consoleGuard.allow(/net::ERR_CONNECTION_(RESET|REFUSED)/);
     await openOn(page, server, '/contacts/new');

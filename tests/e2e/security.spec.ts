@@ -8,7 +8,6 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, signIn } from './support/fixtures';
 import { KitForm, answerConfirm, openSignedIn, storedRow, unique } from './support/forms';
-import { OwnServer } from './support/server';
 
 test.use({ locale: 'en-US' });
 
@@ -129,16 +128,13 @@ function sessionToken(page: Page): Promise<string> {
 }
 
 test.describe('a full run against a server whose log is kept', () => {
-  let server: OwnServer;
-  test.beforeEach(async () => {
-    // `debug`: more than the server logs by default, so a token in any of its own lines shows.
-    server = await OwnServer.start({ rustLog: 'debug' });
-  });
-  test.afterEach(async () => {
-    await server.dispose();
-  });
+  // `debug`: more than the server logs by default, so a token in any of its own lines shows.
+  test.use({ ownServerOptions: { rustLog: 'debug' } });
 
-  test('the token is in no URL, localStorage entry, draft, cookie or server log line', async ({ page }) => {
+  test('the token is in no URL, localStorage entry, draft, cookie or server log line', async ({
+    page,
+    ownServer: server,
+  }) => {
     const urls: string[] = [];
     page.on('request', (r) => urls.push(r.url()));
     page.on('framenavigated', (f) => urls.push(f.url()));

@@ -13,7 +13,7 @@ import {
   switchLanguage,
   unique,
 } from './support/forms';
-import { OwnServer } from './support/server';
+import type { OwnServer } from './support/server';
 
 test.use({ locale: 'en-US' });
 
@@ -134,24 +134,21 @@ test.describe('signing out', () => {
 });
 
 test.describe('a session that ended', () => {
-  let server: OwnServer;
-  test.beforeEach(async () => {
-    // Sessions end after three seconds without a call.
-    server = await OwnServer.start({ sessionIdleSecs: 3 });
-  });
-  test.afterEach(async () => {
-    await server.dispose();
-  });
+  // Sessions end after three seconds without a call.
+  test.use({ ownServerOptions: { sessionIdleSecs: 3 } });
 
-  async function openOn(page: Page, path: string): Promise<void> {
+  async function openOn(page: Page, server: OwnServer, path: string): Promise<void> {
     await page.goto(`${server.url}${path}`);
     await signIn(page, 'admin', { goto: false });
     await expect(page).toHaveURL(`${server.url}${path}`);
   }
 
-  test('left alone: its drafts leave this browser without anyone calling the server', async ({ page }) => {
+  test('left alone: its drafts leave this browser without anyone calling the server', async ({
+    page,
+    ownServer: server,
+  }) => {
     test.setTimeout(60_000);
-    await openOn(page, '/contacts/new');
+    await openOn(page, server, '/contacts/new');
     const id = unique();
     await typeDraft(page, id);
     const calls: string[] = [];
@@ -166,10 +163,11 @@ test.describe('a session that ended', () => {
   test('found out on a reload: the sign-in dialog opens at once and no draft is left', async ({
     page,
     consoleGuard,
+    ownServer: server,
   }) => {
     consoleGuard.allow(resourceStatus(401));
     page.on('dialog', (d) => void d.accept());
-    await openOn(page, '/contacts/new');
+    await openOn(page, server, '/contacts/new');
     const id = unique();
     await typeDraft(page, id);
     await page.waitForTimeout(4_000);

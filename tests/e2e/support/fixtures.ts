@@ -8,6 +8,7 @@ import {
   type PlaywrightWorkerArgs,
 } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { OwnServer, type ServerOptions } from './server';
 
 export { expect };
 
@@ -35,6 +36,13 @@ type Fixtures = {
   consoleGuard: ConsoleGuard;
   /** A request context signed in as `role` through the API (bearer token), disposed after the test. */
   apiAs: (role: Role) => Promise<APIRequestContext>;
+  /** How `ownServer` is started; a describe block sets it with `test.use({ ownServerOptions })`. */
+  ownServerOptions: ServerOptions;
+  /**
+   * A server of the test's own (support/server.ts), for tests that kill, restart or reconfigure it:
+   * started for the test, stopped and its data folder removed after it.
+   */
+  ownServer: OwnServer;
 };
 
 export const test = base.extend<Fixtures>({
@@ -85,6 +93,14 @@ export const test = base.extend<Fixtures>({
       return context;
     });
     await Promise.all(contexts.map((c) => c.dispose()));
+  },
+
+  ownServerOptions: [{}, { option: true }],
+
+  ownServer: async ({ ownServerOptions }, use) => {
+    const server = await OwnServer.start(ownServerOptions);
+    await use(server);
+    await server.dispose();
   },
 });
 
