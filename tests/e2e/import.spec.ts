@@ -5,7 +5,7 @@
 //
 // What the server holds is read back through the API (`GET /bff/contact/list`), never assumed.
 import type { APIRequestContext, Page, Request, Route } from '@playwright/test';
-import { test, expect, axe, signIn, apiOn, DEMO_USERS } from './support/fixtures';
+import { test, expect, axe, signIn, tabToken, DEMO_USERS } from './support/fixtures';
 import { openSignedIn, recordRequests, resourceStatus, unique } from './support/forms';
 
 const CREATE = '/bff/contact/create';
@@ -373,7 +373,7 @@ test.describe('the server dies mid-import', () => {
 
   test('killed while rows are in flight, restarted, the page reloaded: the import resumes and no row is created twice', async ({
     page,
-    playwright,
+    apiAs,
     consoleGuard,
     ownServer: server,
   }) => {
@@ -452,9 +452,8 @@ test.describe('the server dies mid-import', () => {
     expect((await replay!.response())?.headers()['idempotent-replayed']).toBe('true');
 
     // Exactly one contact per row.
-    const api = await apiOn(playwright, server.url, 'admin');
+    const api = await apiAs('admin', server.url);
     const imported = (await contacts(api)).filter((c) => /^Row \d+$/.test(c.firstName ?? ''));
-    await api.dispose();
     expect(imported.map((c) => c.firstName).sort()).toEqual(
       Array.from({ length: rows }, (_, i) => `Row ${i + 1}`).sort(),
     );
@@ -466,7 +465,7 @@ test.describe('a session that expires mid-import', () => {
 
   test('sending pauses for the sign-in dialog, nothing is lost, and it goes on once signed in', async ({
     page,
-    playwright,
+    apiAs,
     consoleGuard,
     ownServer: server,
   }) => {
@@ -481,17 +480,10 @@ test.describe('a session that expires mid-import', () => {
     await reviewed(page);
 
     // Let the token expire for real: wait until the server itself says so.
-    const token = await page.evaluate(
-      () => (JSON.parse(sessionStorage.getItem('bizkit.session') ?? '{}') as { token?: string }).token ?? '',
-    );
-    const probe = await playwright.request.newContext({ baseURL: server.url });
+    const token = await tabToken(page);
     await expect
-      .poll(async () => (await probe.get('/api/v1/session', { headers: { Authorization: `Bearer ${token}` } })).status(), {
-        timeout: 20_000,
-        intervals: [500],
-      })
+      .poll(async () => (await server.session(token)).status, { timeout: 20_000, intervals: [500] })
       .toBe(401);
-    await probe.dispose();
 
     await page.locator('#import-send').click();
     const dialog = page.getByRole('dialog', { name: 'Your session has ended' });

@@ -3,7 +3,7 @@
 // searchable select sent as its ISO numeric id, the 201 with Location, the list refreshed after each
 // create; admins of this organisation only; keyboard, axe in both languages, a phone.
 import type { Page, Request } from '@playwright/test';
-import { test, expect, axe, signIn } from './support/fixtures';
+import { test, expect, axe, signIn, tabToken } from './support/fixtures';
 import {
   KitForm,
   openSignedIn,
@@ -14,7 +14,7 @@ import {
   tabTo,
   unique,
 } from './support/forms';
-import { phoneScreenshot, tabToken } from './support/profile';
+import { phoneScreenshot } from './support/profile';
 
 test.use({ locale: 'en-US' });
 

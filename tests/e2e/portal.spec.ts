@@ -3,7 +3,7 @@
 // stores. Every field with its normal form and
 // the stored result, unsaved changes, the rules, the ARES offer with and without conflicts, the
 // limits of a customer's token, a backend without the profile call, keyboard use, axe, a phone.
-import { test, expect, axe } from './support/fixtures';
+import { test, expect, axe, tabToken } from './support/fixtures';
 import {
   KitForm,
   openSignedIn,
@@ -18,7 +18,6 @@ import {
   phoneScreenshot,
   setProfile,
   storedProfile,
-  tabToken,
   withDemoProfile,
 } from './support/profile';
 

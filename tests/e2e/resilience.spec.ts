@@ -6,7 +6,7 @@
 // Tests that stop, kill or reconfigure a server start their OWN (support/server.ts) on their own
 // port and data folder; the rest use the harness's server and page.route.
 import type { APIRequestContext, Page, Request, Route } from '@playwright/test';
-import { test, expect, axe, signIn, apiOn, DEMO_USERS } from './support/fixtures';
+import { test, expect, axe, signIn, tabToken, DEMO_USERS } from './support/fixtures';
 import { KitForm, openSignedIn, recordRequests, resourceStatus, storedRow, unique } from './support/forms';
 import type { OwnServer } from './support/server';
 
@@ -115,7 +115,7 @@ test.describe('an expired session mid-form', () => {
 
   test('submit opens the sign-in dialog in place; after signing in the same submission goes through once', async ({
     page,
-    playwright,
+    apiAs,
     consoleGuard,
     ownServer: server,
   }) => {
@@ -135,20 +135,16 @@ test.describe('an expired session mid-form', () => {
 
     // Let the token expire for real (the server was started with --token-ttl-secs 6): wait until
     // the server itself says so.
-    const token = await page.evaluate(
-      () => (JSON.parse(sessionStorage.getItem('bizkit.session') ?? '{}') as { token?: string }).token ?? '',
-    );
-    const probe = await playwright.request.newContext({ baseURL: server.url });
+    const token = await tabToken(page);
     await expect
       .poll(
         async () => {
-          const r = await probe.get('/api/v1/session', { headers: { Authorization: `Bearer ${token}` } });
-          return r.status() === 401 ? ((await r.json()) as { code: string }).code : String(r.status());
+          const r = await server.session(token);
+          return r.status === 401 ? r.code : String(r.status);
         },
         { timeout: 20_000, intervals: [500] },
       )
       .toBe('TOKEN_EXPIRED');
-    await probe.dispose();
 
     const posts = recordRequests(page, 'POST', CREATE);
     await f.submit.click();
@@ -171,9 +167,8 @@ test.describe('an expired session mid-form', () => {
     await page.locator('#reauth-password').fill(DEMO_USERS.admin.password);
     await dialog.getByRole('button', { name: 'Sign in' }).click();
     await expect(dialog).toBeHidden();
-    const api = await apiOn(playwright, server.url, 'admin');
+    const api = await apiAs('admin', server.url);
     await expectStored(page, api, v);
-    await api.dispose();
 
     // The same submission: the same body under the same key, sent once more and only once.
     expect(posts).toHaveLength(2);
@@ -191,7 +186,7 @@ test.describe('an expired session mid-form', () => {
 test.describe('the server goes away mid-submit', () => {
   test('it did the work but died before answering: outcome unknown; after a restart the retry is replayed', async ({
     page,
-    playwright,
+    apiAs,
     consoleGuard,
     ownServer: server,
   }) => {
@@ -238,9 +233,8 @@ test.describe('the server goes away mid-submit', () => {
     await expectEveryField(f, v);
     await f.submit.click();
 
-    const api = await apiOn(playwright, server.url, 'admin');
+    const api = await apiAs('admin', server.url);
     const customerId = await expectStored(page, api, v);
-    await api.dispose();
     expect(posts).toHaveLength(3);
     expect(keyOf(posts[2])).toBe(keyOf(posts[0]));
     const replay = await posts[2].response();
@@ -251,7 +245,7 @@ test.describe('the server goes away mid-submit', () => {
 
   test('it died before the request arrived: after a restart and a reload the draft is sent once', async ({
     page,
-    playwright,
+    apiAs,
     consoleGuard,
     ownServer: server,
   }) => {
@@ -281,9 +275,8 @@ test.describe('the server goes away mid-submit', () => {
     await expect(page.locator('.draft-notice')).toContainText(T.draftRestored);
     await expectEveryField(f, v);
     await f.submit.click();
-    const api = await apiOn(playwright, server.url, 'admin');
+    const api = await apiAs('admin', server.url);
     await expectStored(page, api, v);
-    await api.dispose();
     expect(posts).toHaveLength(2);
     expect(keyOf(posts[1]), 'the key was kept with the draft').toBe(keyOf(posts[0]));
     const created = await posts[1].response();

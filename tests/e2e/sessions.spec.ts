@@ -3,7 +3,7 @@
 // ended removes them too; a draft older than seven days is dropped; a `#token=` hand-over while
 // someone else is signed in asks first; after a failed submit the page title starts with "Error: ".
 import type { Page, Request } from '@playwright/test';
-import { test, expect, axe, apiToken, signIn, DEMO_USERS } from './support/fixtures';
+import { test, expect, axe, apiToken, signIn, tabToken, DEMO_USERS } from './support/fixtures';
 import {
   KitForm,
   answerConfirm,
@@ -28,13 +28,6 @@ function drafts(page: Page): Promise<Record<string, string>> {
   );
 }
 
-function sessionToken(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const s = sessionStorage.getItem('bizkit.session');
-    return s ? (JSON.parse(s) as { token: string }).token : '';
-  });
-}
-
 /** Types a half-finished contact (a name and a phone number) and waits until its draft is stored. */
 async function typeDraft(page: Page, id: string): Promise<void> {
   const f = new KitForm(page, 'contact');
@@ -54,7 +47,7 @@ function signOutCalls(page: Page): Request[] {
 test.describe('signing out', () => {
   test('ends the session on the server and removes only this person’s drafts', async ({ page, request }) => {
     await openSignedIn(page, '/contacts/new');
-    const token = await sessionToken(page);
+    const token = await tabToken(page);
     expect(token.length).toBeGreaterThan(20);
     const id = unique();
     await typeDraft(page, id);
@@ -228,7 +221,7 @@ test.describe('a #token= hand-over while someone is signed in', () => {
     consoleGuard.allow(resourceStatus(401));
     page.on('dialog', (d) => void d.accept());
     await openSignedIn(page, '/contacts/new');
-    const adminToken = await sessionToken(page);
+    const adminToken = await tabToken(page);
     const id = unique();
     await typeDraft(page, id);
     const customerToken = await apiToken(request, 'customer');
@@ -245,7 +238,7 @@ test.describe('a #token= hand-over while someone is signed in', () => {
     // Escape keeps the current session.
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
-    expect(await sessionToken(page)).toBe(adminToken);
+    expect(await tabToken(page)).toBe(adminToken);
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
     expect(JSON.stringify(await drafts(page))).toContain(id);
 
@@ -253,7 +246,7 @@ test.describe('a #token= hand-over while someone is signed in', () => {
     await page.goto(`/portal/profile#token=${encodeURIComponent(customerToken)}`);
     await dialog.getByRole('button', { name: 'Keep the current sign-in' }).click();
     await expect(dialog).toBeHidden();
-    expect(await sessionToken(page)).toBe(adminToken);
+    expect(await tabToken(page)).toBe(adminToken);
 
     // Switching: the administrator is signed out (on the server too, drafts gone), the customer in.
     await page.goto(`/portal/profile#token=${encodeURIComponent(customerToken)}`);
@@ -261,7 +254,7 @@ test.describe('a #token= hand-over while someone is signed in', () => {
     await expect(dialog).toBeHidden();
     await expect(page).toHaveURL(/\/portal\/profile$/);
     await expect(page.locator('main h1')).toBeVisible();
-    expect(await sessionToken(page)).toBe(customerToken);
+    expect(await tabToken(page)).toBe(customerToken);
     expect(JSON.stringify(await drafts(page))).not.toContain(id);
     const old = await request.get('/api/v1/session', { headers: { Authorization: `Bearer ${adminToken}` } });
     expect(old.status()).toBe(401);
@@ -270,14 +263,14 @@ test.describe('a #token= hand-over while someone is signed in', () => {
   test('an invalid handed-over token says so and keeps the session', async ({ page, consoleGuard }) => {
     consoleGuard.allow(resourceStatus(401));
     await openSignedIn(page, '/contacts/new');
-    const token = await sessionToken(page);
+    const token = await tabToken(page);
     await page.goto('/contacts/new#token=not-a-valid-token');
     const dialog = page.getByRole('dialog', { name: 'The sign-in from the link cannot be used' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText(`You stay signed in as ${DEMO_USERS.admin.email}`);
     await dialog.getByRole('button', { name: 'OK' }).click();
     await expect(dialog).toBeHidden();
-    expect(await sessionToken(page)).toBe(token);
+    expect(await tabToken(page)).toBe(token);
     await expect(page.locator('form[data-form="contact"]')).toBeVisible();
   });
 
@@ -285,7 +278,7 @@ test.describe('a #token= hand-over while someone is signed in', () => {
     await openSignedIn(page, '/contacts/new');
     const fresh = await apiToken(request, 'admin');
     await page.goto(`/contacts/new#token=${encodeURIComponent(fresh)}`);
-    await expect.poll(() => sessionToken(page)).toBe(fresh);
+    await expect.poll(() => tabToken(page)).toBe(fresh);
     await expect(page.getByRole('dialog')).toHaveCount(0);
   });
 });

@@ -5,7 +5,6 @@ import {
   expect,
   type APIRequestContext,
   type Page,
-  type PlaywrightWorkerArgs,
 } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { OwnServer, type ServerOptions } from './server';
@@ -34,8 +33,11 @@ export interface ConsoleGuard {
 
 type Fixtures = {
   consoleGuard: ConsoleGuard;
-  /** A request context signed in as `role` through the API (bearer token), disposed after the test. */
-  apiAs: (role: Role) => Promise<APIRequestContext>;
+  /**
+   * A request context signed in as `role` through the API (bearer token), disposed after the test;
+   * on the harness's server unless `baseURL` names another (a test's own server).
+   */
+  apiAs: (role: Role, baseURL?: string) => Promise<APIRequestContext>;
   /** How `ownServer` is started; a describe block sets it with `test.use({ ownServerOptions })`. */
   ownServerOptions: ServerOptions;
   /**
@@ -80,9 +82,9 @@ export const test = base.extend<Fixtures>({
     { auto: true },
   ],
 
-  apiAs: async ({ playwright, baseURL }, use) => {
+  apiAs: async ({ playwright, baseURL: harness }, use) => {
     const contexts: APIRequestContext[] = [];
-    await use(async (role) => {
+    await use(async (role, baseURL = harness) => {
       const anonymous = await playwright.request.newContext({ baseURL });
       const token = await apiToken(anonymous, role).finally(() => anonymous.dispose());
       const context = await playwright.request.newContext({
@@ -131,16 +133,12 @@ export async function apiToken(request: APIRequestContext, role: Role): Promise<
   return body.auth_token as string;
 }
 
-/** A request context on `baseURL` (a server of the test's own) signed in as a demo user. */
-export async function apiOn(
-  playwright: PlaywrightWorkerArgs['playwright'],
-  baseURL: string,
-  role: Role,
-): Promise<APIRequestContext> {
-  const anonymous = await playwright.request.newContext({ baseURL });
-  const token = await apiToken(anonymous, role);
-  await anonymous.dispose();
-  return playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+/** The session token the app keeps for this tab (never logged); empty when signed out. */
+export async function tabToken(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const s = sessionStorage.getItem('bizkit.session');
+    return s ? (JSON.parse(s) as { token: string }).token : '';
+  });
 }
 
 export interface AxeOptions {

@@ -75,14 +75,6 @@ export async function storedProfile(customer: APIRequestContext): Promise<Record
   return (await response.json()) as Record<string, unknown>;
 }
 
-/** The session token the app keeps for this tab (never logged). */
-export async function tabToken(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const s = sessionStorage.getItem('bizkit.session');
-    return s ? (JSON.parse(s) as { token: string }).token : '';
-  });
-}
-
 /**
  * The IČOs the page looks up in ARES, in order, through the customer's own lookup
  * (`GET /api/v1/ares/{ico}`, with the tab's own token). A look-up on the admin BFF's `/bff/ares`
