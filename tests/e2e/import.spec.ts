@@ -6,7 +6,7 @@
 // What the server holds is read back through the API (`GET /bff/contact/list`), never assumed.
 import type { APIRequestContext, Page, Request, Route } from '@playwright/test';
 import { test, expect, axe, signIn, tabToken, DEMO_USERS } from './support/fixtures';
-import { openSignedIn, recordRequests, resourceStatus, unique } from './support/forms';
+import { createContact, openSignedIn, recordRequests, resourceStatus, tabAndType, unique } from './support/forms';
 
 const CREATE = '/bff/contact/create';
 
@@ -186,8 +186,7 @@ test.describe('English', () => {
     consoleGuard.allow(resourceStatus(409));
     const id = unique();
     const api = await apiAs('admin');
-    const existing = await api.post(CREATE, { data: { email: `taken.${id}@example.com` } });
-    expect(existing.status()).toBe(201);
+    await createContact(api, { email: `taken.${id}@example.com` });
 
     await openSignedIn(page, '/contacts/import');
     await expect(page.locator('main h1')).toHaveText('Import contacts from a spreadsheet');
@@ -288,9 +287,7 @@ test.describe('English', () => {
     await page.getByRole('textbox', { name: 'E-mail, Row 1' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('textbox', { name: 'E-mail, Row 2' })).toBeFocused();
-    await page.keyboard.press('Tab');
-    await expect(page.getByRole('textbox', { name: 'Phone, Row 2' })).toBeFocused();
-    await page.keyboard.type('0');
+    await tabAndType(page, page.getByRole('textbox', { name: 'Phone, Row 2' }), '0');
     await expect(page.locator('#import-r2-phone-error')).toContainText('too short');
     // Changing a mapping by keyboard: the column is then not imported, and the table follows.
     await page.locator('#import-map-1').focus();

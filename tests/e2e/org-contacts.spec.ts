@@ -6,6 +6,7 @@ import type { Page, Request } from '@playwright/test';
 import { test, expect, axe, signIn, tabToken } from './support/fixtures';
 import {
   KitForm,
+  openForm,
   openSignedIn,
   recordRequests,
   resourceStatus,
@@ -55,8 +56,7 @@ test('the admin navigation leads here, to the session\'s organisation', async ({
 });
 
 test('the type comes first: required, fixed once created, and nothing else until it is chosen', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = contactForm(page);
+  const f = await openForm(page, PAGE, 'orgcontact');
   const posts = recordRequests(page, 'POST', API);
   const group = page.getByRole('group', { name: 'Contact type' });
   await expect(group).toBeVisible();
@@ -89,8 +89,7 @@ for (const t of TYPES) {
     page,
     apiAs,
   }) => {
-    await openSignedIn(page, PAGE);
-    const f = contactForm(page);
+    const f = await openForm(page, PAGE, 'orgcontact');
     const posts = recordRequests(page, 'POST', API);
     await radio(page, t.id).check();
     await expect(f.control('name')).toBeVisible();
@@ -159,8 +158,7 @@ for (const t of TYPES) {
 test('the purchase order number: invoice only, a 50-character counter, the limit, and never sent from a hidden field', async ({
   page,
 }) => {
-  await openSignedIn(page, PAGE);
-  const f = contactForm(page);
+  const f = await openForm(page, PAGE, 'orgcontact');
   const posts = recordRequests(page, 'POST', API);
   await radio(page, 6).check();
   const po = f.control(PO);
@@ -192,8 +190,7 @@ test('the server\'s own purchase order rule: a number on a billing contact is re
   consoleGuard,
 }) => {
   consoleGuard.allow(resourceStatus(422));
-  await openSignedIn(page, PAGE);
-  const f = contactForm(page);
+  const f = await openForm(page, PAGE, 'orgcontact');
   await page.route(`**${API}`, async (route) => {
     if (route.request().method() !== 'POST') return route.continue();
     const sent = JSON.parse(route.request().postData() ?? '{}') as Record<string, unknown>;
@@ -210,8 +207,7 @@ test('the server\'s own purchase order rule: a number on a billing contact is re
 });
 
 test('the e-mail is checked as it is typed, without leaving the field', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = contactForm(page);
+  const f = await openForm(page, PAGE, 'orgcontact');
   await radio(page, 1).check();
   const email = f.control('email');
   await email.pressSequentially('jana@');
@@ -224,8 +220,7 @@ test('the e-mail is checked as it is typed, without leaving the field', async ({
 });
 
 test('the country: a searchable select sent as its ISO numeric id; the postal code follows it', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = contactForm(page);
+  const f = await openForm(page, PAGE, 'orgcontact');
   const posts = recordRequests(page, 'POST', API);
   await radio(page, 1).check();
   const country = page.locator('#orgcontact-country-id');
@@ -293,8 +288,7 @@ test('a customer sees no link here and is told the page is for administrators; t
 });
 
 test('keyboard only: arrows through the types, type the fields, choose a country, Enter creates', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = contactForm(page);
+  const f = await openForm(page, PAGE, 'orgcontact');
   await tabTo(page, radio(page, 1), { max: 30 });
   await page.keyboard.press('Space');
   await expect(radio(page, 1)).toBeChecked();

@@ -108,6 +108,15 @@ async function openOn(page: Page, server: OwnServer, path: string): Promise<void
   await expect(page.locator('main h1')).toBeVisible();
 }
 
+/** Opens the contact form of an own server signed in and fills every field with new values. */
+async function openFilledContactForm(page: Page, server: OwnServer) {
+  await openOn(page, server, '/contacts/new');
+  const f = contactForm(page);
+  const v = contactValues(unique());
+  await fillEveryField(f, v);
+  return { f, v };
+}
+
 test.describe('an expired session mid-form', () => {
   // Long enough to sign in and fill the form on a slow machine (an ARES look-up meeting the
   // expired token would open the dialog before the submit), short enough to wait for.
@@ -121,10 +130,7 @@ test.describe('an expired session mid-form', () => {
   }) => {
     test.setTimeout(60_000);
     consoleGuard.allow(resourceStatus(401));
-    await openOn(page, server, '/contacts/new');
-    const f = contactForm(page);
-    const v = contactValues(unique());
-    await fillEveryField(f, v);
+    const { f, v } = await openFilledContactForm(page, server);
 
     // Nothing reloads or navigates from here on: a marker on window survives only in this document.
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
@@ -191,10 +197,7 @@ test.describe('the server goes away mid-submit', () => {
     ownServer: server,
   }) => {
     consoleGuard.allow(/net::ERR_CONNECTION_(RESET|REFUSED)/);
-    await openOn(page, server, '/contacts/new');
-    const f = contactForm(page);
-    const v = contactValues(unique());
-    await fillEveryField(f, v);
+    const { f, v } = await openFilledContactForm(page, server);
     const posts = recordRequests(page, 'POST', CREATE);
 
     // The request reaches the server, which creates the contact; then the process is killed
@@ -250,10 +253,7 @@ test.describe('the server goes away mid-submit', () => {
     ownServer: server,
   }) => {
     consoleGuard.allow(/net::ERR_CONNECTION_(RESET|REFUSED)/);
-    await openOn(page, server, '/contacts/new');
-    const f = contactForm(page);
-    const v = contactValues(unique());
-    await fillEveryField(f, v);
+    const { f, v } = await openFilledContactForm(page, server);
     const posts = recordRequests(page, 'POST', CREATE);
 
     // The request is held in the browser while the server is killed, then let go: it finds no one.

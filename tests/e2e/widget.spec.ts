@@ -19,8 +19,7 @@ test('the host page mounts the widget with a token; the customer edits and saves
   apiAs,
 }) => {
   test.setTimeout(90_000);
-  const customer = await apiAs('customer');
-  await withDemoProfile(async () => {
+  await withDemoProfile(apiAs, async (customer) => {
     await setProfile(customer);
     const token = await customerToken(page);
     const posts = recordRequests(page, 'POST', '/api/v1/customer/update-profile');

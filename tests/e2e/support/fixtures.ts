@@ -24,11 +24,11 @@ const PANIC = [/panicked at/, /RuntimeError: unreachable/];
 
 export interface ConsoleGuard {
   /**
-   * Accept console errors matching `pattern` in this test, for errors the test provokes on
+   * Accept console errors matching any of `patterns` in this test, for errors the test provokes on
    * purpose — e.g. Chromium's own "Failed to load resource: ... status of 401" after a wrong
    * password. Panics are never accepted.
    */
-  allow(pattern: RegExp): void;
+  allow(...patterns: RegExp[]): void;
 }
 
 type Fixtures = {
@@ -69,7 +69,7 @@ export const test = base.extend<Fixtures>({
         seen.push({ text, panic: PANIC.some((re) => re.test(text)) });
       });
 
-      await use({ allow: (pattern) => allowed.push(pattern) });
+      await use({ allow: (...patterns) => allowed.push(...patterns) });
 
       const problems = seen
         .filter(({ text, panic }) => panic || !allowed.some((re) => re.test(text)))
