@@ -6,8 +6,6 @@ import type { Page } from '@playwright/test';
 import { test, expect, axe, signIn } from './support/fixtures';
 import { KitForm, confirmDialog, openSignedIn, switchLanguage, tabTo, unique } from './support/forms';
 
-test.use({ locale: 'en-US' });
-
 const T = {
   en: {
     signOut: 'Sign out',

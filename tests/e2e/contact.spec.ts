@@ -15,8 +15,6 @@ import {
   unique,
 } from './support/forms';
 
-test.use({ locale: 'en-US' });
-
 const PAGE = '/contacts/new';
 
 // `příklad.cz` in IDNA (checked against Node's `url.domainToASCII`).

@@ -14,8 +14,6 @@ import {
   unique,
 } from './support/forms';
 
-test.use({ locale: 'en-US' });
-
 const PAGE = '/customers/groups';
 const CU_REF_NO = '1cGIHvFoQDGLAbcA';
 

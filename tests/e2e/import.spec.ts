@@ -176,8 +176,6 @@ test.describe('Czech', () => {
 });
 
 test.describe('English', () => {
-  test.use({ locale: 'en-US' });
-
   test('pasted rows: an e-mail that exists already is refused on its row, and the refused rows download as CSV', async ({
     page,
     apiAs,
@@ -319,8 +317,6 @@ test.describe('English', () => {
 });
 
 test.describe('the mapping and the language', () => {
-  test.use({ locale: 'en-US' });
-
   test('a changed mapping is remembered for the organisation (no token stored), and the page follows a language switch', async ({
     page,
   }) => {
@@ -366,8 +362,6 @@ test.describe('the mapping and the language', () => {
 });
 
 test.describe('the server dies mid-import', () => {
-  test.use({ locale: 'en-US' });
-
   test('killed while rows are in flight, restarted, the page reloaded: the import resumes and no row is created twice', async ({
     page,
     apiAs,
@@ -458,7 +452,7 @@ test.describe('the server dies mid-import', () => {
 });
 
 test.describe('a session that expires mid-import', () => {
-  test.use({ locale: 'en-US', ownServerOptions: { tokenTtlSecs: 6 } });
+  test.use({ ownServerOptions: { tokenTtlSecs: 6 } });
 
   test('sending pauses for the sign-in dialog, nothing is lost, and it goes on once signed in', async ({
     page,

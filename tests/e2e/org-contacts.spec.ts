@@ -17,8 +17,6 @@ import {
 } from './support/forms';
 import { phoneScreenshot } from './support/profile';
 
-test.use({ locale: 'en-US' });
-
 const PAGE = '/organizations/1/contacts/new';
 /** `purchase_order_number` as the form kit's ids write it (`form.dom_id`: non-alphanumerics → `-`). */
 const PO = 'purchase-order-number';

@@ -51,6 +51,8 @@ export default defineConfig({
   use: {
     baseURL,
     browserName: 'chromium',
+    // The specs read the English texts; a describe block that tests Czech sets 'cs-CZ' itself.
+    locale: 'en-US',
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

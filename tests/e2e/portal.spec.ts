@@ -23,8 +23,6 @@ import {
   withDemoProfile,
 } from './support/profile';
 
-test.use({ locale: 'en-US' });
-
 const PAGE = '/portal/profile';
 
 /** The company and address fields all empty: everything an ARES look-up could fill in. */

@@ -10,8 +10,6 @@ import { test, expect, axe, signIn, tabToken, DEMO_USERS } from './support/fixtu
 import { KitForm, openSignedIn, recordRequests, resourceStatus, storedRow, unique } from './support/forms';
 import type { OwnServer } from './support/server';
 
-test.use({ locale: 'en-US' });
-
 const CREATE = '/bff/contact/create';
 const T = {
   network: 'We could not reach the server.',
@@ -108,13 +106,16 @@ async function openOn(page: Page, server: OwnServer, path: string): Promise<void
   await expect(page.locator('main h1')).toBeVisible();
 }
 
-/** Opens the contact form of an own server signed in and fills every field with new values. */
+/**
+ * Opens the contact form of an own server signed in and fills every field with new values; from
+ * then on its creates are recorded (`posts`).
+ */
 async function openFilledContactForm(page: Page, server: OwnServer) {
   await openOn(page, server, '/contacts/new');
   const f = contactForm(page);
   const v = contactValues(unique());
   await fillEveryField(f, v);
-  return { f, v };
+  return { f, v, posts: recordRequests(page, 'POST', CREATE) };
 }
 
 test.describe('an expired session mid-form', () => {
@@ -197,8 +198,7 @@ test.describe('the server goes away mid-submit', () => {
     ownServer: server,
   }) => {
     consoleGuard.allow(/net::ERR_CONNECTION_(RESET|REFUSED)/);
-    const { f, v } = await openFilledContactForm(page, server);
-    const posts = recordRequests(page, 'POST', CREATE);
+    const { f, v, posts } = await openFilledContactForm(page, server);
 
     // The request reaches the server, which creates the contact; then the process is killed
     // before the answer gets back (the route holds it, so the order is certain).
@@ -253,8 +253,7 @@ test.describe('the server goes away mid-submit', () => {
     ownServer: server,
   }) => {
     consoleGuard.allow(/net::ERR_CONNECTION_(RESET|REFUSED)/);
-    const { f, v } = await openFilledContactForm(page, server);
-    const posts = recordRequests(page, 'POST', CREATE);
+    const { f, v, posts } = await openFilledContactForm(page, server);
 
     // The request is held in the browser while the server is killed, then let go: it finds no one.
     await page.route(

@@ -9,8 +9,6 @@ import type { Page } from '@playwright/test';
 import { test, expect, signIn, tabToken } from './support/fixtures';
 import { KitForm, answerConfirm, openSignedIn, storedRow, unique } from './support/forms';
 
-test.use({ locale: 'en-US' });
-
 const REPO = path.resolve(__dirname, '../..');
 
 /** Every CSP violation the page reports, collected before any script of the app runs. */

@@ -15,8 +15,6 @@ import {
 } from './support/forms';
 import type { OwnServer } from './support/server';
 
-test.use({ locale: 'en-US' });
-
 const ADMIN_SCOPE = '1.admin@demo.test';
 const CONTACT_DRAFT = `bizkit.draft.v1.contact.${ADMIN_SCOPE}`;
 const APP_TITLE = 'BizKit Forms';

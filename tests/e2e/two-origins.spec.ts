@@ -20,7 +20,6 @@ import { KitForm, storedRow, unique } from './support/forms';
 import { OwnServer, DIST } from './support/server';
 import { appSite, freePort, portalSite, serve, type AppSite, type Portal, type Site } from './support/origins';
 
-test.use({ locale: 'en-US' });
 // One API server and its sites for the file; the tests edit the one demo customer in turn.
 test.describe.configure({ mode: 'serial' });
 

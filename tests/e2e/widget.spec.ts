@@ -6,8 +6,6 @@ import { test, expect, axe, apiToken } from './support/fixtures';
 import { KitForm, recordRequests, resourceStatus } from './support/forms';
 import { phoneScreenshot, setProfile, storedProfile, withDemoProfile } from './support/profile';
 
-test.use({ locale: 'en-US' });
-
 const HOST = '/embed-example.html';
 
 async function customerToken(page: import('@playwright/test').Page): Promise<string> {

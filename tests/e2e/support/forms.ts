@@ -188,8 +188,12 @@ export async function createContact(api: APIRequestContext, data: Record<string,
   expect(response.status()).toBe(201);
 }
 
-/** Answers every request to `url` with a problem document (RFC 9457) of `status`. */
-export async function routeProblem(page: Page, url: string, problem: { status: number } & Record<string, unknown>) {
+/** Answers every request to `url` with `problem`, a problem document (RFC 9457), under its own status. */
+export async function routeProblem(
+  page: Page,
+  url: string,
+  problem: { status: number } & Record<string, unknown>,
+): Promise<void> {
   await page.route(url, (route) =>
     route.fulfill({ status: problem.status, contentType: 'application/problem+json', body: JSON.stringify(problem) }),
   );
