@@ -30,16 +30,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 const THROTTLE = 4;
-// The same flags as tests/e2e/playwright.config.ts and webdriver.json.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// The flags the wasm tests give Chromium in webdriver.json, as tests/e2e/playwright.config.ts does.
+const CHROMIUM_ARGS = JSON.parse(fs.readFileSync(new URL('../webdriver.json', import.meta.url), 'utf8'))[
+  'goog:chromeOptions'
+].args;
 
 async function main() {
   const started = Date.now();

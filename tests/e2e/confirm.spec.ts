@@ -6,8 +6,6 @@ import type { Page } from '@playwright/test';
 import { test, expect, axe, signIn } from './support/fixtures';
 import { KitForm, confirmDialog, openSignedIn, switchLanguage, tabTo, unique } from './support/forms';
 
-test.use({ locale: 'en-US' });
-
 const T = {
   en: {
     signOut: 'Sign out',
@@ -51,6 +49,19 @@ async function typeContact(page: Page, id: string): Promise<KitForm> {
   return f;
 }
 
+/**
+ * Opens the contact form signed in (in `lang`, when given) and half-types a contact there, with
+ * browser dialogs watched from the start.
+ */
+async function openUnsavedContact(page: Page, lang?: 'cs' | 'en') {
+  const browserDialogs = noBrowserDialogs(page);
+  await openSignedIn(page, '/contacts/new');
+  if (lang) await switchLanguage(page, lang);
+  const id = unique();
+  const f = await typeContact(page, id);
+  return { browserDialogs, id, f };
+}
+
 function headerSignOut(page: Page, lang: 'cs' | 'en') {
   return page.locator('header').getByRole('button', { name: T[lang].signOut, exact: true });
 }
@@ -59,11 +70,7 @@ for (const lang of ['cs', 'en'] as const) {
   test(`signing out over unsaved values asks in the app's dialog (${lang}); Cancel keeps everything; axe 0`, async ({
     page,
   }) => {
-    const browserDialogs = noBrowserDialogs(page);
-    await openSignedIn(page, '/contacts/new');
-    await switchLanguage(page, lang);
-    const id = unique();
-    const f = await typeContact(page, id);
+    const { browserDialogs, id, f } = await openUnsavedContact(page, lang);
 
     await headerSignOut(page, lang).click();
     const dialog = page.getByRole('dialog', { name: T[lang].signOutTitle });
@@ -85,10 +92,7 @@ for (const lang of ['cs', 'en'] as const) {
 }
 
 test('Escape cancels: the values and the session stay', async ({ page }) => {
-  const browserDialogs = noBrowserDialogs(page);
-  await openSignedIn(page, '/contacts/new');
-  const id = unique();
-  const f = await typeContact(page, id);
+  const { browserDialogs, id, f } = await openUnsavedContact(page);
   await headerSignOut(page, 'en').click();
   await expect(confirmDialog(page)).toBeVisible();
   await page.keyboard.press('Escape');
@@ -105,10 +109,7 @@ test('Escape cancels: the values and the session stay', async ({ page }) => {
 test('keyboard only: "Sign out" signs out and the draft is gone; signing in again gives an empty form', async ({
   page,
 }) => {
-  const browserDialogs = noBrowserDialogs(page);
-  await openSignedIn(page, '/contacts/new');
-  const id = unique();
-  await typeContact(page, id);
+  const { browserDialogs, id } = await openUnsavedContact(page);
 
   await tabTo(page, headerSignOut(page, 'en'), { back: true, max: 60 });
   await page.keyboard.press('Enter');
@@ -140,11 +141,7 @@ for (const lang of ['cs', 'en'] as const) {
   test(`leaving through the navigation over unsaved values asks (${lang}): Cancel stays, Leave goes and keeps the draft`, async ({
     page,
   }) => {
-    const browserDialogs = noBrowserDialogs(page);
-    await openSignedIn(page, '/contacts/new');
-    await switchLanguage(page, lang);
-    const id = unique();
-    const f = await typeContact(page, id);
+    const { browserDialogs, id, f } = await openUnsavedContact(page, lang);
     const link = page.getByRole('navigation').locator('a[href="/members/invite"]');
 
     await link.click();

@@ -4,16 +4,16 @@
 import { test, expect, axe, signIn, DEMO_USERS } from './support/fixtures';
 import {
   KitForm,
-  openSignedIn,
+  createContact,
+  openForm,
   recordRequests,
   resourceStatus,
   storedRow,
   switchLanguage,
+  tabAndType,
   tabTo,
   unique,
 } from './support/forms';
-
-test.use({ locale: 'en-US' });
 
 const PAGE = '/contacts/new';
 
@@ -74,8 +74,7 @@ test.describe('creating a contact', () => {
     page,
     apiAs,
   }) => {
-    await openSignedIn(page, PAGE);
-    const f = contactForm(page);
+    const f = await openForm(page, PAGE, 'contact');
     const id = unique();
     const typedEmail = `Jana.Novak+crm${id}@PŘÍKLAD.CZ`;
     const normalEmail = `Jana.Novak+crm${id}@${PUNY_PRIKLAD}`;
@@ -162,8 +161,7 @@ test.describe('creating a contact', () => {
   });
 
   test('a phone written with brackets and no prefix gets the organisation prefix', async ({ page }) => {
-    await openSignedIn(page, PAGE);
-    const f = contactForm(page);
+    const f = await openForm(page, PAGE, 'contact');
     await f.control('phone').fill('(777) 123 456');
     await expect(f.preview('phone')).toHaveText('Will be saved as +420 777123456');
     // A phone alone is enough (no e-mail): the invitation stays unavailable.
@@ -179,8 +177,7 @@ test.describe('validation', () => {
   test('an error shows once the field is left, and goes on the next keystroke that fixes it', async ({
     page,
   }) => {
-    await openSignedIn(page, PAGE);
-    const f = contactForm(page);
+    const f = await openForm(page, PAGE, 'contact');
     const email = f.control('email');
 
     await email.click();
@@ -207,8 +204,7 @@ test.describe('validation', () => {
   test('clicking submit straight from an invalid field submits at once (the click is not lost)', async ({
     page,
   }) => {
-    await openSignedIn(page, PAGE);
-    const f = contactForm(page);
+    const f = await openForm(page, PAGE, 'contact');
     const posts = recordRequests(page, 'POST', '/bff/contact/create');
     await f.control('email').fill('jana@example.cz');
     // The last text field above the button, still focused and failing when the button is pressed.
@@ -226,8 +222,7 @@ test.describe('validation', () => {
   test('an empty submit lists every problem in a focused summary whose links focus the fields', async ({
     page,
   }) => {
-    await openSignedIn(page, PAGE);
-    const f = contactForm(page);
+    const f = await openForm(page, PAGE, 'contact');
     const posts = recordRequests(page, 'POST', '/bff/contact/create');
 
     await f.submit.click();
@@ -259,8 +254,7 @@ test.describe('validation', () => {
   test('each rule of the form: phone too short, IČO checksum, the invitation needs an e-mail', async ({
     page,
   }) => {
-    await openSignedIn(page, PAGE);
-    const f = contactForm(page);
+    const f = await openForm(page, PAGE, 'contact');
 
     await f.control('phone').fill('777 12');
     await f.control('phone').blur();
@@ -315,11 +309,9 @@ test.describe('server errors', () => {
     consoleGuard.allow(resourceStatus(409));
     const id = unique();
     const api = await apiAs('admin');
-    const first = await api.post('/bff/contact/create', { data: { email: `dup.${id}@example.cz` } });
-    expect(first.status()).toBe(201);
+    await createContact(api, { email: `dup.${id}@example.cz` });
 
-    await openSignedIn(page, PAGE);
-    const f = contactForm(page);
+    const f = await openForm(page, PAGE, 'contact');
     // Uniqueness compares the whole address lower-cased.
     await f.control('email').fill(`DUP.${id}@Example.CZ`);
     await f.control('firstName').fill('Second');
@@ -347,8 +339,7 @@ test.describe('server errors', () => {
     consoleGuard,
   }) => {
     consoleGuard.allow(resourceStatus(422));
-    await openSignedIn(page, PAGE);
-    const f = contactForm(page);
+    const f = await openForm(page, PAGE, 'contact');
     let answered = 0;
     await page.route('**/bff/contact/create', async (route) => {
       answered++;
@@ -405,8 +396,7 @@ test.describe('server errors', () => {
 
 test.describe('draft', () => {
   test('a reload restores what was typed; "start again" empties it for good', async ({ page }) => {
-    await openSignedIn(page, PAGE);
-    const f = contactForm(page);
+    const f = await openForm(page, PAGE, 'contact');
     const id = unique();
     await f.control('email').fill(`draft.${id}@example.cz`);
     await f.control('phone').fill('777 123 456');
@@ -436,8 +426,7 @@ test.describe('draft', () => {
   });
 
   test('after a successful create the draft is gone', async ({ page }) => {
-    await openSignedIn(page, PAGE);
-    const f = contactForm(page);
+    const f = await openForm(page, PAGE, 'contact');
     const id = unique();
     await f.control('email').fill(`saved.${id}@example.cz`);
     await f.control('firstName').fill('Saved');
@@ -459,8 +448,7 @@ test.describe('draft', () => {
 });
 
 test('a burst of clicks and Enter sends exactly one request and creates one contact', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = contactForm(page);
+  const f = await openForm(page, PAGE, 'contact');
   const posts = recordRequests(page, 'POST', '/bff/contact/create');
   // A slow server keeps the submission pending while the person keeps clicking.
   let release!: () => void;
@@ -499,9 +487,7 @@ test('keyboard only: the whole form with Tab, typing, Space and Enter', async ({
   // Sign in by keyboard as well.
   await tabTo(page, page.locator('#sign-in-email'));
   await page.keyboard.type(DEMO_USERS.admin.email);
-  await page.keyboard.press('Tab');
-  await expect(page.locator('#sign-in-password')).toBeFocused();
-  await page.keyboard.type(DEMO_USERS.admin.password);
+  await tabAndType(page, page.locator('#sign-in-password'), DEMO_USERS.admin.password);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`${PAGE}$`));
 
@@ -510,18 +496,10 @@ test('keyboard only: the whole form with Tab, typing, Space and Enter', async ({
   await expect(f.control('email')).toBeVisible();
   await tabTo(page, f.control('email'));
   await page.keyboard.type(`keys.${id}@example.cz`);
-  await page.keyboard.press('Tab');
-  await expect(f.control('phone')).toBeFocused();
-  await page.keyboard.type('777 123 456');
-  await page.keyboard.press('Tab');
-  await expect(f.control('firstName')).toBeFocused();
-  await page.keyboard.type('Klára');
-  await page.keyboard.press('Tab');
-  await expect(f.control('lastName')).toBeFocused();
-  await page.keyboard.type('Klávesová');
-  await page.keyboard.press('Tab');
-  await expect(f.control('companyRegistrationNumber')).toBeFocused();
-  await page.keyboard.type('5103118');
+  await tabAndType(page, f.control('phone'), '777 123 456');
+  await tabAndType(page, f.control('firstName'), 'Klára');
+  await tabAndType(page, f.control('lastName'), 'Klávesová');
+  await tabAndType(page, f.control('companyRegistrationNumber'), '5103118');
   await expect(page.locator('#contact-ares')).toContainText('BizKitHub s.r.o.');
   await page.keyboard.press('Tab');
   await expect(f.control('sendRegistrationInvite')).toBeFocused();
@@ -576,8 +554,7 @@ test.describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     });
 
     test(`the contact form in ${lang === 'cs' ? 'Czech' : 'English'}, also with errors`, async ({ page }) => {
-      await openSignedIn(page, PAGE);
-      const f = contactForm(page);
+      const f = await openForm(page, PAGE, 'contact');
       await switchLanguage(page, lang);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'cs' ? 'Nový kontakt' : 'New contact');
       await axe(page);

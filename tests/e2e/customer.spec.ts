@@ -1,5 +1,5 @@
 // A customer's session: the app shows them their own profile and nothing of the admin side.
-import { test, expect, axe, signIn } from './support/fixtures';
+import { test, expect, axe, signIn, tabToken } from './support/fixtures';
 import { switchLanguage } from './support/forms';
 
 test('a customer lands on their own profile, without admin navigation', async ({ page }) => {
@@ -25,10 +25,7 @@ test('an admin page tells a customer it is for administrators, and the server re
   await expect(page).toHaveURL(/\/portal\/profile$/);
 
   // The server is the real guard: the customer's own token is refused on an admin call.
-  const token = await page.evaluate(() => {
-    const s = sessionStorage.getItem('bizkit.session');
-    return s ? (JSON.parse(s) as { token: string }).token : '';
-  });
+  const token = await tabToken(page);
   const answer = await page.request.post('/bff/contact/create', {
     headers: { Authorization: `Bearer ${token}` },
     data: { email: 'sneaky@example.cz' },

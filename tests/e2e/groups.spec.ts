@@ -3,24 +3,19 @@
 // keyboard-only use, accessibility in both languages — and the navigation between the admin pages.
 import { test, expect, axe, DEMO_USERS } from './support/fixtures';
 import {
-  KitForm,
   escapeRegExp,
+  openForm,
   openSignedIn,
   recordRequests,
   resourceStatus,
   switchLanguage,
+  tabAndType,
   tabTo,
   unique,
 } from './support/forms';
 
-test.use({ locale: 'en-US' });
-
 const PAGE = '/customers/groups';
 const CU_REF_NO = '1cGIHvFoQDGLAbcA';
-
-function groupsForm(page: import('@playwright/test').Page): KitForm {
-  return new KitForm(page, 'groups');
-}
 
 function addedList(page: import('@playwright/test').Page) {
   return page.locator('dd[data-list="added"]');
@@ -31,8 +26,7 @@ function alreadyList(page: import('@playwright/test').Page) {
 }
 
 test('by cuRefNo: a new group and an existing one are added and listed', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = groupsForm(page);
+  const f = await openForm(page, PAGE, 'groups');
   const posts = recordRequests(page, 'POST', '/api/v1/customer/add-groups');
   const id = unique();
   await expect(page.getByRole('heading', { level: 1, name: 'Add groups to a customer' })).toBeVisible();
@@ -56,8 +50,7 @@ test('by cuRefNo: a new group and an existing one are added and listed', async (
 });
 
 test('the same groups again: "already assigned, nothing changed"', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = groupsForm(page);
+  const f = await openForm(page, PAGE, 'groups');
   const id = unique();
   const fill = async () => {
     await f.control('cuRefNo').fill(CU_REF_NO);
@@ -83,8 +76,7 @@ test('the same groups again: "already assigned, nothing changed"', async ({ page
 });
 
 test('by e-mail: the demo customer found by the address', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = groupsForm(page);
+  const f = await openForm(page, PAGE, 'groups');
   const id = unique();
   await f.control('email').fill(DEMO_USERS.customer.email.toUpperCase());
   await f.addNewTag('groups', `E-mail ${id}`);
@@ -94,8 +86,7 @@ test('by e-mail: the demo customer found by the address', async ({ page }) => {
 });
 
 test('both identifiers: the notice says the cuRefNo is used, and it is', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = groupsForm(page);
+  const f = await openForm(page, PAGE, 'groups');
   const posts = recordRequests(page, 'POST', '/api/v1/customer/add-groups');
   const id = unique();
   const notice = page.getByRole('status').filter({ hasText: 'Both are filled in' });
@@ -120,8 +111,7 @@ test('both identifiers: the notice says the cuRefNo is used, and it is', async (
 });
 
 test('an invalid cuRefNo (15 characters) is an inline error once the field is left', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = groupsForm(page);
+  const f = await openForm(page, PAGE, 'groups');
   const posts = recordRequests(page, 'POST', '/api/v1/customer/add-groups');
   const cu = f.control('cuRefNo');
   await cu.fill(CU_REF_NO.slice(0, 15));
@@ -154,8 +144,7 @@ test('an invalid cuRefNo (15 characters) is an inline error once the field is le
 
 test('an unknown customer: the server error is shown on the field it names', async ({ page, consoleGuard }) => {
   consoleGuard.allow(resourceStatus(404));
-  await openSignedIn(page, PAGE);
-  const f = groupsForm(page);
+  const f = await openForm(page, PAGE, 'groups');
   const message = 'No customer has this e-mail address or reference number';
 
   await f.control('cuRefNo').fill('ZZZZZZZZZZZZZZZZ');
@@ -177,13 +166,10 @@ test('an unknown customer: the server error is shown on the field it names', asy
 });
 
 test('keyboard only: identify by cuRefNo, add an existing and a new group, send', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = groupsForm(page);
+  const f = await openForm(page, PAGE, 'groups');
   const id = unique();
   await tabTo(page, f.control('email'));
-  await page.keyboard.press('Tab');
-  await expect(f.control('cuRefNo')).toBeFocused();
-  await page.keyboard.type(CU_REF_NO);
+  await tabAndType(page, f.control('cuRefNo'), CU_REF_NO);
   await page.keyboard.press('Tab');
   await expect(f.control('groups')).toBeFocused();
 
@@ -229,8 +215,7 @@ test('a group created here (it has no colour yet) is suggested afterwards, also 
   expect(await answer.json()).toMatchObject({ added: [`bez-barvy-${id}`] });
 
   // The list now holds a group without a colour; the other suggestions must not vanish with it.
-  await openSignedIn(page, '/contacts/new');
-  const contact = new KitForm(page, 'contact');
+  const contact = await openForm(page, '/contacts/new', 'contact');
   await contact.pickExistingTag('groupList', `bez-barvy-${id}`, new RegExp(`bez-barvy-${id}`));
   await contact.pickExistingTag('groupList', 'VI', /VIP/);
   await expect(contact.tags('groupList')).toHaveCount(2);
@@ -244,8 +229,7 @@ for (const lang of ['cs', 'en'] as const) {
   test(`axe: the groups form in ${lang === 'cs' ? 'Czech' : 'English'}, with the notice, errors and the result`, async ({
     page,
   }) => {
-    await openSignedIn(page, PAGE);
-    const f = groupsForm(page);
+    const f = await openForm(page, PAGE, 'groups');
     await switchLanguage(page, lang);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       lang === 'cs' ? 'Přidat skupiny zákazníkovi' : 'Add groups to a customer',

@@ -5,9 +5,8 @@
 //
 // What the server holds is read back through the API (`GET /bff/contact/list`), never assumed.
 import type { APIRequestContext, Page, Request, Route } from '@playwright/test';
-import { test, expect, axe, signIn, apiOn, DEMO_USERS } from './support/fixtures';
-import { openSignedIn, recordRequests, resourceStatus, unique } from './support/forms';
-import { OwnServer } from './support/server';
+import { test, expect, axe, signIn, tabToken, DEMO_USERS } from './support/fixtures';
+import { createContact, openSignedIn, recordRequests, resourceStatus, tabAndType, unique } from './support/forms';
 
 const CREATE = '/bff/contact/create';
 
@@ -177,8 +176,6 @@ test.describe('Czech', () => {
 });
 
 test.describe('English', () => {
-  test.use({ locale: 'en-US' });
-
   test('pasted rows: an e-mail that exists already is refused on its row, and the refused rows download as CSV', async ({
     page,
     apiAs,
@@ -187,8 +184,7 @@ test.describe('English', () => {
     consoleGuard.allow(resourceStatus(409));
     const id = unique();
     const api = await apiAs('admin');
-    const existing = await api.post(CREATE, { data: { email: `taken.${id}@example.com` } });
-    expect(existing.status()).toBe(201);
+    await createContact(api, { email: `taken.${id}@example.com` });
 
     await openSignedIn(page, '/contacts/import');
     await expect(page.locator('main h1')).toHaveText('Import contacts from a spreadsheet');
@@ -289,9 +285,7 @@ test.describe('English', () => {
     await page.getByRole('textbox', { name: 'E-mail, Row 1' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('textbox', { name: 'E-mail, Row 2' })).toBeFocused();
-    await page.keyboard.press('Tab');
-    await expect(page.getByRole('textbox', { name: 'Phone, Row 2' })).toBeFocused();
-    await page.keyboard.type('0');
+    await tabAndType(page, page.getByRole('textbox', { name: 'Phone, Row 2' }), '0');
     await expect(page.locator('#import-r2-phone-error')).toContainText('too short');
     // Changing a mapping by keyboard: the column is then not imported, and the table follows.
     await page.locator('#import-map-1').focus();
@@ -323,8 +317,6 @@ test.describe('English', () => {
 });
 
 test.describe('the mapping and the language', () => {
-  test.use({ locale: 'en-US' });
-
   test('a changed mapping is remembered for the organisation (no token stored), and the page follows a language switch', async ({
     page,
   }) => {
@@ -370,19 +362,11 @@ test.describe('the mapping and the language', () => {
 });
 
 test.describe('the server dies mid-import', () => {
-  test.use({ locale: 'en-US' });
-  let server: OwnServer;
-  test.beforeEach(async () => {
-    server = await OwnServer.start();
-  });
-  test.afterEach(async () => {
-    await server.dispose();
-  });
-
   test('killed while rows are in flight, restarted, the page reloaded: the import resumes and no row is created twice', async ({
     page,
-    playwright,
+    apiAs,
     consoleGuard,
+    ownServer: server,
   }) => {
     test.setTimeout(90_000);
     consoleGuard.allow(/net::ERR_CONNECTION_(RESET|REFUSED)|net::ERR_FAILED/);
@@ -459,9 +443,8 @@ test.describe('the server dies mid-import', () => {
     expect((await replay!.response())?.headers()['idempotent-replayed']).toBe('true');
 
     // Exactly one contact per row.
-    const api = await apiOn(playwright, server.url, 'admin');
+    const api = await apiAs('admin', server.url);
     const imported = (await contacts(api)).filter((c) => /^Row \d+$/.test(c.firstName ?? ''));
-    await api.dispose();
     expect(imported.map((c) => c.firstName).sort()).toEqual(
       Array.from({ length: rows }, (_, i) => `Row ${i + 1}`).sort(),
     );
@@ -469,19 +452,13 @@ test.describe('the server dies mid-import', () => {
 });
 
 test.describe('a session that expires mid-import', () => {
-  test.use({ locale: 'en-US' });
-  let server: OwnServer;
-  test.beforeEach(async () => {
-    server = await OwnServer.start({ tokenTtlSecs: 6 });
-  });
-  test.afterEach(async () => {
-    await server.dispose();
-  });
+  test.use({ ownServerOptions: { tokenTtlSecs: 6 } });
 
   test('sending pauses for the sign-in dialog, nothing is lost, and it goes on once signed in', async ({
     page,
-    playwright,
+    apiAs,
     consoleGuard,
+    ownServer: server,
   }) => {
     test.setTimeout(60_000);
     consoleGuard.allow(resourceStatus(401));
@@ -494,17 +471,10 @@ test.describe('a session that expires mid-import', () => {
     await reviewed(page);
 
     // Let the token expire for real: wait until the server itself says so.
-    const token = await page.evaluate(
-      () => (JSON.parse(sessionStorage.getItem('bizkit.session') ?? '{}') as { token?: string }).token ?? '',
-    );
-    const probe = await playwright.request.newContext({ baseURL: server.url });
+    const token = await tabToken(page);
     await expect
-      .poll(async () => (await probe.get('/api/v1/session', { headers: { Authorization: `Bearer ${token}` } })).status(), {
-        timeout: 20_000,
-        intervals: [500],
-      })
+      .poll(async () => (await server.session(token)).status, { timeout: 20_000, intervals: [500] })
       .toBe(401);
-    await probe.dispose();
 
     await page.locator('#import-send').click();
     const dialog = page.getByRole('dialog', { name: 'Your session has ended' });

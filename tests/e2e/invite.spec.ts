@@ -3,15 +3,18 @@
 // limit with a counter, codes can be typed where the backend has no catalogue, keyboard-only use
 // and accessibility in both languages.
 import { test, expect, axe, DEMO_USERS } from './support/fixtures';
-import { KitForm, openSignedIn, recordRequests, resourceStatus, switchLanguage, tabTo, unique } from './support/forms';
-
-test.use({ locale: 'en-US' });
+import {
+  openForm,
+  recordRequests,
+  resourceStatus,
+  routeProblem,
+  switchLanguage,
+  tabAndType,
+  tabTo,
+  unique,
+} from './support/forms';
 
 const PAGE = '/members/invite';
-
-function inviteForm(page: import('@playwright/test').Page): KitForm {
-  return new KitForm(page, 'invite');
-}
 
 /**
  * The filter box of a code list (permissions or roles): a search field labelled by the legend. It
@@ -26,8 +29,7 @@ function codeBox(page: import('@playwright/test').Page, name: 'permissionCodes' 
 }
 
 test('a new e-mail with a permission and a role from the filtered lists: "Invitation sent"', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = inviteForm(page);
+  const f = await openForm(page, PAGE, 'invite');
   const posts = recordRequests(page, 'POST', '/bff/member/invite-email');
   const email = `new.member+${unique()}@Example.COM`;
 
@@ -84,8 +86,7 @@ test('a new e-mail with a permission and a role from the filtered lists: "Invita
 });
 
 test('the e-mail of a registered user (the demo customer): "Member added"', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = inviteForm(page);
+  const f = await openForm(page, PAGE, 'invite');
   await f.control('email').fill(DEMO_USERS.customer.email);
   await codeBox(page, 'permissionCodes', 'invoice.read').check();
   await f.submit.click();
@@ -107,8 +108,7 @@ test('inviting the same new e-mail again is a conflict (409) on the e-mail field
   const first = await api.post('/bff/member/invite-email', { data: { email } });
   expect(first.status()).toBe(200);
 
-  await openSignedIn(page, PAGE);
-  const f = inviteForm(page);
+  const f = await openForm(page, PAGE, 'invite');
   // The same address in other letter case is the same member.
   await f.control('email').fill(email.toUpperCase());
   await f.control('firstName').fill('Again');
@@ -122,8 +122,7 @@ test('inviting the same new e-mail again is a conflict (409) on the e-mail field
 });
 
 test('a name longer than 128 characters: the counter appears near the limit, then the error', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = inviteForm(page);
+  const f = await openForm(page, PAGE, 'invite');
   const first = f.control('firstName');
   const counter = f.counter('firstName');
 
@@ -159,15 +158,8 @@ test('a name longer than 128 characters: the counter appears near the limit, the
 
 test('codes are typed freely when the backend has no permission list (404)', async ({ page, consoleGuard }) => {
   consoleGuard.allow(resourceStatus(404, 422));
-  await page.route('**/bff/member/permission-list', (route) =>
-    route.fulfill({
-      status: 404,
-      contentType: 'application/problem+json',
-      body: JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404 }),
-    }),
-  );
-  await openSignedIn(page, PAGE);
-  const f = inviteForm(page);
+  await routeProblem(page, '**/bff/member/permission-list', { type: 'about:blank', title: 'Not Found', status: 404 });
+  const f = await openForm(page, PAGE, 'invite');
   const posts = recordRequests(page, 'POST', '/bff/member/invite-email');
 
   const permissions = page.getByRole('group', { name: /Permissions/ });
@@ -205,20 +197,13 @@ test('a server error about the chosen codes is shown at the list, and its summar
 }) => {
   consoleGuard.allow(resourceStatus(422));
   // A catalogue that changed meanwhile: the server refuses a code the list still offered.
-  await page.route('**/bff/member/invite-email', (route) =>
-    route.fulfill({
-      status: 422,
-      contentType: 'application/problem+json',
-      body: JSON.stringify({
-        type: 'about:blank',
-        title: 'Validation failed',
-        status: 422,
-        errors: [{ field: 'permissionCodes[0]', code: 'PERMISSION_UNKNOWN', message: 'Unknown permission.' }],
-      }),
-    }),
-  );
-  await openSignedIn(page, PAGE);
-  const f = inviteForm(page);
+  await routeProblem(page, '**/bff/member/invite-email', {
+    type: 'about:blank',
+    title: 'Validation failed',
+    status: 422,
+    errors: [{ field: 'permissionCodes[0]', code: 'PERMISSION_UNKNOWN', message: 'Unknown permission.' }],
+  });
+  const f = await openForm(page, PAGE, 'invite');
   await f.control('email').fill(`stale.${unique()}@example.com`);
   await codeBox(page, 'permissionCodes', 'settings.manage').check();
   await f.submit.click();
@@ -234,23 +219,16 @@ test('a server error about the chosen codes is shown at the list, and its summar
 test('keyboard only: e-mail, names, a permission and a role chosen with Space, sent with Enter', async ({
   page,
 }) => {
-  await openSignedIn(page, PAGE);
-  const f = inviteForm(page);
+  const f = await openForm(page, PAGE, 'invite');
   const posts = recordRequests(page, 'POST', '/bff/member/invite-email');
   const email = `keys.${unique()}@example.com`;
   await expect(codeBox(page, 'permissionCodes', 'contact.read')).toBeVisible();
 
   await tabTo(page, f.control('email'));
   await page.keyboard.type(email);
-  await page.keyboard.press('Tab');
-  await expect(f.control('firstName')).toBeFocused();
-  await page.keyboard.type('Petr');
-  await page.keyboard.press('Tab');
-  await expect(f.control('lastName')).toBeFocused();
-  await page.keyboard.type('Klávesa');
-  await page.keyboard.press('Tab');
-  await expect(filterBox(page, 'permissionCodes')).toBeFocused();
-  await page.keyboard.type('invoice');
+  await tabAndType(page, f.control('firstName'), 'Petr');
+  await tabAndType(page, f.control('lastName'), 'Klávesa');
+  await tabAndType(page, filterBox(page, 'permissionCodes'), 'invoice');
   await page.keyboard.press('Tab');
   await expect(codeBox(page, 'permissionCodes', 'invoice.read')).toBeFocused();
   await page.keyboard.press('Space');
@@ -261,9 +239,7 @@ test('keyboard only: e-mail, names, a permission and a role chosen with Space, s
   await expect(codeBox(page, 'roleCodes', 'accountant')).toBeFocused();
   await page.keyboard.press('Space');
   await expect(codeBox(page, 'roleCodes', 'accountant')).toBeChecked();
-  await page.keyboard.press('Tab');
-  await expect(f.control('description')).toBeFocused();
-  await page.keyboard.type('Typed with the keyboard.');
+  await tabAndType(page, f.control('description'), 'Typed with the keyboard.');
   await page.keyboard.press('Tab');
   await expect(f.submit).toBeFocused();
   await page.keyboard.press('Enter');
@@ -281,8 +257,7 @@ for (const lang of ['cs', 'en'] as const) {
   test(`axe: the invite form in ${lang === 'cs' ? 'Czech' : 'English'}, also with errors and the result`, async ({
     page,
   }) => {
-    await openSignedIn(page, PAGE);
-    const f = inviteForm(page);
+    const f = await openForm(page, PAGE, 'invite');
     await switchLanguage(page, lang);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'cs' ? 'Pozvat člena' : 'Invite a member');
     await expect(codeBox(page, 'permissionCodes', 'contact.read')).toBeVisible();

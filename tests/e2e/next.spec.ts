@@ -4,8 +4,6 @@
 // appear in the address (already percent-encoded where a link would carry them so).
 import { test, expect, signIn } from './support/fixtures';
 
-test.use({ locale: 'en-US' });
-
 const HOSTILE: string[] = [
   // The values that left the app before (next=/\t/evil.example and next=/\n/evil.example).
   '%2F%09%2Fevil.example',

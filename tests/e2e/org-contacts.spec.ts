@@ -3,9 +3,10 @@
 // searchable select sent as its ISO numeric id, the 201 with Location, the list refreshed after each
 // create; admins of this organisation only; keyboard, axe in both languages, a phone.
 import type { Page, Request } from '@playwright/test';
-import { test, expect, axe, signIn } from './support/fixtures';
+import { test, expect, axe, signIn, tabToken } from './support/fixtures';
 import {
   KitForm,
+  openForm,
   openSignedIn,
   recordRequests,
   resourceStatus,
@@ -14,9 +15,7 @@ import {
   tabTo,
   unique,
 } from './support/forms';
-import { phoneScreenshot, tabToken } from './support/profile';
-
-test.use({ locale: 'en-US' });
+import { phoneScreenshot } from './support/profile';
 
 const PAGE = '/organizations/1/contacts/new';
 /** `purchase_order_number` as the form kit's ids write it (`form.dom_id`: non-alphanumerics → `-`). */
@@ -55,8 +54,7 @@ test('the admin navigation leads here, to the session\'s organisation', async ({
 });
 
 test('the type comes first: required, fixed once created, and nothing else until it is chosen', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = contactForm(page);
+  const f = await openForm(page, PAGE, 'orgcontact');
   const posts = recordRequests(page, 'POST', API);
   const group = page.getByRole('group', { name: 'Contact type' });
   await expect(group).toBeVisible();
@@ -89,8 +87,7 @@ for (const t of TYPES) {
     page,
     apiAs,
   }) => {
-    await openSignedIn(page, PAGE);
-    const f = contactForm(page);
+    const f = await openForm(page, PAGE, 'orgcontact');
     const posts = recordRequests(page, 'POST', API);
     await radio(page, t.id).check();
     await expect(f.control('name')).toBeVisible();
@@ -159,8 +156,7 @@ for (const t of TYPES) {
 test('the purchase order number: invoice only, a 50-character counter, the limit, and never sent from a hidden field', async ({
   page,
 }) => {
-  await openSignedIn(page, PAGE);
-  const f = contactForm(page);
+  const f = await openForm(page, PAGE, 'orgcontact');
   const posts = recordRequests(page, 'POST', API);
   await radio(page, 6).check();
   const po = f.control(PO);
@@ -192,8 +188,7 @@ test('the server\'s own purchase order rule: a number on a billing contact is re
   consoleGuard,
 }) => {
   consoleGuard.allow(resourceStatus(422));
-  await openSignedIn(page, PAGE);
-  const f = contactForm(page);
+  const f = await openForm(page, PAGE, 'orgcontact');
   await page.route(`**${API}`, async (route) => {
     if (route.request().method() !== 'POST') return route.continue();
     const sent = JSON.parse(route.request().postData() ?? '{}') as Record<string, unknown>;
@@ -210,8 +205,7 @@ test('the server\'s own purchase order rule: a number on a billing contact is re
 });
 
 test('the e-mail is checked as it is typed, without leaving the field', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = contactForm(page);
+  const f = await openForm(page, PAGE, 'orgcontact');
   await radio(page, 1).check();
   const email = f.control('email');
   await email.pressSequentially('jana@');
@@ -224,8 +218,7 @@ test('the e-mail is checked as it is typed, without leaving the field', async ({
 });
 
 test('the country: a searchable select sent as its ISO numeric id; the postal code follows it', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = contactForm(page);
+  const f = await openForm(page, PAGE, 'orgcontact');
   const posts = recordRequests(page, 'POST', API);
   await radio(page, 1).check();
   const country = page.locator('#orgcontact-country-id');
@@ -293,8 +286,7 @@ test('a customer sees no link here and is told the page is for administrators; t
 });
 
 test('keyboard only: arrows through the types, type the fields, choose a country, Enter creates', async ({ page }) => {
-  await openSignedIn(page, PAGE);
-  const f = contactForm(page);
+  const f = await openForm(page, PAGE, 'orgcontact');
   await tabTo(page, radio(page, 1), { max: 30 });
   await page.keyboard.press('Space');
   await expect(radio(page, 1)).toBeChecked();

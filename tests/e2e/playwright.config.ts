@@ -3,21 +3,20 @@
 // with `npx playwright test` after `cargo xtask run` has built them once.
 import { defineConfig } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** Debian's Chromium, never a downloaded one; the same flags as webdriver.json for the wasm tests. */
+const repoRoot = path.resolve(__dirname, '../..');
+
+/**
+ * Debian's Chromium, never a downloaded one, with the flags the wasm tests give it in
+ * webdriver.json: one list for the wasm tests, these and the bench.
+ */
 export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export const CHROMIUM_ARGS: string[] = JSON.parse(readFileSync(path.join(repoRoot, 'webdriver.json'), 'utf8'))[
+  'goog:chromeOptions'
+].args;
 
 // The config is evaluated again in every worker process. Workers inherit the runner's environment,
 // so choosing the port and data folder once here and passing them on keeps every process in agreement.
@@ -28,7 +27,6 @@ if (!process.env.BIZKIT_E2E_DATA_DIR) {
   process.env.BIZKIT_E2E_DATA_DIR_OWNED = '1';
 }
 
-const repoRoot = path.resolve(__dirname, '../..');
 const server = process.env.BIZKIT_BFF_BIN ?? path.join(repoRoot, 'target/server/bizkit-bff');
 const dist = process.env.BIZKIT_E2E_DIST ?? path.join(repoRoot, 'dist');
 const addr = `127.0.0.1:${process.env.BIZKIT_E2E_PORT}`;
@@ -51,6 +49,8 @@ export default defineConfig({
   use: {
     baseURL,
     browserName: 'chromium',
+    // The specs read the English texts; a describe block that tests Czech sets 'cs-CZ' itself.
+    locale: 'en-US',
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

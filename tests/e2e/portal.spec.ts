@@ -3,12 +3,14 @@
 // stores. Every field with its normal form and
 // the stored result, unsaved changes, the rules, the ARES offer with and without conflicts, the
 // limits of a customer's token, a backend without the profile call, keyboard use, axe, a phone.
-import { test, expect, axe } from './support/fixtures';
+import { test, expect, axe, tabToken } from './support/fixtures';
 import {
   KitForm,
+  openForm,
   openSignedIn,
   recordRequests,
   resourceStatus,
+  routeProblem,
   switchLanguage,
   tabTo,
 } from './support/forms';
@@ -18,13 +20,23 @@ import {
   phoneScreenshot,
   setProfile,
   storedProfile,
-  tabToken,
   withDemoProfile,
 } from './support/profile';
 
-test.use({ locale: 'en-US' });
-
 const PAGE = '/portal/profile';
+
+/** The company and address fields all empty: everything an ARES look-up could fill in. */
+const NO_COMPANY = {
+  companyRegistrationNumber: '',
+  companyName: '',
+  taxIdentificationNumber: '',
+  streetAddress: '',
+  cityPart: '',
+  city: '',
+  stateRegion: '',
+  postalCode: '',
+  country: '',
+};
 
 function profileForm(page: import('@playwright/test').Page): KitForm {
   return new KitForm(page, 'profile');
@@ -73,11 +85,9 @@ test('every field: the previews show the normal forms, the save says what change
   apiAs,
 }) => {
   test.setTimeout(120_000);
-  const customer = await apiAs('customer');
-  await withDemoProfile(async () => {
+  await withDemoProfile(apiAs, async (customer) => {
     await setProfile(customer);
-    await openSignedIn(page, PAGE, 'customer');
-    const f = profileForm(page);
+    const f = await openForm(page, PAGE, 'profile', 'customer');
     const posts = recordRequests(page, 'POST', '/api/v1/customer/update-profile');
 
     await f.control('firstName').fill('Jana   Marie');
@@ -157,8 +167,7 @@ test('every field: the previews show the normal forms, the save says what change
 });
 
 test('only changed fields count as unsaved; a save with no change sends nothing and says so', async ({ page }) => {
-  await openSignedIn(page, PAGE, 'customer');
-  const f = profileForm(page);
+  const f = await openForm(page, PAGE, 'profile', 'customer');
   const posts = recordRequests(page, 'POST', '/api/v1/customer/update-profile');
   const unsaved = page.locator('.unsaved');
   const city = await f.control('city').inputValue();
@@ -180,8 +189,7 @@ test('only changed fields count as unsaved; a save with no change sends nothing 
 test('the rules: DIČ, postal code, phone, referral ID and country, checked as typed and listed on submit', async ({
   page,
 }) => {
-  await openSignedIn(page, PAGE, 'customer');
-  const f = profileForm(page);
+  const f = await openForm(page, PAGE, 'profile', 'customer');
   const posts = recordRequests(page, 'POST', '/api/v1/customer/update-profile');
 
   // Checked while typing: a pause is enough, the field need not be left.
@@ -230,22 +238,10 @@ test.describe('ARES', () => {
     apiAs,
   }) => {
     test.setTimeout(120_000);
-    const customer = await apiAs('customer');
-    await withDemoProfile(async () => {
-      await setProfile(customer, {
-        companyRegistrationNumber: '',
-        companyName: '',
-        taxIdentificationNumber: '',
-        streetAddress: '',
-        cityPart: '',
-        city: '',
-        stateRegion: '',
-        postalCode: '',
-        country: '',
-      });
+    await withDemoProfile(apiAs, async (customer) => {
+      await setProfile(customer, NO_COMPANY);
       const asked = aresLookups(page);
-      await openSignedIn(page, PAGE, 'customer');
-      const f = profileForm(page);
+      const f = await openForm(page, PAGE, 'profile', 'customer');
       const offer = page.locator('#profile-ares');
       // Nothing is looked up until there is a valid IČO.
       await f.control('companyRegistrationNumber').fill('2708244');
@@ -293,21 +289,15 @@ test.describe('ARES', () => {
     apiAs,
   }) => {
     test.setTimeout(120_000);
-    const customer = await apiAs('customer');
-    await withDemoProfile(async () => {
+    await withDemoProfile(apiAs, async (customer) => {
       await setProfile(customer, {
-        companyRegistrationNumber: '',
-        companyName: '',
-        taxIdentificationNumber: '',
+        ...NO_COMPANY,
         streetAddress: 'Kounicova 10',
-        cityPart: '',
         city: 'Brno',
-        stateRegion: '',
         postalCode: '602 00',
         country: 'CZ',
       });
-      await openSignedIn(page, PAGE, 'customer');
-      const f = profileForm(page);
+      const f = await openForm(page, PAGE, 'profile', 'customer');
       const offer = page.locator('#profile-ares');
       await f.control('companyRegistrationNumber').fill('27082440');
       await expect(offer).toContainText('Would fill in the empty fields: Company name, VAT ID (DIČ), Part of the city, Region.');
@@ -348,8 +338,7 @@ test.describe('ARES', () => {
     // ARES's "no such company" is a 404 on purpose; Chromium logs that fetch.
     consoleGuard.allow(resourceStatus(404));
     const asked = aresLookups(page);
-    await openSignedIn(page, PAGE, 'customer');
-    const f = profileForm(page);
+    const f = await openForm(page, PAGE, 'profile', 'customer');
     const offer = page.locator('#profile-ares');
     // A valid checksum, but not a company the register knows.
     await f.control('companyRegistrationNumber').fill('00000019');
@@ -406,11 +395,8 @@ test('a backend without the profile call: an empty form with the customer\'s e-m
   consoleGuard,
 }) => {
   consoleGuard.allow(resourceStatus(404));
-  await page.route('**/api/v1/customer/profile', (route) =>
-    route.fulfill({ status: 404, contentType: 'application/problem+json', body: '{"status":404,"title":"Not Found"}' }),
-  );
-  await openSignedIn(page, PAGE, 'customer');
-  const f = profileForm(page);
+  await routeProblem(page, '**/api/v1/customer/profile', { status: 404, title: 'Not Found' });
+  const f = await openForm(page, PAGE, 'profile', 'customer');
   await expect(f.control('email')).toHaveValue(DEMO_PROFILE.email);
   await expect(f.control('city')).toHaveValue('');
   await expect(f.control('country')).toHaveValue('');
@@ -516,15 +502,13 @@ test.describe('the IP address', () => {
     page,
     apiAs,
   }) => {
-    const customer = await apiAs('customer');
-    await withDemoProfile(async () => {
+    await withDemoProfile(apiAs, async (customer) => {
       // Another address first (an API client may still send one), so only the save can make it
       // the caller's.
       await setProfile(customer, { customerRealIp: '192.0.2.7' });
       expect((await storedProfile(customer)).customerRealIp).toBe('192.0.2.7');
 
-      await openSignedIn(page, PAGE, 'customer');
-      const f = profileForm(page);
+      const f = await openForm(page, PAGE, 'profile', 'customer');
       const posts = recordRequests(page, 'POST', '/api/v1/customer/update-profile');
       await f.control('city').fill('Kladno-Rozdělov');
       await f.submit.click();

@@ -6,11 +6,9 @@
 // Tests that stop, kill or reconfigure a server start their OWN (support/server.ts) on their own
 // port and data folder; the rest use the harness's server and page.route.
 import type { APIRequestContext, Page, Request, Route } from '@playwright/test';
-import { test, expect, axe, signIn, apiOn, DEMO_USERS } from './support/fixtures';
+import { test, expect, axe, signIn, tabToken, DEMO_USERS } from './support/fixtures';
 import { KitForm, openSignedIn, recordRequests, resourceStatus, storedRow, unique } from './support/forms';
-import { OwnServer } from './support/server';
-
-test.use({ locale: 'en-US' });
+import type { OwnServer } from './support/server';
 
 const CREATE = '/bff/contact/create';
 const T = {
@@ -108,28 +106,32 @@ async function openOn(page: Page, server: OwnServer, path: string): Promise<void
   await expect(page.locator('main h1')).toBeVisible();
 }
 
+/**
+ * Opens the contact form of an own server signed in and fills every field with new values; from
+ * then on its creates are recorded (`posts`).
+ */
+async function openFilledContactForm(page: Page, server: OwnServer) {
+  await openOn(page, server, '/contacts/new');
+  const f = contactForm(page);
+  const v = contactValues(unique());
+  await fillEveryField(f, v);
+  return { f, v, posts: recordRequests(page, 'POST', CREATE) };
+}
+
 test.describe('an expired session mid-form', () => {
-  let server: OwnServer;
-  test.beforeEach(async () => {
-    // Long enough to sign in and fill the form on a slow machine (an ARES look-up meeting the
-    // expired token would open the dialog before the submit), short enough to wait for.
-    server = await OwnServer.start({ tokenTtlSecs: 6 });
-  });
-  test.afterEach(async () => {
-    await server.dispose();
-  });
+  // Long enough to sign in and fill the form on a slow machine (an ARES look-up meeting the
+  // expired token would open the dialog before the submit), short enough to wait for.
+  test.use({ ownServerOptions: { tokenTtlSecs: 6 } });
 
   test('submit opens the sign-in dialog in place; after signing in the same submission goes through once', async ({
     page,
-    playwright,
+    apiAs,
     consoleGuard,
+    ownServer: server,
   }) => {
     test.setTimeout(60_000);
     consoleGuard.allow(resourceStatus(401));
-    await openOn(page, server, '/contacts/new');
-    const f = contactForm(page);
-    const v = contactValues(unique());
-    await fillEveryField(f, v);
+    const { f, v } = await openFilledContactForm(page, server);
 
     // Nothing reloads or navigates from here on: a marker on window survives only in this document.
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
@@ -140,20 +142,16 @@ test.describe('an expired session mid-form', () => {
 
     // Let the token expire for real (the server was started with --token-ttl-secs 6): wait until
     // the server itself says so.
-    const token = await page.evaluate(
-      () => (JSON.parse(sessionStorage.getItem('bizkit.session') ?? '{}') as { token?: string }).token ?? '',
-    );
-    const probe = await playwright.request.newContext({ baseURL: server.url });
+    const token = await tabToken(page);
     await expect
       .poll(
         async () => {
-          const r = await probe.get('/api/v1/session', { headers: { Authorization: `Bearer ${token}` } });
-          return r.status() === 401 ? ((await r.json()) as { code: string }).code : String(r.status());
+          const r = await server.session(token);
+          return r.status === 401 ? r.code : String(r.status);
         },
         { timeout: 20_000, intervals: [500] },
       )
       .toBe('TOKEN_EXPIRED');
-    await probe.dispose();
 
     const posts = recordRequests(page, 'POST', CREATE);
     await f.submit.click();
@@ -176,9 +174,8 @@ test.describe('an expired session mid-form', () => {
     await page.locator('#reauth-password').fill(DEMO_USERS.admin.password);
     await dialog.getByRole('button', { name: 'Sign in' }).click();
     await expect(dialog).toBeHidden();
-    const api = await apiOn(playwright, server.url, 'admin');
+    const api = await apiAs('admin', server.url);
     await expectStored(page, api, v);
-    await api.dispose();
 
     // The same submission: the same body under the same key, sent once more and only once.
     expect(posts).toHaveLength(2);
@@ -194,25 +191,14 @@ test.describe('an expired session mid-form', () => {
 });
 
 test.describe('the server goes away mid-submit', () => {
-  let server: OwnServer;
-  test.beforeEach(async () => {
-    server = await OwnServer.start();
-  });
-  test.afterEach(async () => {
-    await server.dispose();
-  });
-
   test('it did the work but died before answering: outcome unknown; after a restart the retry is replayed', async ({
     page,
-    playwright,
+    apiAs,
     consoleGuard,
+    ownServer: server,
   }) => {
     consoleGuard.allow(/net::ERR_CONNECTION_(RESET|REFUSED)/);
-    await openOn(page, server, '/contacts/new');
-    const f = contactForm(page);
-    const v = contactValues(unique());
-    await fillEveryField(f, v);
-    const posts = recordRequests(page, 'POST', CREATE);
+    const { f, v, posts } = await openFilledContactForm(page, server);
 
     // The request reaches the server, which creates the contact; then the process is killed
     // before the answer gets back (the route holds it, so the order is certain).
@@ -250,9 +236,8 @@ test.describe('the server goes away mid-submit', () => {
     await expectEveryField(f, v);
     await f.submit.click();
 
-    const api = await apiOn(playwright, server.url, 'admin');
+    const api = await apiAs('admin', server.url);
     const customerId = await expectStored(page, api, v);
-    await api.dispose();
     expect(posts).toHaveLength(3);
     expect(keyOf(posts[2])).toBe(keyOf(posts[0]));
     const replay = await posts[2].response();
@@ -263,15 +248,12 @@ test.describe('the server goes away mid-submit', () => {
 
   test('it died before the request arrived: after a restart and a reload the draft is sent once', async ({
     page,
-    playwright,
+    apiAs,
     consoleGuard,
+    ownServer: server,
   }) => {
     consoleGuard.allow(/net::ERR_CONNECTION_(RESET|REFUSED)/);
-    await openOn(page, server, '/contacts/new');
-    const f = contactForm(page);
-    const v = contactValues(unique());
-    await fillEveryField(f, v);
-    const posts = recordRequests(page, 'POST', CREATE);
+    const { f, v, posts } = await openFilledContactForm(page, server);
 
     // The request is held in the browser while the server is killed, then let go: it finds no one.
     await page.route(
@@ -292,9 +274,8 @@ test.describe('the server goes away mid-submit', () => {
     await expect(page.locator('.draft-notice')).toContainText(T.draftRestored);
     await expectEveryField(f, v);
     await f.submit.click();
-    const api = await apiOn(playwright, server.url, 'admin');
+    const api = await apiAs('admin', server.url);
     await expectStored(page, api, v);
-    await api.dispose();
     expect(posts).toHaveLength(2);
     expect(keyOf(posts[1]), 'the key was kept with the draft').toBe(keyOf(posts[0]));
     const created = await posts[1].response();

@@ -6,11 +6,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, signIn } from './support/fixtures';
+import { test, expect, signIn, tabToken } from './support/fixtures';
 import { KitForm, answerConfirm, openSignedIn, storedRow, unique } from './support/forms';
-import { OwnServer } from './support/server';
-
-test.use({ locale: 'en-US' });
 
 const REPO = path.resolve(__dirname, '../..');
 
@@ -39,10 +36,7 @@ test('the token stays out of URLs, localStorage and drafts; no CSP violation on 
   });
 
   await openSignedIn(page, '/contacts/new');
-  const token = await page.evaluate(() => {
-    const s = sessionStorage.getItem('bizkit.session');
-    return s ? (JSON.parse(s) as { token: string }).token : '';
-  });
+  const token = await tabToken(page);
   expect(token.length, 'a session token is held (in sessionStorage, for reloads)').toBeGreaterThan(10);
 
   // Type into the form so a draft exists, and visit every admin page.
@@ -121,24 +115,14 @@ function watchCspConsole(page: Page): string[] {
   return seen;
 }
 
-function sessionToken(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const s = sessionStorage.getItem('bizkit.session');
-    return s ? (JSON.parse(s) as { token: string }).token : '';
-  });
-}
-
 test.describe('a full run against a server whose log is kept', () => {
-  let server: OwnServer;
-  test.beforeEach(async () => {
-    // `debug`: more than the server logs by default, so a token in any of its own lines shows.
-    server = await OwnServer.start({ rustLog: 'debug' });
-  });
-  test.afterEach(async () => {
-    await server.dispose();
-  });
+  // `debug`: more than the server logs by default, so a token in any of its own lines shows.
+  test.use({ ownServerOptions: { rustLog: 'debug' } });
 
-  test('the token is in no URL, localStorage entry, draft, cookie or server log line', async ({ page }) => {
+  test('the token is in no URL, localStorage entry, draft, cookie or server log line', async ({
+    page,
+    ownServer: server,
+  }) => {
     const urls: string[] = [];
     page.on('request', (r) => urls.push(r.url()));
     page.on('framenavigated', (f) => urls.push(f.url()));
@@ -149,7 +133,7 @@ test.describe('a full run against a server whose log is kept', () => {
     await page.goto(`${server.url}/contacts/new`);
     await signIn(page, 'admin', { goto: false });
     await expect(page).toHaveURL(`${server.url}/contacts/new`);
-    const token = await sessionToken(page);
+    const token = await tabToken(page);
     expect(token.length).toBeGreaterThan(20);
 
     // A contact, with every kind of field.
@@ -186,7 +170,7 @@ test.describe('a full run against a server whose log is kept', () => {
       .not.toEqual([]);
     await page.reload();
     await expect(contact.control('firstName')).toHaveValue('Rozepsaný');
-    expect(await sessionToken(page), 'the reload kept the same session').toBe(token);
+    expect(await tabToken(page), 'the reload kept the same session').toBe(token);
 
     const local = await page.evaluate(() => Object.entries(localStorage).map(([k, v]) => `${k}=${v}`));
     expect(local.length).toBeGreaterThan(0);

@@ -3,7 +3,7 @@
 // ended removes them too; a draft older than seven days is dropped; a `#token=` hand-over while
 // someone else is signed in asks first; after a failed submit the page title starts with "Error: ".
 import type { Page, Request } from '@playwright/test';
-import { test, expect, axe, apiToken, signIn, DEMO_USERS } from './support/fixtures';
+import { test, expect, axe, apiToken, signIn, tabToken, DEMO_USERS } from './support/fixtures';
 import {
   KitForm,
   answerConfirm,
@@ -13,9 +13,7 @@ import {
   switchLanguage,
   unique,
 } from './support/forms';
-import { OwnServer } from './support/server';
-
-test.use({ locale: 'en-US' });
+import type { OwnServer } from './support/server';
 
 const ADMIN_SCOPE = '1.admin@demo.test';
 const CONTACT_DRAFT = `bizkit.draft.v1.contact.${ADMIN_SCOPE}`;
@@ -26,13 +24,6 @@ function drafts(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() =>
     Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('bizkit.draft'))),
   );
-}
-
-function sessionToken(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const s = sessionStorage.getItem('bizkit.session');
-    return s ? (JSON.parse(s) as { token: string }).token : '';
-  });
 }
 
 /** Types a half-finished contact (a name and a phone number) and waits until its draft is stored. */
@@ -54,7 +45,7 @@ function signOutCalls(page: Page): Request[] {
 test.describe('signing out', () => {
   test('ends the session on the server and removes only this person’s drafts', async ({ page, request }) => {
     await openSignedIn(page, '/contacts/new');
-    const token = await sessionToken(page);
+    const token = await tabToken(page);
     expect(token.length).toBeGreaterThan(20);
     const id = unique();
     await typeDraft(page, id);
@@ -134,24 +125,21 @@ test.describe('signing out', () => {
 });
 
 test.describe('a session that ended', () => {
-  let server: OwnServer;
-  test.beforeEach(async () => {
-    // Sessions end after three seconds without a call.
-    server = await OwnServer.start({ sessionIdleSecs: 3 });
-  });
-  test.afterEach(async () => {
-    await server.dispose();
-  });
+  // Sessions end after three seconds without a call.
+  test.use({ ownServerOptions: { sessionIdleSecs: 3 } });
 
-  async function openOn(page: Page, path: string): Promise<void> {
+  async function openOn(page: Page, server: OwnServer, path: string): Promise<void> {
     await page.goto(`${server.url}${path}`);
     await signIn(page, 'admin', { goto: false });
     await expect(page).toHaveURL(`${server.url}${path}`);
   }
 
-  test('left alone: its drafts leave this browser without anyone calling the server', async ({ page }) => {
+  test('left alone: its drafts leave this browser without anyone calling the server', async ({
+    page,
+    ownServer: server,
+  }) => {
     test.setTimeout(60_000);
-    await openOn(page, '/contacts/new');
+    await openOn(page, server, '/contacts/new');
     const id = unique();
     await typeDraft(page, id);
     const calls: string[] = [];
@@ -166,10 +154,11 @@ test.describe('a session that ended', () => {
   test('found out on a reload: the sign-in dialog opens at once and no draft is left', async ({
     page,
     consoleGuard,
+    ownServer: server,
   }) => {
     consoleGuard.allow(resourceStatus(401));
     page.on('dialog', (d) => void d.accept());
-    await openOn(page, '/contacts/new');
+    await openOn(page, server, '/contacts/new');
     const id = unique();
     await typeDraft(page, id);
     await page.waitForTimeout(4_000);
@@ -230,7 +219,7 @@ test.describe('a #token= hand-over while someone is signed in', () => {
     consoleGuard.allow(resourceStatus(401));
     page.on('dialog', (d) => void d.accept());
     await openSignedIn(page, '/contacts/new');
-    const adminToken = await sessionToken(page);
+    const adminToken = await tabToken(page);
     const id = unique();
     await typeDraft(page, id);
     const customerToken = await apiToken(request, 'customer');
@@ -247,7 +236,7 @@ test.describe('a #token= hand-over while someone is signed in', () => {
     // Escape keeps the current session.
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
-    expect(await sessionToken(page)).toBe(adminToken);
+    expect(await tabToken(page)).toBe(adminToken);
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
     expect(JSON.stringify(await drafts(page))).toContain(id);
 
@@ -255,7 +244,7 @@ test.describe('a #token= hand-over while someone is signed in', () => {
     await page.goto(`/portal/profile#token=${encodeURIComponent(customerToken)}`);
     await dialog.getByRole('button', { name: 'Keep the current sign-in' }).click();
     await expect(dialog).toBeHidden();
-    expect(await sessionToken(page)).toBe(adminToken);
+    expect(await tabToken(page)).toBe(adminToken);
 
     // Switching: the administrator is signed out (on the server too, drafts gone), the customer in.
     await page.goto(`/portal/profile#token=${encodeURIComponent(customerToken)}`);
@@ -263,7 +252,7 @@ test.describe('a #token= hand-over while someone is signed in', () => {
     await expect(dialog).toBeHidden();
     await expect(page).toHaveURL(/\/portal\/profile$/);
     await expect(page.locator('main h1')).toBeVisible();
-    expect(await sessionToken(page)).toBe(customerToken);
+    expect(await tabToken(page)).toBe(customerToken);
     expect(JSON.stringify(await drafts(page))).not.toContain(id);
     const old = await request.get('/api/v1/session', { headers: { Authorization: `Bearer ${adminToken}` } });
     expect(old.status()).toBe(401);
@@ -272,14 +261,14 @@ test.describe('a #token= hand-over while someone is signed in', () => {
   test('an invalid handed-over token says so and keeps the session', async ({ page, consoleGuard }) => {
     consoleGuard.allow(resourceStatus(401));
     await openSignedIn(page, '/contacts/new');
-    const token = await sessionToken(page);
+    const token = await tabToken(page);
     await page.goto('/contacts/new#token=not-a-valid-token');
     const dialog = page.getByRole('dialog', { name: 'The sign-in from the link cannot be used' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText(`You stay signed in as ${DEMO_USERS.admin.email}`);
     await dialog.getByRole('button', { name: 'OK' }).click();
     await expect(dialog).toBeHidden();
-    expect(await sessionToken(page)).toBe(token);
+    expect(await tabToken(page)).toBe(token);
     await expect(page.locator('form[data-form="contact"]')).toBeVisible();
   });
 
@@ -287,7 +276,7 @@ test.describe('a #token= hand-over while someone is signed in', () => {
     await openSignedIn(page, '/contacts/new');
     const fresh = await apiToken(request, 'admin');
     await page.goto(`/contacts/new#token=${encodeURIComponent(fresh)}`);
-    await expect.poll(() => sessionToken(page)).toBe(fresh);
+    await expect.poll(() => tabToken(page)).toBe(fresh);
     await expect(page.getByRole('dialog')).toHaveCount(0);
   });
 });

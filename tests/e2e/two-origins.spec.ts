@@ -20,9 +20,11 @@ import { KitForm, storedRow, unique } from './support/forms';
 import { OwnServer, DIST } from './support/server';
 import { appSite, freePort, portalSite, serve, type AppSite, type Portal, type Site } from './support/origins';
 
-test.use({ locale: 'en-US' });
 // One API server and its sites for the file; the tests edit the one demo customer in turn.
 test.describe.configure({ mode: 'serial' });
+
+/** What Chromium logs in the console for each call it blocks by CORS. */
+const CORS_BLOCKED = [/has been blocked by CORS policy/, /Failed to load resource: net::ERR_FAILED/];
 
 let api: OwnServer;
 let portal: Portal;
@@ -302,8 +304,7 @@ test.describe('the widget on the organisation\'s own site (127.0.0.2), API and w
     consoleGuard,
   }) => {
     // What this test provokes: Chromium reports each blocked call in the console.
-    consoleGuard.allow(/has been blocked by CORS policy/);
-    consoleGuard.allow(/Failed to load resource: net::ERR_FAILED/);
+    consoleGuard.allow(...CORS_BLOCKED);
     const preflights = await watchPreflights(page);
     const console: string[] = [];
     page.on('console', (m) => console.push(m.text()));
@@ -444,8 +445,7 @@ test.describe('the admin app on 127.0.0.2 (files only), its API on 127.0.0.1', (
     page,
     consoleGuard,
   }) => {
-    consoleGuard.allow(/has been blocked by CORS policy/);
-    consoleGuard.allow(/Failed to load resource: net::ERR_FAILED/);
+    consoleGuard.allow(...CORS_BLOCKED);
     const elsewhere = await appSite(DIST, api.url, '127.0.0.3');
     try {
       const preflights = await watchPreflights(page);

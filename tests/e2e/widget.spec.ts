@@ -6,8 +6,6 @@ import { test, expect, axe, apiToken } from './support/fixtures';
 import { KitForm, recordRequests, resourceStatus } from './support/forms';
 import { phoneScreenshot, setProfile, storedProfile, withDemoProfile } from './support/profile';
 
-test.use({ locale: 'en-US' });
-
 const HOST = '/embed-example.html';
 
 async function customerToken(page: import('@playwright/test').Page): Promise<string> {
@@ -19,8 +17,7 @@ test('the host page mounts the widget with a token; the customer edits and saves
   apiAs,
 }) => {
   test.setTimeout(90_000);
-  const customer = await apiAs('customer');
-  await withDemoProfile(async () => {
+  await withDemoProfile(apiAs, async (customer) => {
     await setProfile(customer);
     const token = await customerToken(page);
     const posts = recordRequests(page, 'POST', '/api/v1/customer/update-profile');

@@ -5,9 +5,9 @@ import {
   expect,
   type APIRequestContext,
   type Page,
-  type PlaywrightWorkerArgs,
 } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { OwnServer, type ServerOptions } from './server';
 
 export { expect };
 
@@ -24,17 +24,27 @@ const PANIC = [/panicked at/, /RuntimeError: unreachable/];
 
 export interface ConsoleGuard {
   /**
-   * Accept console errors matching `pattern` in this test, for errors the test provokes on
+   * Accept console errors matching any of `patterns` in this test, for errors the test provokes on
    * purpose — e.g. Chromium's own "Failed to load resource: ... status of 401" after a wrong
    * password. Panics are never accepted.
    */
-  allow(pattern: RegExp): void;
+  allow(...patterns: RegExp[]): void;
 }
 
 type Fixtures = {
   consoleGuard: ConsoleGuard;
-  /** A request context signed in as `role` through the API (bearer token), disposed after the test. */
-  apiAs: (role: Role) => Promise<APIRequestContext>;
+  /**
+   * A request context signed in as `role` through the API (bearer token), disposed after the test;
+   * on the harness's server unless `baseURL` names another (a test's own server).
+   */
+  apiAs: (role: Role, baseURL?: string) => Promise<APIRequestContext>;
+  /** How `ownServer` is started; a describe block sets it with `test.use({ ownServerOptions })`. */
+  ownServerOptions: ServerOptions;
+  /**
+   * A server of the test's own (support/server.ts), for tests that kill, restart or reconfigure it:
+   * started for the test, stopped and its data folder removed after it.
+   */
+  ownServer: OwnServer;
 };
 
 export const test = base.extend<Fixtures>({
@@ -59,7 +69,7 @@ export const test = base.extend<Fixtures>({
         seen.push({ text, panic: PANIC.some((re) => re.test(text)) });
       });
 
-      await use({ allow: (pattern) => allowed.push(pattern) });
+      await use({ allow: (...patterns) => allowed.push(...patterns) });
 
       const problems = seen
         .filter(({ text, panic }) => panic || !allowed.some((re) => re.test(text)))
@@ -72,9 +82,9 @@ export const test = base.extend<Fixtures>({
     { auto: true },
   ],
 
-  apiAs: async ({ playwright, baseURL }, use) => {
+  apiAs: async ({ playwright, baseURL: harness }, use) => {
     const contexts: APIRequestContext[] = [];
-    await use(async (role) => {
+    await use(async (role, baseURL = harness) => {
       const anonymous = await playwright.request.newContext({ baseURL });
       const token = await apiToken(anonymous, role).finally(() => anonymous.dispose());
       const context = await playwright.request.newContext({
@@ -85,6 +95,14 @@ export const test = base.extend<Fixtures>({
       return context;
     });
     await Promise.all(contexts.map((c) => c.dispose()));
+  },
+
+  ownServerOptions: [{}, { option: true }],
+
+  ownServer: async ({ ownServerOptions }, use) => {
+    const server = await OwnServer.start(ownServerOptions);
+    await use(server);
+    await server.dispose();
   },
 });
 
@@ -115,16 +133,12 @@ export async function apiToken(request: APIRequestContext, role: Role): Promise<
   return body.auth_token as string;
 }
 
-/** A request context on `baseURL` (a server of the test's own) signed in as a demo user. */
-export async function apiOn(
-  playwright: PlaywrightWorkerArgs['playwright'],
-  baseURL: string,
-  role: Role,
-): Promise<APIRequestContext> {
-  const anonymous = await playwright.request.newContext({ baseURL });
-  const token = await apiToken(anonymous, role);
-  await anonymous.dispose();
-  return playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+/** The session token the app keeps for this tab (never logged); empty when signed out. */
+export async function tabToken(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const s = sessionStorage.getItem('bizkit.session');
+    return s ? (JSON.parse(s) as { token: string }).token : '';
+  });
 }
 
 export interface AxeOptions {

@@ -4,7 +4,7 @@
 // The form kit names every control `{form}-{jsonName}` (see APP.md: `form.dom_id(name)`); its
 // inline error is `{id}-error`, its "will be saved as" preview `{id}-preview`, its counter
 // `{id}-counter`. Specs use those ids for the parts and roles/labels for what a person sees.
-import type { Locator, Page, Request } from '@playwright/test';
+import type { APIRequestContext, Locator, Page, Request } from '@playwright/test';
 import { expect, signIn, type Role } from './fixtures';
 
 /** A suffix no other test (nor an earlier run on the same server) uses. */
@@ -22,6 +22,12 @@ export async function openSignedIn(page: Page, path: string, role: Role = 'admin
   await signIn(page, role, { goto: false });
   await expect(page).toHaveURL(new RegExp(`${escapeRegExp(path)}$`));
   await expect(page.locator('main h1')).toBeVisible();
+}
+
+/** Opens a kit form's page as `openSignedIn` does and returns the form (`key`, see KitForm). */
+export async function openForm(page: Page, path: string, key: string, role: Role = 'admin'): Promise<KitForm> {
+  await openSignedIn(page, path, role);
+  return new KitForm(page, key);
 }
 
 export function escapeRegExp(text: string): string {
@@ -147,6 +153,16 @@ export async function tabTo(page: Page, target: Locator, { max = 40, back = fals
   await expect(target, `reached by ${max} presses of Tab`).toBeFocused({ timeout: 1 });
 }
 
+/**
+ * Presses Tab once and types `text`: keyboard-only tests check the tab order, so the control Tab
+ * reaches must be `next` before anything is typed into it.
+ */
+export async function tabAndType(page: Page, next: Locator, text: string): Promise<void> {
+  await page.keyboard.press('Tab');
+  await expect(next).toBeFocused();
+  await page.keyboard.type(text);
+}
+
 /** Records the requests of one method and path, e.g. every POST to `/bff/contact/create`. */
 export function recordRequests(page: Page, method: string, pathname: string): Request[] {
   const seen: Request[] = [];
@@ -164,6 +180,23 @@ export async function switchLanguage(page: Page, lang: 'cs' | 'en'): Promise<voi
   await button.click();
   await expect(button).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+/** Creates a contact through the BFF as `api`'s user, which must succeed (201): one a test then meets. */
+export async function createContact(api: APIRequestContext, data: Record<string, unknown>): Promise<void> {
+  const response = await api.post('/bff/contact/create', { data });
+  expect(response.status()).toBe(201);
+}
+
+/** Answers every request to `url` with `problem`, a problem document (RFC 9457), under its own status. */
+export async function routeProblem(
+  page: Page,
+  url: string,
+  problem: { status: number } & Record<string, unknown>,
+): Promise<void> {
+  await page.route(url, (route) =>
+    route.fulfill({ status: problem.status, contentType: 'application/problem+json', body: JSON.stringify(problem) }),
+  );
 }
 
 /** Chromium logs every 4xx/5xx fetch as a console error; tests that provoke one allow it. */

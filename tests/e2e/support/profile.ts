@@ -36,8 +36,15 @@ export type ProfileBody = Partial<
   groups?: string[];
 };
 
-/** Runs `body` while no other test of this run edits the demo customer's profile. */
-export async function withDemoProfile<T>(body: () => Promise<T>): Promise<T> {
+/**
+ * Runs `body` with a request context signed in as the demo customer (from the `apiAs` fixture)
+ * while no other test of this run edits the demo customer's profile.
+ */
+export async function withDemoProfile<T>(
+  apiAs: (role: 'customer') => Promise<APIRequestContext>,
+  body: (customer: APIRequestContext) => Promise<T>,
+): Promise<T> {
+  const customer = await apiAs('customer');
   const dir = path.join(process.env.BIZKIT_E2E_DATA_DIR ?? tmpdir(), 'e2e-demo-profile.lock');
   const deadline = Date.now() + 90_000;
   for (;;) {
@@ -51,7 +58,7 @@ export async function withDemoProfile<T>(body: () => Promise<T>): Promise<T> {
     }
   }
   try {
-    return await body();
+    return await body(customer);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -73,14 +80,6 @@ export async function storedProfile(customer: APIRequestContext): Promise<Record
   const response = await customer.get('/api/v1/customer/profile');
   expect(response.status()).toBe(200);
   return (await response.json()) as Record<string, unknown>;
-}
-
-/** The session token the app keeps for this tab (never logged). */
-export async function tabToken(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const s = sessionStorage.getItem('bizkit.session');
-    return s ? (JSON.parse(s) as { token: string }).token : '';
-  });
 }
 
 /**

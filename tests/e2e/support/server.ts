@@ -121,6 +121,16 @@ export class OwnServer {
     }
   }
 
+  /**
+   * What the server says of `token` now (`GET /api/v1/session`): the status and, when it refuses
+   * the token, the code of its problem — for waiting until a token has really expired.
+   */
+  async session(token: string): Promise<{ status: number; code?: string }> {
+    const r = await fetch(`${this.url}/api/v1/session`, { headers: { Authorization: `Bearer ${token}` } });
+    if (r.status !== 401) return { status: r.status };
+    return { status: r.status, code: ((await r.json()) as { code: string }).code };
+  }
+
   /** Everything the server wrote to stdout and stderr so far. */
   log(): string {
     try {
