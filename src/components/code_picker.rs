@@ -5,6 +5,7 @@
 use bizkit_contract::CodeName;
 use leptos::prelude::*;
 
+use crate::components::field::{Bound, bind};
 use crate::components::form::FormCtl;
 use crate::i18n::{fill, ui, use_i18n};
 
@@ -47,13 +48,14 @@ pub fn CodePicker(
     options: Signal<Option<Vec<CodeName>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let field = form.field(name);
-    form.set_label(name, legend.clone());
-    let id = form.dom_id(name);
-    let error_id = format!("{id}-error");
+    let Bound {
+        field,
+        error_id,
+        error,
+        ..
+    } = bind(form, name, None, &legend, form.dom_id(name));
     let query = RwSignal::new(String::new());
     let chosen = Memo::new(move |_| field.value.with(|v| read_codes(v)));
-    let error = Memo::new(move |_| form.visible_error(name, i18n));
     let listed = move || options.get().filter(|o| !o.is_empty());
 
     let legend_text = Memo::new(move |_| legend.get().to_string());

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::form::FormCtl;
+use crate::components::form::{FieldCtl, FormCtl};
 use crate::i18n::{ui, use_i18n};
 
 /// What the control is; the rest of the field is the same for all of them.
@@ -38,14 +38,15 @@ pub fn Field(
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let field = form.field(name);
-    form.set_label(name, label.clone());
-    let id = form.dom_id(name);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
+    let Bound {
+        field,
+        id,
+        hint_id,
+        error_id,
+        error,
+    } = bind(form, name, None, &label, form.dom_id(name));
     let preview_id = format!("{id}-preview");
     let counter_id = format!("{id}-counter");
-    let error = Memo::new(move |_| form.visible_error(name, i18n));
     let has_hint = hint.is_some();
     let has_preview = preview.is_some();
     let preview_text = Memo::new(move |_| {
@@ -126,12 +127,7 @@ pub fn Field(
     };
     view! {
         <div class="field" class:field-error=move || error.get().is_some()>
-            <label class="label" for=id.clone()>
-                {move || label.get()}
-                {(!required).then(|| view! { " " <span class="optional">{i18n.tr(&ui::OPTIONAL)}</span> })}
-            </label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
-            {error_message(error_id.clone(), error)}
+            {field_head(&id, label, required, hint, hint_id, error_id, error)}
             {input}
             <Show when=move || preview_text.get().is_some()>
                 <p class="preview" id=preview_id.clone()>
@@ -145,6 +141,63 @@ pub fn Field(
             </Show>
             {children.map(|c| c())}
         </div>
+    }
+}
+
+/// What every field of the kit starts from: its value, its DOM id and those of its hint and inline
+/// error, and the message shown under it now.
+pub struct Bound {
+    pub field: FieldCtl,
+    pub id: String,
+    pub hint_id: String,
+    pub error_id: String,
+    pub error: Memo<Option<String>>,
+}
+
+/// Ties field `name` to a control whose DOM id is `id`, and tells the form its label. The errors
+/// shown are the field's own, then those the contract files under `error_name` (as `type.id`).
+pub fn bind(
+    form: FormCtl,
+    name: &'static str,
+    error_name: Option<&'static str>,
+    label: &TextProp,
+    id: String,
+) -> Bound {
+    let i18n = use_i18n();
+    let field = form.field(name);
+    form.set_label(name, label.clone());
+    let error = Memo::new(move |_| {
+        form.visible_error(name, i18n)
+            .or_else(|| error_name.and_then(|n| form.visible_error(n, i18n)))
+    });
+    Bound {
+        field,
+        hint_id: format!("{id}-hint"),
+        error_id: format!("{id}-error"),
+        id,
+        error,
+    }
+}
+
+/// The top of a field above its control: the label ("optional" after it where the field may stay
+/// empty), the hint, the inline error.
+pub fn field_head(
+    id: &str,
+    label: TextProp,
+    required: bool,
+    hint: Option<TextProp>,
+    hint_id: String,
+    error_id: String,
+    error: Memo<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class="label" for=id.to_owned()>
+            {move || label.get()}
+            {(!required).then(|| view! { " " <span class="optional">{i18n.tr(&ui::OPTIONAL)}</span> })}
+        </label>
+        {hint.map(|h| view! { <p class="hint" id=hint_id>{move || h.get()}</p> })}
+        {error_message(error_id, error)}
     }
 }
 
@@ -191,14 +244,14 @@ pub fn CheckboxField(
     #[prop(optional, into)]
     disabled_reason: Option<TextProp>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let field = form.field(name);
-    form.set_label(name, label.clone());
-    let id = form.dom_id(name);
-    let hint_id = format!("{id}-hint");
+    let Bound {
+        field,
+        id,
+        hint_id,
+        error_id,
+        error,
+    } = bind(form, name, None, &label, form.dom_id(name));
     let reason_id = format!("{id}-reason");
-    let error_id = format!("{id}-error");
-    let error = Memo::new(move |_| form.visible_error(name, i18n));
     let has_hint = hint.is_some();
     let has_reason = disabled_reason.is_some();
     let described = {
@@ -277,17 +330,14 @@ pub fn RadioField(
     #[prop(optional)] required: bool,
     #[prop(into)] options: Signal<Vec<Radio>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let field = form.field(name);
-    form.set_label(name, label.clone());
-    let id = form.dom_id(name);
+    let Bound {
+        field,
+        id,
+        hint_id,
+        error_id,
+        error,
+    } = bind(form, name, error_name, &label, form.dom_id(name));
     let first_id = form.dom_id(error_name.unwrap_or(name));
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let error = Memo::new(move |_| {
-        form.visible_error(name, i18n)
-            .or_else(|| error_name.and_then(|n| form.visible_error(n, i18n)))
-    });
     let has_hint = hint.is_some();
     let described = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());

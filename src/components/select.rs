@@ -13,9 +13,9 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::field::error_message;
+use crate::components::field::{Bound, bind, field_head};
 use crate::components::form::FormCtl;
-use crate::i18n::{fill, names, portal, ui, use_i18n};
+use crate::i18n::{fill, names, portal, use_i18n};
 
 /// One choice of the list.
 #[derive(Clone, Debug, PartialEq)]
@@ -152,17 +152,21 @@ pub fn SearchSelect(
     #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let field = form.field(name);
-    form.set_label(name, label.clone());
-    let id = form.dom_id(error_name.unwrap_or(name));
+    let Bound {
+        field,
+        id,
+        hint_id,
+        error_id,
+        error,
+    } = bind(
+        form,
+        name,
+        error_name,
+        &label,
+        form.dom_id(error_name.unwrap_or(name)),
+    );
     let list_id = format!("{id}-listbox");
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
     let status_id = format!("{id}-status");
-    let error = Memo::new(move |_| {
-        form.visible_error(name, i18n)
-            .or_else(|| error_name.and_then(|n| form.visible_error(n, i18n)))
-    });
     // What the person is typing; `None` while the box shows the chosen option.
     let typing = RwSignal::new(None::<String>);
     let open = RwSignal::new(false);
@@ -338,13 +342,7 @@ pub fn SearchSelect(
 
     view! {
         <div class="field search-select" class:field-error=move || error.get().is_some()>
-            <label class="label" for=id.clone()>
-                {move || label.get()}
-                {(!required)
-                    .then(|| view! { " " <span class="optional">{i18n.tr(&ui::OPTIONAL)}</span> })}
-            </label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
-            {error_message(error_id.clone(), error)}
+            {field_head(&id, label, required, hint, hint_id.clone(), error_id.clone(), error)}
             <div class="combo select-combo">
                 <input
                     id=id.clone()

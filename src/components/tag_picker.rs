@@ -10,7 +10,7 @@ use bizkit_contract::{CustomerGroup, to_slug};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::components::field::{described_by, error_message};
+use crate::components::field::{Bound, bind, described_by, field_head};
 use crate::components::form::FormCtl;
 use crate::components::layout::use_announcer;
 use crate::i18n::{fill, ui, use_i18n};
@@ -140,17 +140,18 @@ pub fn TagPicker(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let announcer = use_announcer();
-    let field = form.field(name);
-    form.set_label(name, label.clone());
-    let input_id = form.dom_id(name);
+    let Bound {
+        field,
+        id: input_id,
+        hint_id,
+        error_id,
+        error,
+    } = bind(form, name, None, &label, form.dom_id(name));
     let list_id = format!("{input_id}-listbox");
-    let hint_id = format!("{input_id}-hint");
-    let error_id = format!("{input_id}-error");
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let tags = Memo::new(move |_| field.value.with(|v| read_tags(v)));
-    let error = Memo::new(move |_| form.visible_error(name, i18n));
 
     let choices = Memo::new(move |_| {
         let q = query.get();
@@ -283,13 +284,7 @@ pub fn TagPicker(
 
     view! {
         <div class="field tag-picker" class:field-error=move || error.get().is_some()>
-            <label class="label" for=input_id.clone()>
-                {move || label.get()}
-                {(!required)
-                    .then(|| view! { " " <span class="optional">{i18n.tr(&ui::OPTIONAL)}</span> })}
-            </label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
-            {error_message(error_id.clone(), error)}
+            {field_head(&input_id, label, required, hint, hint_id.clone(), error_id.clone(), error)}
             <ul class="tags" role="list">
                 <For
                     each=move || indexed(tags.get())
