@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 
 use bizkit_contract::endpoint::ARES_GET;
-use bizkit_contract::{AresRecord, Ico};
+use bizkit_contract::{AresRecord, Ico, Lang};
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::{ui, use_i18n};
+use crate::i18n::{Text, ui, use_i18n};
 use crate::session::current_session;
 
 const DEBOUNCE_MS: u64 = 400;
@@ -38,6 +38,54 @@ pub enum Lookup {
     Unavailable,
     /// The backend has no ARES call: the preview is simply not offered.
     Unsupported,
+}
+
+/// What a look-up's answer means. A 404 other than ARES's "no such company" says the backend lacks
+/// the call; `refusal_hides`: a refusal of the call to this person (401/403) hides the feature too.
+pub fn outcome(result: Result<AresRecord, ApiError>, refusal_hides: bool) -> Lookup {
+    match result {
+        Ok(r) => Lookup::Found(Box::new(r)),
+        Err(ApiError::NotFound { code: Some(c) }) if c == "ARES_NOT_FOUND" => Lookup::NotFound,
+        Err(ApiError::NotFound { .. }) => Lookup::Unsupported,
+        Err(ApiError::Rejected { .. }) => Lookup::NotFound,
+        Err(ApiError::Forbidden { .. } | ApiError::Unauthorized { .. }) if refusal_hides => {
+            Lookup::Unsupported
+        }
+        Err(_) => Lookup::Unavailable,
+    }
+}
+
+/// Keeps what the register said about `ico`; an unavailable register is asked again later.
+pub fn remember(cache: StoredValue<HashMap<String, Lookup>>, ico: &str, outcome: &Lookup) {
+    if matches!(outcome, Lookup::Found(_) | Lookup::NotFound) {
+        let _ = cache.try_update_value(|c| {
+            c.insert(ico.to_owned(), outcome.clone());
+        });
+    }
+}
+
+/// The states of a look-up that show no company: nothing, "checking", "not found", "unavailable"
+/// (`unavailable`, in the words of the page).
+pub fn pending(state: &Lookup, lang: Lang, unavailable: &'static Text) -> AnyView {
+    match state {
+        Lookup::Checking => view! { <p class="hint">{ui::ARES_CHECKING.get(lang)}</p> }.into_any(),
+        Lookup::NotFound => {
+            view! { <p class="notice warn">{ui::ARES_NOT_FOUND.get(lang)}</p> }.into_any()
+        }
+        Lookup::Unavailable => view! { <p class="notice">{unavailable.get(lang)}</p> }.into_any(),
+        _ => ().into_any(),
+    }
+}
+
+/// The company as the register has it, under `found` ("found in ARES").
+pub fn company(r: &AresRecord, lang: Lang, found: &'static Text) -> impl IntoView {
+    view! {
+        <p>{found.get(lang)}</p>
+        <p class="company"><strong>{r.company_name.clone()}</strong></p>
+        <p>{address(r)}</p>
+        {r.dic.clone().map(|d| view! { <p>{ui::DIC.get(lang)} ": " {d}</p> })}
+        {r.dissolved.then(|| view! { <p class="warn">{ui::ARES_DISSOLVED.get(lang)}</p> })}
+    }
 }
 
 /// Looks up the company for the IČO in `value`, once it is valid; returns the state to show.
@@ -70,20 +118,8 @@ pub fn use_ares(value: Signal<String>) -> ReadSignal<Lookup> {
                 let client = session.client();
                 leptos::task::spawn_local(async move {
                     let result = client.call(&ARES_GET, &[&wanted]).await;
-                    let outcome = match result {
-                        Ok(r) => Lookup::Found(Box::new(r)),
-                        Err(ApiError::NotFound { code: Some(c) }) if c == "ARES_NOT_FOUND" => {
-                            Lookup::NotFound
-                        }
-                        Err(ApiError::NotFound { .. }) => Lookup::Unsupported,
-                        Err(ApiError::Rejected { .. }) => Lookup::NotFound,
-                        Err(_) => Lookup::Unavailable,
-                    };
-                    if matches!(outcome, Lookup::Found(_) | Lookup::NotFound) {
-                        let _ = cache.try_update_value(|c| {
-                            c.insert(wanted.clone(), outcome.clone());
-                        });
-                    }
+                    let outcome = outcome(result, false);
+                    remember(cache, &wanted, &outcome);
                     if ico.try_get_untracked().flatten().as_deref() == Some(wanted.as_str()) {
                         set_state.try_set(outcome);
                     }
@@ -103,22 +139,10 @@ pub fn AresPreview(state: ReadSignal<Lookup>, id: String) -> impl IntoView {
             {move || {
                 let lang = i18n.lang.get();
                 match state.get() {
-                    Lookup::Idle | Lookup::Unsupported => ().into_any(),
-                    Lookup::Checking => view! { <p class="hint">{ui::ARES_CHECKING.get(lang)}</p> }.into_any(),
-                    Lookup::NotFound => view! { <p class="notice warn">{ui::ARES_NOT_FOUND.get(lang)}</p> }.into_any(),
-                    Lookup::Unavailable => view! { <p class="notice">{ui::ARES_UNAVAILABLE.get(lang)}</p> }.into_any(),
                     Lookup::Found(r) => {
-                        view! {
-                            <div class="notice found">
-                                <p>{ui::ARES_FOUND.get(lang)}</p>
-                                <p class="company"><strong>{r.company_name.clone()}</strong></p>
-                                <p>{address(&r)}</p>
-                                {r.dic.clone().map(|d| view! { <p>{ui::DIC.get(lang)} ": " {d}</p> })}
-                                {r.dissolved.then(|| view! { <p class="warn">{ui::ARES_DISSOLVED.get(lang)}</p> })}
-                            </div>
-                        }
-                            .into_any()
+                        view! { <div class="notice found">{company(&r, lang, &ui::ARES_FOUND)}</div> }.into_any()
                     }
+                    other => pending(&other, lang, &ui::ARES_UNAVAILABLE),
                 }
             }}
         </div>

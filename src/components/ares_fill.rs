@@ -15,12 +15,11 @@ use bizkit_contract::{AresRecord, Ico, Lang};
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::api::ApiError;
-use crate::components::ares::{Lookup, address};
+use crate::components::ares::{Lookup, company, outcome, pending, remember};
 use crate::components::focus::focus_after_render;
 use crate::components::form::FormCtl;
 use crate::components::layout::use_announcer;
-use crate::i18n::{Text, fill, portal, ui, use_i18n};
+use crate::i18n::{Text, fill, portal, use_i18n};
 use crate::session::current_session;
 
 const DEBOUNCE_MS: u64 = 400;
@@ -60,24 +59,8 @@ pub fn use_company_lookup(value: Signal<String>, wanted: Signal<bool>) -> ReadSi
                 }
                 let client = session.client();
                 leptos::task::spawn_local(async move {
-                    let outcome = match client.call(&ARES_LOOKUP, &[&current]).await {
-                        Ok(r) => Lookup::Found(Box::new(r)),
-                        Err(ApiError::NotFound { code: Some(c) }) if c == "ARES_NOT_FOUND" => {
-                            Lookup::NotFound
-                        }
-                        Err(ApiError::Rejected { .. }) => Lookup::NotFound,
-                        Err(
-                            ApiError::NotFound { .. }
-                            | ApiError::Forbidden { .. }
-                            | ApiError::Unauthorized { .. },
-                        ) => Lookup::Unsupported,
-                        Err(_) => Lookup::Unavailable,
-                    };
-                    if matches!(outcome, Lookup::Found(_) | Lookup::NotFound) {
-                        let _ = cache.try_update_value(|c| {
-                            c.insert(current.clone(), outcome.clone());
-                        });
-                    }
+                    let outcome = outcome(client.call(&ARES_LOOKUP, &[&current]).await, true);
+                    remember(cache, &current, &outcome);
                     let still =
                         ico.try_get_untracked().flatten().as_deref() == Some(current.as_str());
                     if still || outcome == Lookup::Unsupported {
@@ -220,10 +203,6 @@ pub fn AresFill(
             {move || {
                 let lang = i18n.lang.get();
                 match state.get() {
-                    Lookup::Idle | Lookup::Unsupported => ().into_any(),
-                    Lookup::Checking => view! { <p class="hint">{ui::ARES_CHECKING.get(lang)}</p> }.into_any(),
-                    Lookup::NotFound => view! { <p class="notice warn">{ui::ARES_NOT_FOUND.get(lang)}</p> }.into_any(),
-                    Lookup::Unavailable => view! { <p class="notice">{portal::ARES_UNAVAILABLE.get(lang)}</p> }.into_any(),
                     Lookup::Found(r) => {
                         let (empty, differing) = plan.get().unwrap_or_default();
                         let nothing = empty.is_empty() && differing.is_empty();
@@ -231,11 +210,7 @@ pub fn AresFill(
                         let has_differing = !differing.is_empty();
                         view! {
                             <div class="notice found">
-                                <p>{portal::ARES_FOUND.get(lang)}</p>
-                                <p class="company"><strong>{r.company_name.clone()}</strong></p>
-                                <p>{address(&r)}</p>
-                                {r.dic.clone().map(|d| view! { <p>{ui::DIC.get(lang)} ": " {d}</p> })}
-                                {r.dissolved.then(|| view! { <p class="warn">{ui::ARES_DISSOLVED.get(lang)}</p> })}
+                                {company(&r, lang, &portal::ARES_FOUND)}
                                 {move || filled.get().map(|text| view! {
                                     <p class="ares-done" tabindex="-1" node_ref=done>{text}</p>
                                 })}
@@ -270,6 +245,7 @@ pub fn AresFill(
                         }
                         .into_any()
                     }
+                    other => pending(&other, lang, &portal::ARES_UNAVAILABLE),
                 }
             }}
         </div>

@@ -5,7 +5,7 @@
 use bizkit_contract::CodeName;
 use leptos::prelude::*;
 
-use crate::components::field::{Bound, bind};
+use crate::components::field::bind;
 use crate::components::form::FormCtl;
 use crate::i18n::{fill, ui, use_i18n};
 
@@ -48,12 +48,7 @@ pub fn CodePicker(
     options: Signal<Option<Vec<CodeName>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let Bound {
-        field,
-        error_id,
-        error,
-        ..
-    } = bind(form, name, None, &legend, form.dom_id(name));
+    let (field, ids, error) = bind(form, name, None, &legend, form.dom_id(name));
     let query = RwSignal::new(String::new());
     let chosen = Memo::new(move |_| field.value.with(|v| read_codes(v)));
     let listed = move || options.get().filter(|o| !o.is_empty());
@@ -71,7 +66,7 @@ pub fn CodePicker(
         <fieldset
             class="field code-picker"
             class:field-error=move || error.get().is_some()
-            aria-describedby=move || error.get().is_some().then(|| error_id.clone())
+            aria-describedby=move || error.get().is_some().then(|| ids.error.clone())
         >
             <legend class="label">
                 {move || legend_text.get()} " "

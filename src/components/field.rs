@@ -38,15 +38,9 @@ pub fn Field(
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let Bound {
-        field,
-        id,
-        hint_id,
-        error_id,
-        error,
-    } = bind(form, name, None, &label, form.dom_id(name));
-    let preview_id = format!("{id}-preview");
-    let counter_id = format!("{id}-counter");
+    let (field, ids, error) = bind(form, name, None, &label, form.dom_id(name));
+    let preview_id = format!("{}-preview", ids.id);
+    let counter_id = format!("{}-counter", ids.id);
     let has_hint = hint.is_some();
     let has_preview = preview.is_some();
     let preview_text = Memo::new(move |_| {
@@ -58,8 +52,8 @@ pub fn Field(
     let counter_visible = move || counter.is_some_and(|max| count.get() * 10 >= max * 8);
     let described = {
         let (hint_id, error_id, preview_id, counter_id) = (
-            hint_id.clone(),
-            error_id.clone(),
+            ids.hint.clone(),
+            ids.error.clone(),
             preview_id.clone(),
             counter_id.clone(),
         );
@@ -91,7 +85,7 @@ pub fn Field(
     let input = if control == Control::TextArea {
         view! {
             <textarea
-                id=id.clone()
+                id=ids.id.clone()
                 name=name
                 class="input"
                 rows="3"
@@ -107,7 +101,7 @@ pub fn Field(
     } else {
         view! {
             <input
-                id=id.clone()
+                id=ids.id.clone()
                 name=name
                 class="input"
                 type=input_type
@@ -127,7 +121,7 @@ pub fn Field(
     };
     view! {
         <div class="field" class:field-error=move || error.get().is_some()>
-            {field_head(&id, label, required, hint, hint_id, error_id, error)}
+            {field_head(&ids, label, required, hint, error)}
             {input}
             <Show when=move || preview_text.get().is_some()>
                 <p class="preview" id=preview_id.clone()>
@@ -144,25 +138,23 @@ pub fn Field(
     }
 }
 
-/// What every field of the kit starts from: its value, its DOM id and those of its hint and inline
-/// error, and the message shown under it now.
-pub struct Bound {
-    pub field: FieldCtl,
+/// The DOM ids of a field's control, its hint and its inline error.
+pub struct Ids {
     pub id: String,
-    pub hint_id: String,
-    pub error_id: String,
-    pub error: Memo<Option<String>>,
+    pub hint: String,
+    pub error: String,
 }
 
-/// Ties field `name` to a control whose DOM id is `id`, and tells the form its label. The errors
-/// shown are the field's own, then those the contract files under `error_name` (as `type.id`).
+/// What every field of the kit starts from: field `name`'s value, the ids of a control whose DOM id is
+/// `id`, and the message shown under it now; the form is told the label. The errors shown are the
+/// field's own, then those the contract files under `error_name` (as `type.id`).
 pub fn bind(
     form: FormCtl,
     name: &'static str,
     error_name: Option<&'static str>,
     label: &TextProp,
     id: String,
-) -> Bound {
+) -> (FieldCtl, Ids, Memo<Option<String>>) {
     let i18n = use_i18n();
     let field = form.field(name);
     form.set_label(name, label.clone());
@@ -170,34 +162,32 @@ pub fn bind(
         form.visible_error(name, i18n)
             .or_else(|| error_name.and_then(|n| form.visible_error(n, i18n)))
     });
-    Bound {
-        field,
-        hint_id: format!("{id}-hint"),
-        error_id: format!("{id}-error"),
+    let ids = Ids {
+        hint: format!("{id}-hint"),
+        error: format!("{id}-error"),
         id,
-        error,
-    }
+    };
+    (field, ids, error)
 }
 
 /// The top of a field above its control: the label ("optional" after it where the field may stay
 /// empty), the hint, the inline error.
 pub fn field_head(
-    id: &str,
+    ids: &Ids,
     label: TextProp,
     required: bool,
     hint: Option<TextProp>,
-    hint_id: String,
-    error_id: String,
     error: Memo<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let hint_id = ids.hint.clone();
     view! {
-        <label class="label" for=id.to_owned()>
+        <label class="label" for=ids.id.clone()>
             {move || label.get()}
             {(!required).then(|| view! { " " <span class="optional">{i18n.tr(&ui::OPTIONAL)}</span> })}
         </label>
         {hint.map(|h| view! { <p class="hint" id=hint_id>{move || h.get()}</p> })}
-        {error_message(error_id, error)}
+        {error_message(ids.error.clone(), error)}
     }
 }
 
@@ -244,18 +234,13 @@ pub fn CheckboxField(
     #[prop(optional, into)]
     disabled_reason: Option<TextProp>,
 ) -> impl IntoView {
-    let Bound {
-        field,
-        id,
-        hint_id,
-        error_id,
-        error,
-    } = bind(form, name, None, &label, form.dom_id(name));
-    let reason_id = format!("{id}-reason");
+    let (field, ids, error) = bind(form, name, None, &label, form.dom_id(name));
+    let reason_id = format!("{}-reason", ids.id);
     let has_hint = hint.is_some();
     let has_reason = disabled_reason.is_some();
     let described = {
-        let (hint_id, reason_id, error_id) = (hint_id.clone(), reason_id.clone(), error_id.clone());
+        let (hint_id, reason_id, error_id) =
+            (ids.hint.clone(), reason_id.clone(), ids.error.clone());
         move || {
             described_by([
                 has_hint.then(|| hint_id.clone()),
@@ -266,9 +251,9 @@ pub fn CheckboxField(
     };
     view! {
         <div class="field checkbox" class:field-error=move || error.get().is_some()>
-            {error_message(error_id.clone(), error)}
+            {error_message(ids.error.clone(), error)}
             <input
-                id=id.clone()
+                id=ids.id.clone()
                 name=name
                 type="checkbox"
                 class="checkbox-input"
@@ -286,8 +271,8 @@ pub fn CheckboxField(
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described
             />
-            <label class="checkbox-label" for=id.clone()>{move || label.get()}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
+            <label class="checkbox-label" for=ids.id.clone()>{move || label.get()}</label>
+            {hint.map(|h| view! { <p class="hint" id=ids.hint.clone()>{move || h.get()}</p> })}
             {disabled_reason
                 .map(|r| {
                     view! {
@@ -330,17 +315,11 @@ pub fn RadioField(
     #[prop(optional)] required: bool,
     #[prop(into)] options: Signal<Vec<Radio>>,
 ) -> impl IntoView {
-    let Bound {
-        field,
-        id,
-        hint_id,
-        error_id,
-        error,
-    } = bind(form, name, error_name, &label, form.dom_id(name));
+    let (field, ids, error) = bind(form, name, error_name, &label, form.dom_id(name));
     let first_id = form.dom_id(error_name.unwrap_or(name));
     let has_hint = hint.is_some();
     let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        let (hint_id, error_id) = (ids.hint.clone(), ids.error.clone());
         move || {
             described_by([
                 has_hint.then(|| hint_id.clone()),
@@ -349,7 +328,7 @@ pub fn RadioField(
         }
     };
     let radios = move || {
-        let id = id.clone();
+        let id = ids.id.clone();
         let first_id = first_id.clone();
         options
             .get()
@@ -401,8 +380,8 @@ pub fn RadioField(
             aria-describedby=described
         >
             <legend class="label">{move || label.get()}</legend>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
-            {error_message(error_id.clone(), error)}
+            {hint.map(|h| view! { <p class="hint" id=ids.hint.clone()>{move || h.get()}</p> })}
+            {error_message(ids.error.clone(), error)}
             <div class="radios">{radios}</div>
         </fieldset>
     }

@@ -13,7 +13,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::field::{Bound, bind, field_head};
+use crate::components::field::{bind, field_head};
 use crate::components::form::FormCtl;
 use crate::i18n::{fill, names, portal, use_i18n};
 
@@ -152,21 +152,15 @@ pub fn SearchSelect(
     #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let Bound {
-        field,
-        id,
-        hint_id,
-        error_id,
-        error,
-    } = bind(
+    let (field, ids, error) = bind(
         form,
         name,
         error_name,
         &label,
         form.dom_id(error_name.unwrap_or(name)),
     );
-    let list_id = format!("{id}-listbox");
-    let status_id = format!("{id}-status");
+    let list_id = format!("{}-listbox", ids.id);
+    let status_id = format!("{}-status", ids.id);
     // What the person is typing; `None` while the box shows the chosen option.
     let typing = RwSignal::new(None::<String>);
     let open = RwSignal::new(false);
@@ -312,7 +306,8 @@ pub fn SearchSelect(
     let has_hint = hint.is_some();
     let list_label = label.clone();
     let described_by = {
-        let (hint_id, error_id, status_id) = (hint_id.clone(), error_id.clone(), status_id.clone());
+        let (hint_id, error_id, status_id) =
+            (ids.hint.clone(), ids.error.clone(), status_id.clone());
         move || {
             let mut ids = Vec::new();
             if has_hint {
@@ -342,10 +337,10 @@ pub fn SearchSelect(
 
     view! {
         <div class="field search-select" class:field-error=move || error.get().is_some()>
-            {field_head(&id, label, required, hint, hint_id.clone(), error_id.clone(), error)}
+            {field_head(&ids, label, required, hint, error)}
             <div class="combo select-combo">
                 <input
-                    id=id.clone()
+                    id=ids.id.clone()
                     node_ref=input_ref
                     class="input"
                     type="text"

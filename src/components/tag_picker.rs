@@ -10,7 +10,7 @@ use bizkit_contract::{CustomerGroup, to_slug};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::components::field::{Bound, bind, described_by, field_head};
+use crate::components::field::{bind, described_by, field_head};
 use crate::components::form::FormCtl;
 use crate::components::layout::use_announcer;
 use crate::i18n::{fill, ui, use_i18n};
@@ -140,14 +140,8 @@ pub fn TagPicker(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let announcer = use_announcer();
-    let Bound {
-        field,
-        id: input_id,
-        hint_id,
-        error_id,
-        error,
-    } = bind(form, name, None, &label, form.dom_id(name));
-    let list_id = format!("{input_id}-listbox");
+    let (field, ids, error) = bind(form, name, None, &label, form.dom_id(name));
+    let list_id = format!("{}-listbox", ids.id);
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
@@ -271,8 +265,8 @@ pub fn TagPicker(
     };
 
     let described = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
+        let hint_id = ids.hint.clone();
+        let error_id = ids.error.clone();
         let has_hint = hint.is_some();
         move || {
             described_by([
@@ -284,7 +278,7 @@ pub fn TagPicker(
 
     view! {
         <div class="field tag-picker" class:field-error=move || error.get().is_some()>
-            {field_head(&input_id, label, required, hint, hint_id.clone(), error_id.clone(), error)}
+            {field_head(&ids, label, required, hint, error)}
             <ul class="tags" role="list">
                 <For
                     each=move || indexed(tags.get())
@@ -344,7 +338,7 @@ pub fn TagPicker(
             </ul>
             <div class="combo">
                 <input
-                    id=input_id.clone()
+                    id=ids.id.clone()
                     node_ref=input_ref
                     class="input"
                     type="text"
