@@ -31,6 +31,25 @@ pub fn DraftNotice(form: FormCtl) -> impl IntoView {
     }
 }
 
+/// A load that failed: what `children` say went wrong, and a button that tries again by counting up
+/// `retry`, which the load tracks.
+#[component]
+pub fn RetryNotice(retry: RwSignal<u32>, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="notice warn" role="alert">
+            {children()}
+            <button
+                type="button"
+                class="button secondary"
+                on:click=move |_| retry.update(|n| *n += 1)
+            >
+                {i18n.tr(&ui::RETRY)}
+            </button>
+        </div>
+    }
+}
+
 /// Asks before the page is closed or left while the form has unsaved changes. The draft would survive
 /// anyway; the question is for the person who did not mean to leave.
 pub fn guard_leaving(form: FormCtl) {

@@ -20,6 +20,7 @@ use crate::components::field::{Control, Radio};
 use crate::components::field_table::{FieldRows, FieldSpec, preview};
 use crate::components::form::{Values, describe};
 use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
+use crate::components::notices::RetryNotice;
 use crate::components::record;
 use crate::components::select::{CountryValue, country_options};
 use crate::i18n::{Text, fill, names, portal, ui, use_i18n};
@@ -392,16 +393,9 @@ fn ContactList(
                             Err(e) => {
                                 let msg = describe(&e, i18n);
                                 view! {
-                                    <div class="notice warn" role="alert">
+                                    <RetryNotice retry=refresh>
                                         <p>{msg}</p>
-                                        <button
-                                            type="button"
-                                            class="button secondary"
-                                            on:click=move |_| refresh.update(|n| *n += 1)
-                                        >
-                                            {i18n.tr(&ui::RETRY)}
-                                        </button>
-                                    </div>
+                                    </RetryNotice>
                                 }
                                     .into_any()
                             }

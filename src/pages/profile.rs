@@ -21,6 +21,7 @@ use crate::components::field::Control;
 use crate::components::field_table::{self, FieldRows, FieldSpec, preview};
 use crate::components::form::{Values, describe};
 use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
+use crate::components::notices::RetryNotice;
 use crate::components::select::{CountryValue, country_options, locale_options};
 use crate::components::tag_picker::{default_color, read_tags};
 use crate::i18n::{Text, fill, portal, ui, use_i18n};
@@ -261,17 +262,10 @@ pub fn Profile(
                             Err(e) => {
                                 let msg = describe(&e, i18n);
                                 view! {
-                                    <div class="notice warn" role="alert">
+                                    <RetryNotice retry=reload>
                                         <p>{i18n.tr(&portal::PROFILE_LOAD_FAILED)}</p>
                                         <p>{msg}</p>
-                                        <button
-                                            type="button"
-                                            class="button secondary"
-                                            on:click=move |_| reload.update(|n| *n += 1)
-                                        >
-                                            {i18n.tr(&ui::RETRY)}
-                                        </button>
-                                    </div>
+                                    </RetryNotice>
                                 }
                                     .into_any()
                             }
