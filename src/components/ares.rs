@@ -3,13 +3,13 @@
 
 use std::collections::HashMap;
 
-use bizkit_contract::endpoint::ARES_GET;
+use bizkit_contract::endpoint::{ARES_GET, Endpoint, NoBody};
 use bizkit_contract::{AresRecord, Ico, Lang};
 use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::i18n::{Text, ui, use_i18n};
-use crate::session::current_session;
+use crate::session::{Session, current_session};
 
 const DEBOUNCE_MS: u64 = 400;
 
@@ -42,7 +42,7 @@ pub enum Lookup {
 
 /// What a look-up's answer means. A 404 other than ARES's "no such company" says the backend lacks
 /// the call; `refusal_hides`: a refusal of the call to this person (401/403) hides the feature too.
-pub fn outcome(result: Result<AresRecord, ApiError>, refusal_hides: bool) -> Lookup {
+fn outcome(result: Result<AresRecord, ApiError>, refusal_hides: bool) -> Lookup {
     match result {
         Ok(r) => Lookup::Found(Box::new(r)),
         Err(ApiError::NotFound { code: Some(c) }) if c == "ARES_NOT_FOUND" => Lookup::NotFound,
@@ -56,7 +56,7 @@ pub fn outcome(result: Result<AresRecord, ApiError>, refusal_hides: bool) -> Loo
 }
 
 /// Keeps what the register said about `ico`; an unavailable register is asked again later.
-pub fn remember(cache: StoredValue<HashMap<String, Lookup>>, ico: &str, outcome: &Lookup) {
+fn remember(cache: StoredValue<HashMap<String, Lookup>>, ico: &str, outcome: &Lookup) {
     if matches!(outcome, Lookup::Found(_) | Lookup::NotFound) {
         let _ = cache.try_update_value(|c| {
             c.insert(ico.to_owned(), outcome.clone());
@@ -88,47 +88,95 @@ pub fn company(r: &AresRecord, lang: Lang, found: &'static Text) -> impl IntoVie
     }
 }
 
-/// Looks up the company for the IČO in `value`, once it is valid; returns the state to show.
-pub fn use_ares(value: Signal<String>) -> ReadSignal<Lookup> {
-    let session = current_session();
-    let (state, set_state) = signal(Lookup::Idle);
-    let cache = StoredValue::new(HashMap::<String, Lookup>::new());
-    let ico = Memo::new(move |_| value.with(|v| Ico::parse(v).ok().map(|i| i.as_str().to_owned())));
-    Effect::new(move |_| {
-        let Some(current) = ico.get() else {
-            set_state.set(Lookup::Idle);
-            return;
-        };
-        if let Some(hit) = cache.with_value(|c| c.get(&current).cloned()) {
-            set_state.set(hit);
-            return;
+/// What a look-up of the IČO in a field works with: the valid IČO in `value` (`None` while it is not
+/// one), the state to show, and what the register said so far.
+#[derive(Clone, Copy)]
+pub struct Looker {
+    pub ico: Memo<Option<String>>,
+    pub state: ReadSignal<Lookup>,
+    pub set_state: WriteSignal<Lookup>,
+    pub cache: StoredValue<HashMap<String, Lookup>>,
+    session: Session,
+}
+
+impl Looker {
+    pub fn new(value: Signal<String>) -> Self {
+        let (state, set_state) = signal(Lookup::Idle);
+        Looker {
+            ico: Memo::new(move |_| {
+                value.with(|v| Ico::parse(v).ok().map(|i| i.as_str().to_owned()))
+            }),
+            state,
+            set_state,
+            cache: StoredValue::new(HashMap::new()),
+            session: current_session(),
         }
-        if state.get_untracked() == Lookup::Unsupported {
-            return;
-        }
+    }
+
+    /// Shows what the register already said about `ico`, if it said anything.
+    pub fn show_cached(&self, ico: &str) -> bool {
+        let hit = self.cache.with_value(|c| c.get(ico).cloned());
+        hit.map(|h| self.set_state.set(h)).is_some()
+    }
+
+    /// Whether the backend was found to lack the call (or refuse it to this person).
+    pub fn unsupported(&self) -> bool {
+        self.state.get_untracked() == Lookup::Unsupported
+    }
+
+    /// Asks `endpoint` about `wanted` once the debounce is over: only the IČO still in the field is
+    /// looked up, so while someone types on, earlier timers find a newer value and leave it to that
+    /// value's own timer. The answer is shown while its IČO is still in the field; `hides_for_good`:
+    /// a backend that refuses or lacks the call hides the feature whatever the IČO.
+    pub fn ask(
+        &self,
+        endpoint: &'static Endpoint<NoBody, AresRecord>,
+        wanted: String,
+        hides_for_good: bool,
+    ) {
+        let Looker {
+            ico,
+            set_state,
+            cache,
+            session,
+            ..
+        } = *self;
         set_state.set(Lookup::Checking);
         set_timeout(
             move || {
-                // Only the IČO still in the field is looked up: while someone types on, earlier timers
-                // find a newer value and leave it to that value's own timer.
-                if ico.try_get_untracked().flatten().as_deref() != Some(current.as_str()) {
+                if ico.try_get_untracked().flatten().as_deref() != Some(wanted.as_str()) {
                     return;
                 }
-                let wanted = current;
                 let client = session.client();
                 leptos::task::spawn_local(async move {
-                    let result = client.call(&ARES_GET, &[&wanted]).await;
-                    let outcome = outcome(result, false);
+                    let outcome = outcome(client.call(endpoint, &[&wanted]).await, hides_for_good);
                     remember(cache, &wanted, &outcome);
-                    if ico.try_get_untracked().flatten().as_deref() == Some(wanted.as_str()) {
+                    let still =
+                        ico.try_get_untracked().flatten().as_deref() == Some(wanted.as_str());
+                    if still || (hides_for_good && outcome == Lookup::Unsupported) {
                         set_state.try_set(outcome);
                     }
                 });
             },
             std::time::Duration::from_millis(DEBOUNCE_MS),
         );
+    }
+}
+
+/// Looks up the company for the IČO in `value`, once it is valid; returns the state to show.
+pub fn use_ares(value: Signal<String>) -> ReadSignal<Lookup> {
+    let looker = Looker::new(value);
+    Effect::new(move |_| {
+        let Some(current) = looker.ico.get() else {
+            looker.set_state.set(Lookup::Idle);
+            return;
+        };
+        if looker.show_cached(&current) || looker.unsupported() {
+            return;
+        }
+        looker.ask(&ARES_GET, current, false);
     });
-    state
+    looker.state
 }
 
 #[component]

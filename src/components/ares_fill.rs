@@ -3,75 +3,45 @@
 //! Empty fields are filled at the person's word; fields that already hold something else are only
 //! replaced after the person agreed to exactly those replacements, which are listed old → new.
 //!
-//! The look-up is debounced and cached like [`crate::components::ares`], and goes to
+//! The look-up is the preview's [`crate::components::ares::Looker`] (debounced, cached), and goes to
 //! `/api/v1/ares/{ico}`, the look-up a customer's own token may use (the admin BFF's `/bff/ares` is
 //! for administrators). A backend that refuses the call to this person (401/403) or lacks it (a 404
 //! that is not ARES's "no such company") simply hides the offer.
 
-use std::collections::HashMap;
-
 use bizkit_contract::endpoint::ARES_LOOKUP;
-use bizkit_contract::{AresRecord, Ico, Lang};
+use bizkit_contract::{AresRecord, Lang};
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::ares::{Lookup, company, outcome, pending, remember};
+use crate::components::ares::{Looker, Lookup, company, pending};
 use crate::components::focus::focus_after_render;
 use crate::components::form::FormCtl;
 use crate::components::layout::use_announcer;
 use crate::i18n::{Text, fill, portal, use_i18n};
-use crate::session::current_session;
-
-const DEBOUNCE_MS: u64 = 400;
 
 /// Looks up the company of a valid IČO in `value`; any refusal of the call hides the feature.
 /// `wanted` decides whether a new look-up is worth a call (a result already in is still shown):
 /// ARES asks clients not to repeat queries, so a stored IČO whose details are all filled in is not
 /// looked up again on every visit.
 pub fn use_company_lookup(value: Signal<String>, wanted: Signal<bool>) -> ReadSignal<Lookup> {
-    let session = current_session();
-    let (state, set_state) = signal(Lookup::Idle);
-    let cache = StoredValue::new(HashMap::<String, Lookup>::new());
-    let ico = Memo::new(move |_| value.with(|v| Ico::parse(v).ok().map(|i| i.as_str().to_owned())));
+    let looker = Looker::new(value);
     Effect::new(move |_| {
-        let Some(current) = ico.get() else {
-            if state.get_untracked() != Lookup::Unsupported {
-                set_state.set(Lookup::Idle);
+        let Some(current) = looker.ico.get() else {
+            if !looker.unsupported() {
+                looker.set_state.set(Lookup::Idle);
             }
             return;
         };
-        if state.get_untracked() == Lookup::Unsupported {
-            return;
-        }
-        if let Some(hit) = cache.with_value(|c| c.get(&current).cloned()) {
-            set_state.set(hit);
+        if looker.unsupported() || looker.show_cached(&current) {
             return;
         }
         if !wanted.get() {
-            set_state.set(Lookup::Idle);
+            looker.set_state.set(Lookup::Idle);
             return;
         }
-        set_state.set(Lookup::Checking);
-        set_timeout(
-            move || {
-                if ico.try_get_untracked().flatten().as_deref() != Some(current.as_str()) {
-                    return;
-                }
-                let client = session.client();
-                leptos::task::spawn_local(async move {
-                    let outcome = outcome(client.call(&ARES_LOOKUP, &[&current]).await, true);
-                    remember(cache, &current, &outcome);
-                    let still =
-                        ico.try_get_untracked().flatten().as_deref() == Some(current.as_str());
-                    if still || outcome == Lookup::Unsupported {
-                        set_state.try_set(outcome);
-                    }
-                });
-            },
-            std::time::Duration::from_millis(DEBOUNCE_MS),
-        );
+        looker.ask(&ARES_LOOKUP, current, true);
     });
-    state
+    looker.state
 }
 
 /// A form field ARES can fill: its JSON name, its label, and what ARES has for it.
