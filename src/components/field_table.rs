@@ -420,6 +420,43 @@ mod draw {
     }
 }
 
+/// Rows several forms ask for alike. An administrator types someone else's details there, so the
+/// browser is not to offer the administrator's own (`autocomplete="off"`).
+pub mod common {
+    use bizkit_contract::{NAME_MAX, field};
+
+    use super::{FieldSpec, preview};
+    use crate::components::field::Control;
+    use crate::i18n::{Text, ui};
+
+    pub const EMAIL: FieldSpec = FieldSpec::new(field::EMAIL, &ui::EMAIL)
+        .control(Control::Email)
+        .autocomplete("off")
+        .hint(&ui::EMAIL_HINT)
+        .preview(preview::email);
+    pub const PHONE: FieldSpec = FieldSpec::new(field::PHONE, &ui::PHONE)
+        .control(Control::Tel)
+        .autocomplete("off")
+        .hint(&ui::PHONE_HINT)
+        .preview(preview::phone);
+    pub const FIRST_NAME: FieldSpec = FieldSpec::new(field::FIRST_NAME, &ui::FIRST_NAME)
+        .autocomplete("off")
+        .counter(NAME_MAX);
+    pub const LAST_NAME: FieldSpec = FieldSpec::new(field::LAST_NAME, &ui::LAST_NAME)
+        .autocomplete("off")
+        .counter(NAME_MAX);
+
+    /// A company's IČO, under the label and hint of the app it is in.
+    pub const fn ico(label: &'static Text, hint: &'static Text) -> FieldSpec {
+        FieldSpec::new(field::COMPANY_REGISTRATION_NUMBER, label)
+            .control(Control::Numeric)
+            .wide()
+            .autocomplete("off")
+            .hint(hint)
+            .preview(preview::ico)
+    }
+}
+
 /// The "will be saved as" of the contract's rules, one [`Preview`] per rule.
 pub mod preview {
     use bizkit_contract::field;

@@ -2,14 +2,11 @@
 
 use bizkit_contract::endpoint::{CONTACT_CREATE, CONTACT_GET};
 use bizkit_contract::field;
-use bizkit_contract::{
-    ContactCreateRequest, ContactCreateResponse, GroupListItem, NAME_MAX, StoredContact,
-};
+use bizkit_contract::{ContactCreateRequest, ContactCreateResponse, GroupListItem, StoredContact};
 use leptos::prelude::*;
 
 use crate::components::ares::{AresPreview, use_ares};
-use crate::components::field::Control;
-use crate::components::field_table::{FieldRows, FieldSpec, preview};
+use crate::components::field_table::{FieldRows, FieldSpec, common};
 use crate::components::form::Values;
 use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
 use crate::components::record;
@@ -18,28 +15,11 @@ use crate::i18n::{ui, use_i18n};
 use crate::session::current_session;
 
 const MAIN: &[FieldSpec] = &[
-    FieldSpec::new(field::EMAIL, &ui::EMAIL)
-        .control(Control::Email)
-        .autocomplete("off")
-        .hint(&ui::EMAIL_HINT)
-        .preview(preview::email),
-    FieldSpec::new(field::PHONE, &ui::PHONE)
-        .control(Control::Tel)
-        .autocomplete("off")
-        .hint(&ui::PHONE_HINT)
-        .preview(preview::phone),
-    FieldSpec::new(field::FIRST_NAME, &ui::FIRST_NAME)
-        .autocomplete("off")
-        .counter(NAME_MAX),
-    FieldSpec::new(field::LAST_NAME, &ui::LAST_NAME)
-        .autocomplete("off")
-        .counter(NAME_MAX),
-    FieldSpec::new(field::COMPANY_REGISTRATION_NUMBER, &ui::ICO)
-        .control(Control::Numeric)
-        .wide()
-        .autocomplete("off")
-        .hint(&ui::ICO_HINT)
-        .preview(preview::ico),
+    common::EMAIL,
+    common::PHONE,
+    common::FIRST_NAME,
+    common::LAST_NAME,
+    common::ico(&ui::ICO, &ui::ICO_HINT),
 ];
 /// Side by side in one block.
 const CHECKS: &[FieldSpec] = &[

@@ -2,31 +2,21 @@
 
 use bizkit_contract::endpoint::{MEMBER_INVITE, PERMISSION_LIST};
 use bizkit_contract::field;
-use bizkit_contract::{Email, InviteStatus, MemberInviteRequest, MemberInviteResponse, NAME_MAX};
+use bizkit_contract::{Email, InviteStatus, MemberInviteRequest, MemberInviteResponse};
 use leptos::prelude::*;
 
 use crate::components::code_picker::read_codes;
 use crate::components::field::Control;
-use crate::components::field_table::{FieldRows, FieldSpec, preview};
+use crate::components::field_table::{FieldRows, FieldSpec, common};
 use crate::components::form::Values;
 use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
 use crate::i18n::{Text, fill, ui, use_i18n};
 use crate::session::current_session;
 
 const ROWS: &[FieldSpec] = &[
-    FieldSpec::new(field::EMAIL, &ui::EMAIL)
-        .control(Control::Email)
-        .required()
-        .wide()
-        .autocomplete("off")
-        .hint(&ui::EMAIL_HINT)
-        .preview(preview::email),
-    FieldSpec::new(field::FIRST_NAME, &ui::FIRST_NAME)
-        .autocomplete("off")
-        .counter(NAME_MAX),
-    FieldSpec::new(field::LAST_NAME, &ui::LAST_NAME)
-        .autocomplete("off")
-        .counter(NAME_MAX),
+    common::EMAIL.required().wide(),
+    common::FIRST_NAME,
+    common::LAST_NAME,
     FieldSpec::new(field::PERMISSION_CODES, &ui::PERMISSIONS).codes(|c| c.permissions),
     FieldSpec::new(field::ROLE_CODES, &ui::ROLES).codes(|c| c.roles),
     FieldSpec::new(field::DESCRIPTION, &ui::DESCRIPTION)

@@ -17,7 +17,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::ApiError;
 use crate::components::field::{Control, Radio};
-use crate::components::field_table::{FieldRows, FieldSpec, preview};
+use crate::components::field_table::{FieldRows, FieldSpec, common, preview};
 use crate::components::form::{Values, describe};
 use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
 use crate::components::notices::RetryNotice;
@@ -44,17 +44,10 @@ const PERSON: &[FieldSpec] = &[
         .hint(&portal::PERSON_TITLE_HINT)
         .visible_when(shown),
     FieldSpec::new(field::DEPARTMENT, &portal::DEPARTMENT).autocomplete("off"),
-    FieldSpec::new(field::EMAIL, &ui::EMAIL)
-        .control(Control::Email)
-        .autocomplete("off")
+    common::EMAIL
         .hint(&portal::CONTACT_EMAIL_HINT)
-        .preview(preview::email)
         .check_while_typing(),
-    FieldSpec::new(field::PHONE, &ui::PHONE)
-        .control(Control::Tel)
-        .autocomplete("off")
-        .hint(&ui::PHONE_HINT)
-        .preview(preview::phone),
+    common::PHONE,
     FieldSpec::new(field::MOBILE, &portal::MOBILE)
         .control(Control::Tel)
         .autocomplete("off")

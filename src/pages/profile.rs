@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::components::ares_fill::{AresFill, Target, use_company_lookup};
 use crate::components::field::Control;
-use crate::components::field_table::{self, FieldRows, FieldSpec, preview};
+use crate::components::field_table::{self, FieldRows, FieldSpec, common, preview};
 use crate::components::form::{Values, describe};
 use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
 use crate::components::notices::RetryNotice;
@@ -60,12 +60,7 @@ const CONTACT: &[FieldSpec] = &[
         .preview(preview::phone),
 ];
 const COMPANY: &[FieldSpec] = &[
-    FieldSpec::new(field::COMPANY_REGISTRATION_NUMBER, &portal::ICO)
-        .control(Control::Numeric)
-        .wide()
-        .autocomplete("off")
-        .hint(&portal::ICO_HINT)
-        .preview(preview::ico),
+    common::ico(&portal::ICO, &portal::ICO_HINT),
     FieldSpec::new(field::COMPANY_NAME, &portal::COMPANY_NAME)
         .autocomplete("organization")
         .counter(LINE_MAX),
