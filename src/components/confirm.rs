@@ -8,7 +8,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::focus::show_modal_when_ready;
+use crate::components::focus::modal_while;
 use crate::i18n::{Text, ui, use_i18n};
 
 /// What one question says: its heading, its message and the name of the action it asks for.
@@ -77,24 +77,11 @@ pub fn ConfirmDialog(confirm: Confirm) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
     let cancel = NodeRef::<html::Button>::new();
     let asking = confirm.asking;
-    Effect::new(move |_| {
-        let open = asking.with(Option::is_some);
-        if let Some(d) = dialog.get() {
-            if open && !d.open() {
-                show_modal_when_ready(
-                    dialog,
-                    move || asking.with_untracked(Option::is_some),
-                    move || {
-                        if let Some(b) = cancel.get_untracked() {
-                            let _ = b.focus();
-                        }
-                    },
-                );
-            } else if !open && d.open() {
-                d.close();
-            }
-        }
-    });
+    modal_while(
+        dialog,
+        Signal::derive(move || asking.with(Option::is_some)),
+        cancel,
+    );
     let text = move |pick: fn(&Question) -> &'static Text| {
         move || {
             asking

@@ -33,6 +33,33 @@ where
     });
 }
 
+/// Keeps a modal `<dialog>` open exactly while `open` holds: shown as modal once its content rendered,
+/// with the focus on `first` (the safe choice); closed once the question is gone.
+pub(crate) fn modal_while(
+    dialog: NodeRef<html::Dialog>,
+    open: Signal<bool>,
+    first: NodeRef<html::Button>,
+) {
+    Effect::new(move |_| {
+        let now = open.get();
+        if let Some(d) = dialog.get() {
+            if now && !d.open() {
+                show_modal_when_ready(
+                    dialog,
+                    move || open.get_untracked(),
+                    move || {
+                        if let Some(b) = first.get_untracked() {
+                            let _ = b.focus();
+                        }
+                    },
+                );
+            } else if !now && d.open() {
+                d.close();
+            }
+        }
+    });
+}
+
 /// Opens a modal `<dialog>` on the next frame, once the element `dialog` holds then is in the
 /// document (when a session is found ended right at page load, the element the effect saw can be
 /// replaced before the frame: `showModal` on it would throw), and only if `wanted` still holds;

@@ -5,10 +5,10 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::focus::show_modal_when_ready;
+use crate::components::focus::modal_while;
 use crate::i18n::{Text, fill, use_i18n};
-use crate::session::Handover;
 use crate::session::current_session;
+use crate::session::{Handover, Session};
 
 pub(crate) const TITLE: Text =
     Text::new("Přepnout na jiné přihlášení?", "Switch to another sign-in?");
@@ -46,25 +46,11 @@ pub fn HandoverDialog() -> impl IntoView {
             .with(|i| i.as_ref().map(|i| i.email.clone()).unwrap_or_default())
     });
     let offer = Memo::new(move |_| session.handover.get());
-    Effect::new(move |_| {
-        let open = offer.get().is_some();
-        if let Some(d) = dialog.get() {
-            if open && !d.open() {
-                // After the content rendered, so the first choice can take focus.
-                show_modal_when_ready(
-                    dialog,
-                    move || session.handover.with_untracked(Option::is_some),
-                    move || {
-                        if let Some(b) = keep.get_untracked() {
-                            let _ = b.focus();
-                        }
-                    },
-                );
-            } else if !open && d.open() {
-                d.close();
-            }
-        }
-    });
+    modal_while(
+        dialog,
+        Signal::derive(move || offer.with(Option::is_some)),
+        keep,
+    );
     let new_person = move || match offer.get() {
         Some(Handover::Offer(o)) if !o.email.is_empty() => match o.organisation {
             Some(org) if !org.is_empty() => format!("{} ({org})", o.email),
@@ -102,14 +88,7 @@ pub fn HandoverDialog() -> impl IntoView {
                                 </p>
                                 <p class="muted">{i18n.tr(&NOTE)}</p>
                                 <div class="actions">
-                                    <button
-                                        type="button"
-                                        class="button primary"
-                                        node_ref=keep
-                                        on:click=move |_| session.decline_handover()
-                                    >
-                                        {i18n.tr(&KEEP)}
-                                    </button>
+                                    {keep_button(session, keep, &KEEP)}
                                     <button
                                         type="button"
                                         class="button secondary"
@@ -131,19 +110,29 @@ pub fn HandoverDialog() -> impl IntoView {
                         <p id="handover-body">
                             {move || fill(INVALID_BODY.get(i18n.lang.get()), &current.get())}
                         </p>
-                        <div class="actions">
-                            <button
-                                type="button"
-                                class="button primary"
-                                node_ref=keep
-                                on:click=move |_| session.decline_handover()
-                            >
-                                {i18n.tr(&OK)}
-                            </button>
-                        </div>
+                        <div class="actions">{keep_button(session, keep, &OK)}</div>
                     </Show>
                 </div>
             </Show>
         </dialog>
+    }
+}
+
+/// The safe choice, which has the focus when the dialog opens: the current sign-in stays.
+fn keep_button(
+    session: Session,
+    keep: NodeRef<html::Button>,
+    text: &'static Text,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button
+            type="button"
+            class="button primary"
+            node_ref=keep
+            on:click=move |_| session.decline_handover()
+        >
+            {i18n.tr(text)}
+        </button>
     }
 }
