@@ -1,11 +1,12 @@
 //! The error summary, after the GOV.UK Design System: shown after a failed submit, it takes focus, lists
 //! every problem, and each item links to (and focuses) the control it is about.
 
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::components::focus::focus_by_id;
 use crate::components::form::FormCtl;
-use crate::i18n::{ui, use_i18n};
+use crate::i18n::{Text, ui, use_i18n};
 
 #[component]
 pub fn ErrorSummary(
@@ -23,20 +24,13 @@ pub fn ErrorSummary(
     let visible = move || !items.get().is_empty() || !form.form_errors.get().is_empty();
     // "Error: " in the page title while the summary shows (GOV.UK).
     crate::components::layout::error_title(visible);
-    let title_id = format!("{}-summary-title", form.key);
     view! {
-        <div
-            class="error-summary"
-            class:hidden=move || !visible()
+        <SummaryBox
             node_ref=form.summary
-            tabindex="-1"
-            role="alert"
-            aria-labelledby=title_id.clone()
+            visible=Signal::derive(visible)
+            title_id=format!("{}-summary-title", form.key)
+            title=&ui::ERROR_SUMMARY_TITLE
         >
-            <Show when=visible>
-                <h2 class="error-summary-title" id=format!("{}-summary-title", form.key)>
-                    {i18n.tr(&ui::ERROR_SUMMARY_TITLE)}
-                </h2>
                 <ul class="error-summary-list">
                     <For
                         each=move || form.form_errors.get()
@@ -81,6 +75,36 @@ pub fn ErrorSummary(
                                 })
                         })
                 }}
+        </SummaryBox>
+    }
+}
+
+/// The frame of an error summary: hidden until `visible`, focusable (the failed action sends the
+/// focus here), an alert labelled by its `title`, over what `children` list.
+#[component]
+pub fn SummaryBox(
+    node_ref: NodeRef<html::Div>,
+    visible: Signal<bool>,
+    title_id: String,
+    title: &'static Text,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let labelled_by = title_id.clone();
+    view! {
+        <div
+            class="error-summary"
+            class:hidden=move || !visible.get()
+            node_ref=node_ref
+            tabindex="-1"
+            role="alert"
+            aria-labelledby=labelled_by
+        >
+            <Show when=move || visible.get()>
+                <h2 class="error-summary-title" id=title_id.clone()>
+                    {i18n.tr(title)}
+                </h2>
+                {children()}
             </Show>
         </div>
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::row::RowView;
 use super::state::{Ctx, Filter, PAGE_SIZE};
 use super::texts::target_text;
+use crate::components::error_summary::SummaryBox;
 use crate::components::focus::{focus_after_render, focus_by_id};
 use crate::i18n::{fill, import as t};
 use crate::import::mapping::Target;
@@ -28,16 +29,12 @@ pub(super) fn ErrorsBox(ctx: Ctx, counts: Memo<Counts>) -> impl IntoView {
         request_animation_frame(|| focus_by_id("import-send"));
     };
     view! {
-        <div
-            class="error-summary"
-            class:hidden=move || !visible()
+        <SummaryBox
             node_ref=ctx.errors_box
-            tabindex="-1"
-            role="alert"
-            aria-labelledby="import-errors-title"
+            visible=Signal::derive(visible)
+            title_id="import-errors-title".to_owned()
+            title=&t::ERRORS_TITLE
         >
-            <Show when=visible>
-                <h2 class="error-summary-title" id="import-errors-title">{i18n.tr(&t::ERRORS_TITLE)}</h2>
                 <p>{move || fill(i18n.tr(&t::ERRORS_BODY)(), &counts.get().invalid.to_string())}</p>
                 <ul class="error-summary-list">
                     <li>
@@ -47,8 +44,7 @@ pub(super) fn ErrorsBox(ctx: Ctx, counts: Memo<Counts>) -> impl IntoView {
                 <button type="button" class="button secondary" on:click=skip_all>
                     {i18n.tr(&t::SKIP_INVALID)}
                 </button>
-            </Show>
-        </div>
+        </SummaryBox>
     }
 }
 
