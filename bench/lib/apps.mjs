@@ -58,11 +58,15 @@ export const PROFILE_EDITS = {
 /** The tag the "all filled" setup adds in the page (ours picks the existing group of that name). */
 export const PROFILE_ADDED_TAG = 'Stálí zákazníci';
 
+/** What the two apps' pages have in common: the same paths, the same typed fields on the portal. */
+const ADMIN_PAGE = { label: 'admin app', path: '/contacts/new', field: 'contact-email' };
+const PORTAL_PAGE = { label: 'portal profile', path: '/portal/profile' };
+const PORTAL_SELECTORS = { phone: '#profile-phone', name: '#profile-name' };
+
 /** Our app on bizkit-bff at `baseUrl`: signs the demo users in once, for the sessions it seeds. */
 export async function ours(baseUrl) {
   const admin = await sessionSeed(baseUrl, ADMIN);
   const customer = await sessionSeed(baseUrl, CUSTOMER);
-  const profileSelectors = { phone: '#profile-phone', name: '#profile-name' };
   return {
     id: 'ours',
     label: 'ours',
@@ -70,9 +74,7 @@ export async function ours(baseUrl) {
     baseUrl,
     pages: {
       admin: {
-        label: 'admin app',
-        path: '/contacts/new',
-        field: 'contact-email',
+        ...ADMIN_PAGE,
         storage: [[admin.key, admin.value]],
         // Loaded with the form; a typing script starts once it is in.
         data: ['/bff/customer-group/list'],
@@ -81,8 +83,7 @@ export async function ours(baseUrl) {
           '#contact-email accepts input (the group list loads beside it)',
       },
       portal: {
-        label: 'portal profile',
-        path: '/portal/profile',
+        ...PORTAL_PAGE,
         field: 'profile-firstName',
         storage: [[customer.key, customer.value]],
         data: ['/api/v1/customer/profile'],
@@ -110,7 +111,7 @@ export async function ours(baseUrl) {
         ico: '#contact-companyRegistrationNumber',
         tagInput: '#contact-groupList',
       },
-      portal: profileSelectors,
+      portal: PORTAL_SELECTORS,
     },
     /** Per typing script: what is done before opening, how the page is opened, what after. */
     prepare: {
@@ -160,16 +161,13 @@ export function peer(baseUrl) {
     baseUrl,
     pages: {
       admin: {
-        label: 'admin app',
-        path: '/contacts/new',
-        field: 'contact-email',
+        ...ADMIN_PAGE,
         storage,
         data: [],
         interactive: 'token seeded in sessionStorage; no request before the form; #contact-email accepts input',
       },
       portal: {
-        label: 'portal profile',
-        path: '/portal/profile',
+        ...PORTAL_PAGE,
         field: 'profile-first-name',
         storage,
         data: [],
@@ -185,7 +183,7 @@ export function peer(baseUrl) {
         ico: '#contact-company-id',
         tagInput: '#contact-groups',
       },
-      portal: { phone: '#profile-phone', name: '#profile-name' },
+      portal: PORTAL_SELECTORS,
     },
     prepare: {
       profileAllFilled: {

@@ -34,14 +34,17 @@ export function targetsTable(rows) {
       r.page,
       r.cpu,
       r.before,
-      formatValue(r.unit, r.ours),
-      formatValue(r.unit, r.peer),
-      fmt.x(r.ratio),
+      ...sideBySide(r),
       r.max !== null ? `≤ ${formatValue(r.unit, r.max)}` : `≤ ${r.maxRatio.toFixed(2)}x`,
       fmt.yes(r.met),
     ]),
     notes: [],
   };
+}
+
+/** A row's ours, peer and ours / peer cells. */
+function sideBySide(r) {
+  return [formatValue(r.unit, r.ours), formatValue(r.unit, r.peer), fmt.x(r.ratio)];
 }
 
 function formatValue(unit, value) {
@@ -59,9 +62,7 @@ export function comparisonTable(rows, apps) {
       r.figure,
       r.page,
       r.cpu,
-      formatValue(r.unit, r.ours),
-      formatValue(r.unit, r.peer),
-      fmt.x(r.ratio),
+      ...sideBySide(r),
       r.target === null ? '' : `≤ ${r.target.toFixed(2)}x: ${r.ratio === null ? 'n/a' : r.ratio <= r.target ? 'met' : '**missed**'}`,
     ]),
     notes: [],
