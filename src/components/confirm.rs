@@ -8,7 +8,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::focus::modal_while;
+use crate::components::focus::Modal;
 use crate::i18n::{Text, ui, use_i18n};
 
 /// What one question says: its heading, its message and the name of the action it asks for.
@@ -74,14 +74,8 @@ impl Default for Confirm {
 #[component]
 pub fn ConfirmDialog(confirm: Confirm) -> impl IntoView {
     let i18n = use_i18n();
-    let dialog = NodeRef::<html::Dialog>::new();
     let cancel = NodeRef::<html::Button>::new();
     let asking = confirm.asking;
-    modal_while(
-        dialog,
-        Signal::derive(move || asking.with(Option::is_some)),
-        cancel,
-    );
     let text = move |pick: fn(&Question) -> &'static Text| {
         move || {
             asking
@@ -91,17 +85,13 @@ pub fn ConfirmDialog(confirm: Confirm) -> impl IntoView {
         }
     };
     view! {
-        <dialog
+        // Escape is "cancel", answered here so the focus goes back like the button's.
+        <Modal
+            name="confirm"
             class="dialog confirm-dialog"
-            id="confirm-dialog"
-            node_ref=dialog
-            aria-labelledby="confirm-title"
-            aria-describedby="confirm-body"
-            on:cancel=move |ev: leptos::ev::Event| {
-                // Escape is "cancel", answered here so the focus goes back like the button's.
-                ev.prevent_default();
-                confirm.answer(false);
-            }
+            open=Signal::derive(move || asking.with(Option::is_some))
+            first=cancel
+            on_escape=move |()| confirm.answer(false)
         >
             <div class="stack">
                 <h2 id="confirm-title">{text(|q| q.title)}</h2>
@@ -124,6 +114,6 @@ pub fn ConfirmDialog(confirm: Confirm) -> impl IntoView {
                     </button>
                 </div>
             </div>
-        </dialog>
+        </Modal>
     }
 }

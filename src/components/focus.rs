@@ -33,13 +33,41 @@ where
     });
 }
 
-/// Keeps a modal `<dialog>` open exactly while `open` holds: shown as modal once its content rendered,
-/// with the focus on `first` (the safe choice); closed once the question is gone.
-pub(crate) fn modal_while(
-    dialog: NodeRef<html::Dialog>,
+/// A modal `<dialog>` after the WAI-ARIA dialog pattern, open exactly while `open` holds: its id is
+/// `{name}-dialog`, it is labelled by `{name}-title` and described by `{name}-body` (elements of
+/// `children`), the focus goes to `first` (the safe choice) when it opens, and Escape runs `on_escape`
+/// instead of closing it.
+#[component]
+pub(crate) fn Modal(
+    name: &'static str,
+    class: &'static str,
     open: Signal<bool>,
     first: NodeRef<html::Button>,
-) {
+    #[prop(into)] on_escape: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let dialog = NodeRef::<html::Dialog>::new();
+    modal_while(dialog, open, first);
+    view! {
+        <dialog
+            class=class
+            id=format!("{name}-dialog")
+            node_ref=dialog
+            aria-labelledby=format!("{name}-title")
+            aria-describedby=format!("{name}-body")
+            on:cancel=move |ev: leptos::ev::Event| {
+                ev.prevent_default();
+                on_escape.run(());
+            }
+        >
+            {children()}
+        </dialog>
+    }
+}
+
+/// Keeps a modal `<dialog>` open exactly while `open` holds: shown as modal once its content rendered,
+/// with the focus on `first` (the safe choice); closed once the question is gone.
+fn modal_while(dialog: NodeRef<html::Dialog>, open: Signal<bool>, first: NodeRef<html::Button>) {
     Effect::new(move |_| {
         let now = open.get();
         if let Some(d) = dialog.get() {

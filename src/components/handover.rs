@@ -5,7 +5,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::focus::modal_while;
+use crate::components::focus::Modal;
 use crate::i18n::{Text, fill, use_i18n};
 use crate::session::current_session;
 use crate::session::{Handover, Session};
@@ -38,7 +38,6 @@ pub(crate) const OK: Text = Text::new("Rozumím", "OK");
 pub fn HandoverDialog() -> impl IntoView {
     let i18n = use_i18n();
     let session = current_session();
-    let dialog = NodeRef::<html::Dialog>::new();
     let keep = NodeRef::<html::Button>::new();
     let current = Memo::new(move |_| {
         session
@@ -46,11 +45,6 @@ pub fn HandoverDialog() -> impl IntoView {
             .with(|i| i.as_ref().map(|i| i.email.clone()).unwrap_or_default())
     });
     let offer = Memo::new(move |_| session.handover.get());
-    modal_while(
-        dialog,
-        Signal::derive(move || offer.with(Option::is_some)),
-        keep,
-    );
     let new_person = move || match offer.get() {
         Some(Handover::Offer(o)) if !o.email.is_empty() => match o.organisation {
             Some(org) if !org.is_empty() => format!("{} ({org})", o.email),
@@ -61,17 +55,13 @@ pub fn HandoverDialog() -> impl IntoView {
     let known = move || matches!(offer.get(), Some(Handover::Offer(o)) if !o.email.is_empty());
     let invalid = move || matches!(offer.get(), Some(Handover::Invalid));
     view! {
-        <dialog
+        // Escape is "keep": nothing changes without a deliberate choice.
+        <Modal
+            name="handover"
             class="dialog"
-            id="handover-dialog"
-            node_ref=dialog
-            aria-labelledby="handover-title"
-            aria-describedby="handover-body"
-            on:cancel=move |ev: leptos::ev::Event| {
-                // Escape is "keep": nothing changes without a deliberate choice.
-                ev.prevent_default();
-                session.decline_handover();
-            }
+            open=Signal::derive(move || offer.with(Option::is_some))
+            first=keep
+            on_escape=move |()| session.decline_handover()
         >
             <Show when=move || offer.get().is_some()>
                 <div class="stack">
@@ -114,7 +104,7 @@ pub fn HandoverDialog() -> impl IntoView {
                     </Show>
                 </div>
             </Show>
-        </dialog>
+        </Modal>
     }
 }
 
