@@ -321,26 +321,38 @@ fn guarded(needed: Access, children: ChildrenFn) -> impl IntoView {
                 view! { <Redirect path=format!("/sign-in?next={}", urlencode(&next)) /> }.into_any()
             }
             a if a == needed => children().into_any(),
-            _ if needed == Access::Admin => view! {
-                <section class="panel narrow">
-                    <h1>{i18n.tr(&ui::ADMINS_ONLY_TITLE)}</h1>
+            _ if needed == Access::Admin => message_panel(
+                &ui::ADMINS_ONLY_TITLE,
+                view! {
                     <p>{i18n.tr(&ui::ADMINS_ONLY_BODY)}</p>
-                    <p>
-                        <A href="/portal/profile">{i18n.tr(&ui::GO_TO_PROFILE)}</A>
-                    </p>
-                </section>
-            }
-            .into_any(),
-            _ => view! {
-                <section class="panel narrow">
-                    <h1>{i18n.tr(&ui::ERROR_FORBIDDEN)}</h1>
-                    <p>
-                        <A href="/">{i18n.tr(&ui::GO_HOME)}</A>
-                    </p>
-                </section>
-            }
-            .into_any(),
+                    {way_on("/portal/profile", &ui::GO_TO_PROFILE)}
+                }
+                .into_any(),
+            ),
+            _ => message_panel(&ui::ERROR_FORBIDDEN, way_on("/", &ui::GO_HOME).into_any()),
         }
+    }
+}
+
+/// A page that only says something: a narrow panel with its heading over `body`.
+pub fn message_panel(title: &'static Text, body: AnyView) -> AnyView {
+    let i18n = use_i18n();
+    view! {
+        <section class="panel narrow">
+            <h1>{i18n.tr(title)}</h1>
+            {body}
+        </section>
+    }
+    .into_any()
+}
+
+/// The last line of a [`message_panel`]: where to go on from there.
+pub fn way_on(href: &'static str, text: &'static Text) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p>
+            <A href=href>{i18n.tr(text)}</A>
+        </p>
     }
 }
 
