@@ -66,7 +66,7 @@ fn remember(cache: StoredValue<HashMap<String, Lookup>>, ico: &str, outcome: &Lo
 
 /// The states of a look-up that show no company: nothing, "checking", "not found", "unavailable"
 /// (`unavailable`, in the words of the page).
-pub fn pending(state: &Lookup, lang: Lang, unavailable: &'static Text) -> AnyView {
+fn pending(state: &Lookup, lang: Lang, unavailable: &'static Text) -> AnyView {
     match state {
         Lookup::Checking => view! { <p class="hint">{ui::ARES_CHECKING.get(lang)}</p> }.into_any(),
         Lookup::NotFound => {
@@ -179,20 +179,42 @@ pub fn use_ares(value: Signal<String>) -> ReadSignal<Lookup> {
     looker.state
 }
 
-#[component]
-pub fn AresPreview(state: ReadSignal<Lookup>, id: String) -> impl IntoView {
+/// What a found company shows, in the language given.
+pub type ShowFound = Box<dyn Fn(Box<AresRecord>, Lang) -> AnyView + Send + Sync>;
+
+/// The live region under an IČO field: the look-up's state (`unavailable` in the words of the page),
+/// and once the company is found, what `found` makes of it.
+pub fn ares_box(
+    class: &'static str,
+    id: String,
+    state: ReadSignal<Lookup>,
+    unavailable: &'static Text,
+    found: ShowFound,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="ares" id=id aria-live="polite">
+        <div class=class id=id aria-live="polite">
             {move || {
                 let lang = i18n.lang.get();
                 match state.get() {
-                    Lookup::Found(r) => {
-                        view! { <div class="notice found">{company(&r, lang, &ui::ARES_FOUND)}</div> }.into_any()
-                    }
-                    other => pending(&other, lang, &ui::ARES_UNAVAILABLE),
+                    Lookup::Found(r) => found(r, lang),
+                    other => pending(&other, lang, unavailable),
                 }
             }}
         </div>
     }
+}
+
+#[component]
+pub fn AresPreview(state: ReadSignal<Lookup>, id: String) -> impl IntoView {
+    ares_box(
+        "ares",
+        id,
+        state,
+        &ui::ARES_UNAVAILABLE,
+        Box::new(|r, lang| {
+            view! { <div class="notice found">{company(&r, lang, &ui::ARES_FOUND)}</div> }
+                .into_any()
+        }),
+    )
 }

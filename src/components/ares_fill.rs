@@ -13,7 +13,7 @@ use bizkit_contract::{AresRecord, Lang};
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::ares::{Looker, Lookup, company, pending};
+use crate::components::ares::{Looker, Lookup, ShowFound, ares_box, company};
 use crate::components::focus::focus_after_render;
 use crate::components::form::FormCtl;
 use crate::components::layout::use_announcer;
@@ -168,58 +168,55 @@ pub fn AresFill(
         focus_after_render(done);
     };
 
-    view! {
-        <div class="ares ares-fill" id=id aria-live="polite">
-            {move || {
-                let lang = i18n.lang.get();
-                match state.get() {
-                    Lookup::Found(r) => {
-                        let (empty, differing) = plan.get().unwrap_or_default();
-                        let nothing = empty.is_empty() && differing.is_empty();
-                        let has_empty = !empty.is_empty();
-                        let has_differing = !differing.is_empty();
-                        view! {
-                            <div class="notice found">
-                                {company(&r, lang, &portal::ARES_FOUND)}
-                                {move || filled.get().map(|text| view! {
-                                    <p class="ares-done" tabindex="-1" node_ref=done>{text}</p>
-                                })}
-                                {nothing.then(|| view! { <p class="ares-same">{portal::ARES_MATCHES.get(lang)}</p> })}
-                                {has_empty.then(|| view! {
-                                    <p class="ares-fills">{fill(portal::ARES_WOULD_FILL.get(lang), &labels(&empty, lang))}</p>
-                                })}
-                                {has_differing.then(|| view! {
-                                    <p class="ares-replaces">{portal::ARES_WOULD_REPLACE.get(lang)}</p>
-                                    <ul class="ares-changes">
-                                        {differing.iter().map(|c| view! {
-                                            <li>
-                                                <strong>{c.label.get(lang)}</strong> ": "
-                                                <del>{c.current.clone()}</del> " → " <ins>{c.proposed.clone()}</ins>
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
-                                })}
-                                {(!nothing).then(|| view! {
-                                    <div class="actions">
-                                        <button type="button" class="button secondary ares-use" on:click=move |_| apply(true)>
-                                            {portal::ARES_USE.get(lang)}
-                                        </button>
-                                        {(has_empty && has_differing).then(|| view! {
-                                            <button type="button" class="button link ares-empty-only" on:click=move |_| apply(false)>
-                                                {portal::ARES_FILL_EMPTY_ONLY.get(lang)}
-                                            </button>
-                                        })}
-                                    </div>
-                                })}
-                            </div>
-                        }
-                        .into_any()
-                    }
-                    other => pending(&other, lang, &portal::ARES_UNAVAILABLE),
-                }
-            }}
-        </div>
-    }
+    let found: ShowFound = Box::new(move |r, lang| {
+        let (empty, differing) = plan.get().unwrap_or_default();
+        let nothing = empty.is_empty() && differing.is_empty();
+        let has_empty = !empty.is_empty();
+        let has_differing = !differing.is_empty();
+        view! {
+            <div class="notice found">
+                {company(&r, lang, &portal::ARES_FOUND)}
+                {move || filled.get().map(|text| view! {
+                    <p class="ares-done" tabindex="-1" node_ref=done>{text}</p>
+                })}
+                {nothing.then(|| view! { <p class="ares-same">{portal::ARES_MATCHES.get(lang)}</p> })}
+                {has_empty.then(|| view! {
+                    <p class="ares-fills">{fill(portal::ARES_WOULD_FILL.get(lang), &labels(&empty, lang))}</p>
+                })}
+                {has_differing.then(|| view! {
+                    <p class="ares-replaces">{portal::ARES_WOULD_REPLACE.get(lang)}</p>
+                    <ul class="ares-changes">
+                        {differing.iter().map(|c| view! {
+                            <li>
+                                <strong>{c.label.get(lang)}</strong> ": "
+                                <del>{c.current.clone()}</del> " → " <ins>{c.proposed.clone()}</ins>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })}
+                {(!nothing).then(|| view! {
+                    <div class="actions">
+                        <button type="button" class="button secondary ares-use" on:click=move |_| apply(true)>
+                            {portal::ARES_USE.get(lang)}
+                        </button>
+                        {(has_empty && has_differing).then(|| view! {
+                            <button type="button" class="button link ares-empty-only" on:click=move |_| apply(false)>
+                                {portal::ARES_FILL_EMPTY_ONLY.get(lang)}
+                            </button>
+                        })}
+                    </div>
+                })}
+            </div>
+        }
+        .into_any()
+    });
+    ares_box(
+        "ares ares-fill",
+        id,
+        state,
+        &portal::ARES_UNAVAILABLE,
+        found,
+    )
 }
 
 #[cfg(test)]
