@@ -269,21 +269,8 @@ impl FormCtl {
 
     /// Empties the form for the next record.
     pub fn reset(&self) {
-        self.fields.with_value(|fields| {
-            for f in fields {
-                f.value.set(f.initial.get_untracked());
-                f.armed.set(false);
-                f.server.set(None);
-            }
-        });
-        self.submitted.set(false);
-        self.form_errors.set(Vec::new());
-        self.outcome_unknown.set(false);
-        self.pending_key.set(None);
-        self.restored.set(false);
-        if let Some(k) = self.draft_key.get_value() {
-            draft::remove(&k);
-        }
+        // A submission still under way keeps the form pending: its answer ends that.
+        self.back_to_baseline(false);
     }
 
     /// Restores the draft stored under `scope`, then keeps it up to date: written a moment after
@@ -440,6 +427,13 @@ impl FormCtl {
     }
 
     fn settle(&self, keep_values: bool) {
+        self.back_to_baseline(keep_values);
+        self.pending.try_set(false);
+    }
+
+    /// Back to a baseline: what is in the form becomes it (`keep_values`) or the values go back to it;
+    /// no errors, no pending key, no draft. `try_` setters: an answer may come after the page was left.
+    fn back_to_baseline(&self, keep_values: bool) {
         let _ = self.fields.try_with_value(|fields| {
             for f in fields {
                 if keep_values {
@@ -453,7 +447,6 @@ impl FormCtl {
         });
         self.submitted.try_set(false);
         self.form_errors.try_set(Vec::new());
-        self.pending.try_set(false);
         self.pending_key.try_set(None);
         self.outcome_unknown.try_set(false);
         self.restored.try_set(false);
