@@ -78,7 +78,7 @@ fn pending(state: &Lookup, lang: Lang, unavailable: &'static Text) -> AnyView {
 }
 
 /// The company as the register has it, under `found` ("found in ARES").
-pub fn company(r: &AresRecord, lang: Lang, found: &'static Text) -> impl IntoView {
+pub fn company(r: &AresRecord, lang: Lang, found: &'static Text) -> impl IntoView + use<> {
     view! {
         <p>{found.get(lang)}</p>
         <p class="company"><strong>{r.company_name.clone()}</strong></p>
@@ -95,7 +95,7 @@ pub struct Looker {
     pub ico: Memo<Option<String>>,
     pub state: ReadSignal<Lookup>,
     pub set_state: WriteSignal<Lookup>,
-    pub cache: StoredValue<HashMap<String, Lookup>>,
+    cache: StoredValue<HashMap<String, Lookup>>,
     session: Session,
 }
 

@@ -178,7 +178,7 @@ pub fn field_head(
     required: bool,
     hint: Option<TextProp>,
     error: Memo<Option<String>>,
-) -> impl IntoView {
+) -> impl IntoView + use<> {
     let i18n = use_i18n();
     let hint_id = ids.hint.clone();
     view! {
