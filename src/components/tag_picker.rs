@@ -344,6 +344,8 @@ pub fn TagPicker(
                     type="text"
                     role="combobox"
                     aria-required=required.then_some("true")
+                    // Like every other control: the field's error marks its input invalid too.
+                    aria-invalid=move || error.get().is_some().then_some("true")
                     autocomplete="off"
                     aria-autocomplete="list"
                     aria-controls=list_id.clone()
