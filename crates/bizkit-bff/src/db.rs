@@ -1,12 +1,15 @@
 //! SQLite storage: one writer connection behind a mutex (so writers queue in the process instead of
 //! fighting over the file lock and ever seeing `SQLITE_BUSY`), a small pool of read-only connections
-//! (WAL lets them read while the writer writes), and ordered migrations tracked in `user_version`.
+//! (WAL lets them read while the writer writes), and the migrations: the base schema tracked in
+//! `user_version`, then each store module's own (see [`Schema`]) tracked in `schema_version`.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{
+    Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, named_params,
+};
 
 use crate::error::ApiError;
 
@@ -14,8 +17,11 @@ use crate::error::ApiError;
 const MAX_IDLE_READERS: usize = 8;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Ordered migrations: index + 1 is the `user_version` after it ran. Never edit one that shipped.
-const MIGRATIONS: &[&str] = &[
+/// The schema every database had before the store modules kept their own: index + 1 is the
+/// `user_version` after it ran, which is how a file of an older server is recognised. Closed: a
+/// new table or column goes to the migrations of the store module whose SQL uses it
+/// ([`Schema`]), so adding a call does not touch this file. Never edit one that shipped.
+const BASE: &[&str] = &[
     // 1: the whole first schema.
     r#"
     CREATE TABLE organisation (
@@ -168,6 +174,25 @@ const MIGRATIONS: &[&str] = &[
     "#,
 ];
 
+/// The tables of one store module: the migrations that made them, oldest first, kept beside the
+/// SQL that reads them. `version` in `schema_version` is how many of them ran. Never edit one
+/// that shipped; add the next.
+pub struct Schema {
+    /// The key in `schema_version`: never rename it, or its migrations run again.
+    module: &'static str,
+    migrations: &'static [&'static str],
+}
+
+impl Schema {
+    pub const fn new(module: &'static str, migrations: &'static [&'static str]) -> Schema {
+        Schema { module, migrations }
+    }
+
+    pub fn module(&self) -> &'static str {
+        self.module
+    }
+}
+
 #[derive(Clone)]
 pub struct Db {
     inner: Arc<DbInner>,
@@ -195,12 +220,14 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 impl Db {
-    /// Opens (creating if needed) the database file and brings the schema up to date.
-    pub fn open(path: &Path) -> anyhow::Result<Db> {
+    /// Opens (creating if needed) the database file and brings the schema up to date: the base,
+    /// then `modules` in their order (`store::SCHEMA`).
+    pub fn open(path: &Path, modules: &[Schema]) -> anyhow::Result<Db> {
         let mut writer = Connection::open(path)?;
         writer.pragma_update(None, "journal_mode", "WAL")?;
         configure(&writer)?;
-        migrate(&mut writer)?;
+        migrate_base(&mut writer)?;
+        migrate_modules(&mut writer, modules)?;
         Ok(Db {
             inner: Arc::new(DbInner {
                 path: path.to_path_buf(),
@@ -277,22 +304,94 @@ impl Db {
     }
 }
 
-fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
+fn migrate_base(conn: &mut Connection) -> anyhow::Result<()> {
     let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let current = usize::try_from(current).unwrap_or(0);
-    if current > MIGRATIONS.len() {
+    if current > BASE.len() {
         anyhow::bail!(
             "the database has schema version {current}, newer than this server knows ({}); \
              use a newer bizkit-bff",
-            MIGRATIONS.len()
+            BASE.len()
         );
     }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+    for (index, sql) in BASE.iter().enumerate().skip(current) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (index + 1) as i64)?;
         tx.commit()?;
         tracing::info!(version = index + 1, "database migrated");
+    }
+    Ok(())
+}
+
+/// How many of `module`'s migrations ran (0: none yet).
+fn module_version(conn: &Connection, module: &str) -> rusqlite::Result<usize> {
+    let version: Option<i64> = conn
+        .query_row(
+            "SELECT version FROM schema_version WHERE module = :module",
+            named_params! {":module": module},
+            |r| r.get("version"),
+        )
+        .optional()?;
+    // A negative version is no file of ours: read as ahead of every list, so it is refused.
+    Ok(version.map_or(0, |v| usize::try_from(v).unwrap_or(usize::MAX)))
+}
+
+/// Runs each module's migrations not run yet, one transaction each (the step and its version
+/// commit together, so a crash or a failing step leaves the module at the previous version).
+/// Modules go in the order of `modules`, all of one before the next, and each runs after the
+/// base: a module's tables may reference the base tables and those of modules listed before it,
+/// which therefore exist on a fresh file as on an old one.
+fn migrate_modules(conn: &mut Connection, modules: &[Schema]) -> anyhow::Result<()> {
+    // Not a base step: that would move `user_version`, and an older server would then refuse
+    // a file whose base it knows in full. One statement, so it is atomic on its own.
+    conn.execute_batch(
+        "CREATE TABLE IF NOT EXISTS schema_version (
+             module  TEXT PRIMARY KEY,
+             version INTEGER NOT NULL
+         ) WITHOUT ROWID",
+    )?;
+    newer_than_known(conn, modules)?;
+    for module in modules {
+        loop {
+            // The version is read inside the step's own write transaction, so two servers
+            // opening one file at once cannot both run a step.
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let done = module_version(&tx, module.module)?;
+            let Some(sql) = module.migrations.get(done) else {
+                break;
+            };
+            tx.execute_batch(sql)?;
+            tx.execute(
+                "INSERT INTO schema_version (module, version) VALUES (:module, :version)
+                 ON CONFLICT (module) DO UPDATE SET version = excluded.version",
+                named_params! {":module": module.module, ":version": (done + 1) as i64},
+            )?;
+            tx.commit()?;
+            tracing::info!(
+                module = module.module,
+                version = done + 1,
+                "database migrated"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a file a newer server has migrated a module of this one further than it knows: that
+/// module's tables may not be what its SQL expects. A module this server does not know is left
+/// alone: its tables are its own, and no SQL here reads them.
+fn newer_than_known(conn: &Connection, modules: &[Schema]) -> anyhow::Result<()> {
+    for module in modules {
+        let version = module_version(conn, module.module)?;
+        let known = module.migrations.len();
+        if version > known {
+            anyhow::bail!(
+                "the database has version {version} of the `{}` tables, newer than this server \
+                 knows ({known}); use a newer bizkit-bff",
+                module.module
+            );
+        }
     }
     Ok(())
 }
@@ -357,7 +456,7 @@ mod tests {
     #[test]
     fn schema_enforces_uniqueness() {
         let dir = tempfile::tempdir().unwrap();
-        let db = Db::open(&dir.path().join("t.sqlite3")).unwrap();
+        let db = Db::open(&dir.path().join("t.sqlite3"), &[]).unwrap();
         db.write_blocking(|tx| {
             tx.execute_batch(
                 "INSERT INTO organisation VALUES (1, 'A', 'CZ', '+420', 'cs'), (2, 'B', 'CZ', '+420', 'cs');
@@ -391,6 +490,132 @@ mod tests {
             Ok(())
         })
         .unwrap();
+    }
+
+    /// A module of notes on customers, as a call adding a table would bring (tests only: the
+    /// real modules have no migration past the base yet).
+    const NOTES: &[&str] = &[
+        "CREATE TABLE t_note (
+             id          INTEGER PRIMARY KEY,
+             customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+             body        TEXT NOT NULL
+         );",
+        "ALTER TABLE t_note ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;",
+    ];
+
+    fn tables(conn: &Connection) -> Vec<String> {
+        let mut statement = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+            .unwrap();
+        statement
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    fn versions(conn: &Connection) -> Vec<(String, i64)> {
+        let mut statement = conn
+            .prepare("SELECT module, version FROM schema_version ORDER BY module")
+            .unwrap();
+        statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    fn user_version(conn: &Connection) -> i64 {
+        conn.pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_file_of_the_single_list_keeps_its_data_and_gains_the_module_tables() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite3");
+        // What the server wrote before the modules kept their own migrations: the base steps,
+        // counted in user_version, and no schema_version.
+        {
+            let mut old = Connection::open(&path).unwrap();
+            configure(&old).unwrap();
+            migrate_base(&mut old).unwrap();
+            old.execute_batch(
+                "INSERT INTO organisation VALUES (1, 'A', 'CZ', '+420', 'cs');
+                 INSERT INTO customer (public_id, org_id, cu_ref_no, email, created_at, updated_at)
+                 VALUES ('p1', 1, 'AAAAAAAAAAAAAAAA', 'jan@a.cz', 7, 7);",
+            )
+            .unwrap();
+            assert_eq!(user_version(&old), BASE.len() as i64);
+        }
+        let before = tables(&Connection::open(&path).unwrap());
+
+        let one = [Schema::new("notes", &NOTES[..1])];
+        let db = Db::open(&path, &one).unwrap();
+        let conn = Connection::open(&path).unwrap();
+        let mut expected = before.clone();
+        expected.extend(["schema_version".to_owned(), "t_note".to_owned()]);
+        expected.sort();
+        assert_eq!(tables(&conn), expected);
+        assert_eq!(user_version(&conn), BASE.len() as i64);
+        assert_eq!(versions(&conn), [("notes".to_owned(), 1)]);
+        let email: String = conn
+            .query_row(
+                "SELECT email FROM customer WHERE cu_ref_no = 'AAAAAAAAAAAAAAAA'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(email, "jan@a.cz");
+        // The new table references the old one, foreign keys on.
+        db.write_blocking(|tx| {
+            tx.execute("INSERT INTO t_note (customer_id, body) VALUES (1, 'x')", [])?;
+            assert!(
+                tx.execute("INSERT INTO t_note (customer_id, body) VALUES (9, 'x')", [])
+                    .is_err()
+            );
+            Ok(())
+        })
+        .unwrap();
+        drop(db);
+
+        // Opening again runs nothing twice (the CREATE would fail); a later step runs alone.
+        Db::open(&path, &one).unwrap();
+        Db::open(&path, &[Schema::new("notes", NOTES)]).unwrap();
+        let pinned: i64 = conn
+            .query_row("SELECT pinned FROM t_note WHERE body = 'x'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(pinned, 0);
+        assert_eq!(versions(&conn), [("notes".to_owned(), 2)]);
+
+        // A server that knows fewer steps than the file has refuses it instead of guessing.
+        let e = Db::open(&path, &one).err().unwrap().to_string();
+        assert!(e.contains("`notes`") && e.contains("newer"), "{e}");
+    }
+
+    #[test]
+    fn a_failing_step_leaves_nothing_and_an_unknown_module_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.sqlite3");
+        let broken = [
+            Schema::new("notes", NOTES),
+            Schema::new(
+                "broken",
+                &["CREATE TABLE half (x); INSERT INTO nowhere VALUES (1);"],
+            ),
+        ];
+        assert!(Db::open(&path, &broken).is_err());
+        let conn = Connection::open(&path).unwrap();
+        // The failing step rolled back whole; the steps before it stay done.
+        assert!(!tables(&conn).contains(&"half".to_owned()));
+        assert_eq!(versions(&conn), [("notes".to_owned(), 2)]);
+
+        // A module this server does not know (a newer one's) is left as it is.
+        drop(Db::open(&path, &[]).unwrap());
+        assert_eq!(versions(&conn), [("notes".to_owned(), 2)]);
+        assert_eq!(user_version(&conn), BASE.len() as i64);
     }
 
     #[test]

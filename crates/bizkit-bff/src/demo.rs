@@ -252,7 +252,7 @@ mod tests {
     #[test]
     fn without_demo_only_the_catalogue_is_made() {
         let dir = tempfile::tempdir().unwrap();
-        let db = Db::open(&dir.path().join("t.sqlite3")).unwrap();
+        let db = Db::open(&dir.path().join("t.sqlite3"), crate::store::SCHEMA).unwrap();
         assert!(
             create_if_empty(&db, PasswordCost::Fast, false)
                 .unwrap()

@@ -20,6 +20,7 @@ use crate::idempotency;
 use crate::limits::{LoginLimiter, SignInLimits};
 use crate::lookup::LookupLimiter;
 use crate::sessions::{DEFAULT_SESSION_IDLE, DEFAULT_TOKEN_TTL, SessionTimes};
+use crate::store;
 use crate::web::Site;
 
 pub const DEFAULT_ARES_TIMEOUT: Duration = Duration::from_secs(5);
@@ -97,7 +98,7 @@ impl AppState {
         let hosts = Arc::new(HostCheck::new(&config.public_hosts)?);
         let trusted_proxies = Arc::new(TrustedProxies::new(&config.trusted_proxies)?);
         std::fs::create_dir_all(&config.data_dir)?;
-        let db = Db::open(&config.data_dir.join("bizkit.sqlite3"))?;
+        let db = Db::open(&config.data_dir.join("bizkit.sqlite3"), store::SCHEMA)?;
         let first_start =
             demo::create_if_empty(&db, config.password_cost, config.demo)?.map(Arc::new);
         let demo_data = demo::present(&db)?;

@@ -9,6 +9,10 @@ use super::{groups, sql};
 use crate::crypto::random_alnum;
 use crate::db::rfc3339;
 
+/// The migrations of this module's tables (`customer`) after the base schema of
+/// `db.rs`, oldest first: a new table or column of this SQL goes here ([`crate::db::Schema`]).
+pub(crate) const MIGRATIONS: &[&str] = &[];
+
 /// A customer's row id, if there is such a customer.
 type Found = rusqlite::Result<Option<i64>>;
 

@@ -3,6 +3,11 @@
 use bizkit_contract::CustomerGroup;
 use rusqlite::{Row, Transaction, named_params};
 
+/// The migrations of this module's tables (`customer_group`, `customer_group_member`) after
+/// the base schema of `db.rs`, oldest first: a new table or column of this SQL goes here
+/// ([`crate::db::Schema`]).
+pub(crate) const MIGRATIONS: &[&str] = &[];
+
 fn group(r: &Row<'_>) -> rusqlite::Result<CustomerGroup> {
     Ok(CustomerGroup {
         slug: r.get("slug")?,

@@ -5,6 +5,11 @@ use rusqlite::{Transaction, named_params};
 
 use super::sql;
 
+/// The migrations of this module's tables (`member`, `permission`, `role`) after the base
+/// schema of `db.rs`, oldest first: a new table or column of this SQL goes here
+/// ([`crate::db::Schema`]).
+pub(crate) const MIGRATIONS: &[&str] = &[];
+
 fn codes(tx: &Transaction<'_>, sql: &str) -> rusqlite::Result<Vec<String>> {
     let mut stmt = tx.prepare_cached(sql)?;
     let rows = stmt.query_map([], |r| r.get("code"))?;

@@ -6,6 +6,10 @@ use rusqlite::{OptionalExtension, Row, Transaction, named_params};
 use super::orgs::Org;
 use super::sql;
 
+/// The migrations of this module's tables (`org_contact`) after the base schema of
+/// `db.rs`, oldest first: a new table or column of this SQL goes here ([`crate::db::Schema`]).
+pub(crate) const MIGRATIONS: &[&str] = &[];
+
 /// What [`from_row`] reads.
 const COLUMNS: &[&str] = &[
     "id",

@@ -5,6 +5,10 @@ use rusqlite::{OptionalExtension, Transaction, named_params};
 
 use crate::error::ApiError;
 
+/// The migrations of this module's tables (`organisation`) after the base schema of
+/// `db.rs`, oldest first: a new table or column of this SQL goes here ([`crate::db::Schema`]).
+pub(crate) const MIGRATIONS: &[&str] = &[];
+
 /// An organisation row.
 #[derive(Clone, Debug)]
 pub struct Org {

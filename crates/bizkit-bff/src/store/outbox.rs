@@ -4,6 +4,10 @@ use rusqlite::Transaction;
 
 use super::sql;
 
+/// The migrations of this module's tables (`outbox`) after the base schema of
+/// `db.rs`, oldest first: a new table or column of this SQL goes here ([`crate::db::Schema`]).
+pub(crate) const MIGRATIONS: &[&str] = &[];
+
 /// Queues one mail of `kind` (`registration-invite`, `member-added`, `member-invitation`).
 pub fn push(
     tx: &Transaction<'_>,

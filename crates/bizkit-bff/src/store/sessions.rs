@@ -4,6 +4,10 @@ use rusqlite::{Transaction, named_params};
 
 use super::sql;
 
+/// The migrations of this module's tables (`session`) after the base schema of
+/// `db.rs`, oldest first: a new table or column of this SQL goes here ([`crate::db::Schema`]).
+pub(crate) const MIGRATIONS: &[&str] = &[];
+
 /// Records a use of the session at `now`, unless a later one is recorded already.
 pub fn touch(tx: &Transaction<'_>, token_hash: &[u8], now: i64) -> rusqlite::Result<()> {
     tx.execute(

@@ -3,6 +3,10 @@
 use bizkit_contract::Role;
 use rusqlite::{OptionalExtension, Transaction, named_params};
 
+/// The migrations of this module's tables (`user`) after the base schema of
+/// `db.rs`, oldest first: a new table or column of this SQL goes here ([`crate::db::Schema`]).
+pub(crate) const MIGRATIONS: &[&str] = &[];
+
 /// The `user.role` column of `role`: the contract's name of it.
 pub fn role_column(role: Role) -> &'static str {
     match role {
