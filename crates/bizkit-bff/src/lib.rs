@@ -110,6 +110,9 @@ macro_rules! calls {
         #[openapi(paths($($($public_handler)::+,)* $($($protected_handler)::+,)*))]
         pub struct Calls;
 
+        /// The calls behind sign-in: `openapi.rs` documents the bearer token on exactly these.
+        pub const PROTECTED: &[AnyEndpoint] = &[$($protected.erased(),)*];
+
         /// Every call with its handler's path as written in the table (its last name is the
         /// OpenAPI `operationId`), for the tests that the document lists exactly these.
         pub const CALLS: &[(AnyEndpoint, &str)] = &[

@@ -4,16 +4,24 @@
 use axum::Json;
 use bizkit_contract::endpoint::{self as e, Method};
 use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn};
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{
     ContentBuilder, ObjectBuilder, Ref, RefOr, Required, ResponseBuilder, Type, schema::SchemaType,
 };
 use utoipa::{Modify, OpenApi};
 
+/// The bearer scheme, and it on every call of the `protected` part of `lib.rs`'s table
+/// ([`crate::PROTECTED`]): the list that puts a call behind `auth::require_auth` also documents
+/// its token, so the two cannot disagree and no handler's annotation repeats it.
 struct BearerScheme;
 
 impl Modify for BearerScheme {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for call in crate::PROTECTED {
+            if let Some(op) = operation(openapi, call.method, call.path) {
+                op.security = Some(vec![SecurityRequirement::new("bearer", NO_SCOPES)]);
+            }
+        }
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "bearer",
@@ -27,6 +35,23 @@ impl Modify for BearerScheme {
                     .build(),
             ),
         );
+    }
+}
+
+/// A bearer token has no scopes.
+const NO_SCOPES: [&str; 0] = [];
+
+/// The operation of `method` at `path`, when the document has it.
+fn operation<'a>(
+    openapi: &'a mut utoipa::openapi::OpenApi,
+    method: Method,
+    path: &str,
+) -> Option<&'a mut Operation> {
+    let item = openapi.paths.paths.get_mut(path)?;
+    match method {
+        Method::Get => item.get.as_mut(),
+        Method::Post => item.post.as_mut(),
+        Method::Delete => item.delete.as_mut(),
     }
 }
 
@@ -111,18 +136,17 @@ impl Modify for CommonResponses {
                         .iter()
                         .any(|p| p.name.eq_ignore_ascii_case("Idempotency-Key"))
                     {
+                        // The header as a handler's `Option<String>` parameter described it
+                        // before this was the only place, so the document stayed the same.
                         params.push(
                             ParameterBuilder::new()
                                 .name("Idempotency-Key")
                                 .parameter_in(ParameterIn::Header)
                                 .required(Required::False)
                                 .description(Some("Replays the first answer for the same body"))
-                                .schema(Some(
-                                    ObjectBuilder::new()
-                                        .schema_type(SchemaType::Type(Type::String))
-                                        .min_length(Some(1))
-                                        .max_length(Some(255)),
-                                ))
+                                .schema(Some(ObjectBuilder::new().schema_type(
+                                    SchemaType::from_iter([Type::String, Type::Null]),
+                                )))
                                 .build(),
                         );
                     }

@@ -18,7 +18,6 @@ use axum::http::{HeaderMap, header};
 /// A company from ARES by IČO (checked first: an invalid IČO never reaches ARES).
 #[utoipa::path(
     get, path = e::ARES_GET.path, tag = "ares",
-    security(("bearer" = [])),
     params(("ico" = String, Path, description = "IČO, 8 digits (shorter input is left-padded)")),
     responses(
         (status = 200, description = "The company", body = AresRecord),
@@ -57,7 +56,6 @@ pub async fn ares_answer(state: &AppState, ico: &str) -> Result<Json<AresRecord>
 /// The company with this IČO, for any signed-in caller; 429 with `Retry-After` past the limit.
 #[utoipa::path(
     get, path = e::ARES_LOOKUP.path, tag = "ares",
-    security(("bearer" = [])),
     params(("ico" = String, Path, description = "IČO, 8 digits (shorter input is left-padded)")),
     responses(
         (status = 200, description = "The company", body = AresRecord),

@@ -79,7 +79,6 @@ pub async fn authenticate_create(
 /// Who is signed in, and the organisation's form settings.
 #[utoipa::path(
     get, path = e::SESSION_GET.path, tag = "session",
-    security(("bearer" = [])),
     responses(
         (status = 200, description = "The session", body = SessionResponse),
         (status = 401, description = "UNAUTHORIZED or TOKEN_EXPIRED"),
@@ -117,7 +116,6 @@ pub async fn session_get(
 /// Signs out: the session ends on the server, and its token is refused from now on.
 #[utoipa::path(
     delete, path = e::SESSION_DELETE.path, tag = "session",
-    security(("bearer" = [])),
     responses(
         (status = 204, description = "Signed out: the token no longer works"),
         (status = 401, description = "UNAUTHORIZED (no such session, or signed out already) or TOKEN_EXPIRED"),

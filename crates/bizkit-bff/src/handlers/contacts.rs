@@ -31,9 +31,7 @@ fn email_taken() -> ApiError {
 /// Creates a customer contact; with an IČO, the company name and address come from ARES.
 #[utoipa::path(
     post, path = e::CONTACT_CREATE.path, tag = "contact",
-    security(("bearer" = [])),
     request_body = ContactCreateRequest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body")),
     responses(
         (status = 201, description = "Created; Location names the contact", body = ContactCreateResponse),
         (status = 403, description = "FORBIDDEN (customer token)"),
@@ -120,7 +118,6 @@ pub async fn contact_create(
 /// The stored contact in normal form.
 #[utoipa::path(
     get, path = e::CONTACT_GET.path, tag = "contact",
-    security(("bearer" = [])),
     params(("customerId" = String, Path, description = "Id from the create answer")),
     responses(
         (status = 200, description = "The contact", body = StoredContact),
@@ -149,7 +146,6 @@ pub const LIST_MAX: i64 = 50_000;
 /// Every contact of the organisation, oldest first, in normal form.
 #[utoipa::path(
     get, path = e::CONTACT_LIST.path, tag = "contact",
-    security(("bearer" = [])),
     responses(
         (status = 200, description = "The organisation's contacts, oldest first", body = Vec<StoredContact>),
         (status = 403, description = "FORBIDDEN"),

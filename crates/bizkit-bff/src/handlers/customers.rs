@@ -24,7 +24,6 @@ use crate::store;
 /// The organisation's customer groups, to suggest existing ones.
 #[utoipa::path(
     get, path = e::CUSTOMER_GROUP_LIST.path, tag = "customer",
-    security(("bearer" = [])),
     responses(
         (status = 200, description = "Groups by slug", body = Vec<CustomerGroup>),
         (status = 403, description = "FORBIDDEN"),
@@ -45,9 +44,7 @@ pub async fn customer_group_list(
 /// created, assigned ones skipped.
 #[utoipa::path(
     post, path = e::CUSTOMER_ADD_GROUPS.path, tag = "customer",
-    security(("bearer" = [])),
     request_body = AddGroupsRequest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body")),
     responses(
         (status = 200, description = "Groups added", body = AddGroupsResponse),
         (status = 403, description = "FORBIDDEN"),
@@ -100,7 +97,6 @@ pub async fn customer_add_groups(
 /// The signed-in customer's profile (the 19 fields, in normal form).
 #[utoipa::path(
     get, path = e::CUSTOMER_PROFILE_GET.path, tag = "customer",
-    security(("bearer" = [])),
     responses(
         (status = 200, description = "The profile", body = UpdateProfileRequest),
         (status = 404, description = "NOT_FOUND: the sign-in is not a customer's"),
@@ -134,9 +130,7 @@ pub async fn customer_profile_get(
 /// Without `customerRealIp` (or with an empty one) the address the request came from is stored.
 #[utoipa::path(
     post, path = e::CUSTOMER_UPDATE_PROFILE.path, tag = "customer",
-    security(("bearer" = [])),
     request_body = UpdateProfileRequest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body")),
     responses(
         (status = 200, description = "Stored", body = SuccessResponse),
         (status = 403, description = "FORBIDDEN: another customer's e-mail"),

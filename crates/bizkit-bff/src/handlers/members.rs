@@ -33,9 +33,7 @@ fn member_exists() -> ApiError {
 /// pending invitation.
 #[utoipa::path(
     post, path = e::MEMBER_INVITE.path, tag = "member",
-    security(("bearer" = [])),
     request_body = MemberInviteRequest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body")),
     responses(
         (status = 200, description = "Added or invited", body = MemberInviteResponse),
         (status = 403, description = "FORBIDDEN"),
@@ -149,7 +147,6 @@ pub async fn member_invite(
 /// The permission and role catalogue to grant from.
 #[utoipa::path(
     get, path = e::PERMISSION_LIST.path, tag = "member",
-    security(("bearer" = [])),
     responses(
         (status = 200, description = "The catalogue", body = PermissionList),
         (status = 403, description = "FORBIDDEN"),

@@ -23,12 +23,8 @@ use crate::store;
 /// must appear neither in the query nor in the body.
 #[utoipa::path(
     post, path = e::ORG_CONTACT_CREATE.path, tag = "organisation",
-    security(("bearer" = [])),
     request_body = OrgContactCreateRequest,
-    params(
-        ("org_id" = i64, Path, description = "The caller's organisation"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body"),
-    ),
+    params(("org_id" = i64, Path, description = "The caller's organisation")),
     responses(
         (status = 201, description = "Created; Location names the contact", body = OrgContact),
         (status = 400, description = "FORBIDDEN_PARAMETER (`id`, `organisation_id`), MALFORMED_JSON"),
@@ -85,7 +81,6 @@ pub async fn org_contact_create(
 /// The organisation's contacts, oldest first.
 #[utoipa::path(
     get, path = e::ORG_CONTACT_LIST.path, tag = "organisation",
-    security(("bearer" = [])),
     params(("org_id" = i64, Path, description = "The caller's organisation")),
     responses(
         (status = 200, description = "The contacts", body = Vec<OrgContact>),
@@ -110,7 +105,6 @@ pub async fn org_contact_list(
 /// One contact of the organisation.
 #[utoipa::path(
     get, path = e::ORG_CONTACT_GET.path, tag = "organisation",
-    security(("bearer" = [])),
     params(
         ("org_id" = i64, Path, description = "The caller's organisation"),
         ("id" = i64, Path, description = "Contact id"),
