@@ -204,6 +204,21 @@ struct DbInner {
     readers: Mutex<Vec<Connection>>,
 }
 
+/// What [`Db::write`] and [`Db::read`] run on their transaction.
+pub trait Work<T>: FnOnce(&Transaction<'_>) -> Result<T, ApiError> + Send + 'static {}
+
+impl<T, F> Work<T> for F where F: FnOnce(&Transaction<'_>) -> Result<T, ApiError> + Send + 'static {}
+
+/// Runs `f` on tokio's blocking threads: SQLite calls block, and on an async worker they would
+/// stall every request that worker serves.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| ApiError::internal(format!("database task failed: {e}")))?
+}
+
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while holding the lock leaves a connection whose transaction was rolled back by
     // drop; it is still usable, so poisoning is not a reason to take the server down.
@@ -238,13 +253,9 @@ impl Db {
     }
 
     /// Runs `f` in a `BEGIN IMMEDIATE` transaction on the writer connection; commits on `Ok`.
-    pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
-    where
-        T: Send + 'static,
-        F: FnOnce(&Transaction<'_>) -> Result<T, ApiError> + Send + 'static,
-    {
+    pub async fn write<T: Send + 'static>(&self, f: impl Work<T>) -> Result<T, ApiError> {
         let inner = Arc::clone(&self.inner);
-        tokio::task::spawn_blocking(move || {
+        blocking(move || {
             let mut conn = lock(&inner.writer);
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let value = f(&tx)?;
@@ -252,17 +263,12 @@ impl Db {
             Ok(value)
         })
         .await
-        .map_err(|e| ApiError::internal(format!("database task failed: {e}")))?
     }
 
     /// Runs `f` on a read-only connection (one read transaction, so it sees one snapshot).
-    pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
-    where
-        T: Send + 'static,
-        F: FnOnce(&Transaction<'_>) -> Result<T, ApiError> + Send + 'static,
-    {
+    pub async fn read<T: Send + 'static>(&self, f: impl Work<T>) -> Result<T, ApiError> {
         let inner = Arc::clone(&self.inner);
-        tokio::task::spawn_blocking(move || {
+        blocking(move || {
             let pooled = lock(&inner.readers).pop();
             let mut conn = match pooled {
                 Some(c) => c,
@@ -288,7 +294,6 @@ impl Db {
             result
         })
         .await
-        .map_err(|e| ApiError::internal(format!("database task failed: {e}")))?
     }
 
     /// Synchronous access to the writer, for start-up work before the server runs.

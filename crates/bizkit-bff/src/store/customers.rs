@@ -100,24 +100,30 @@ pub fn insert(tx: &Transaction<'_>, n: &NewContact<'_>) -> rusqlite::Result<i64>
     Ok(tx.last_insert_rowid())
 }
 
-/// What [`stored_contact`] reads.
-const STORED_CONTACT_COLUMNS: &[&str] = &[
+/// The columns every SELECT of a customer reads, in one list for the table: each reader
+/// ([`stored_contact`], [`profile`]) takes its own by name, so a column is named here once.
+const COLUMNS: &[&str] = &[
     "id",
     "public_id",
     "email",
+    "name",
     "first_name",
     "last_name",
     "phone",
-    "ico",
     "company_name",
+    "ico",
+    "dic",
     "street_address",
     "city",
     "city_part",
     "state_region",
     "postal_code",
     "country",
-    "dic",
+    "newsletter",
     "ignore_bulk_mail",
+    "primary_locale",
+    "customer_real_ip",
+    "referral_id",
     "created_at",
 ];
 
@@ -182,7 +188,7 @@ fn stored_where(
 ) -> rusqlite::Result<Vec<StoredContact>> {
     let mut statement = tx.prepare(&format!(
         "SELECT {} FROM customer WHERE {condition}",
-        sql::list(STORED_CONTACT_COLUMNS)
+        sql::list(COLUMNS)
     ))?;
     let rows = statement
         .query_map(params, stored_contact)?
@@ -195,28 +201,6 @@ fn stored_where(
     Ok(out)
 }
 
-/// What [`profile`] reads.
-const PROFILE_COLUMNS: &[&str] = &[
-    "email",
-    "name",
-    "first_name",
-    "last_name",
-    "phone",
-    "company_name",
-    "ico",
-    "dic",
-    "street_address",
-    "city",
-    "city_part",
-    "state_region",
-    "postal_code",
-    "country",
-    "newsletter",
-    "primary_locale",
-    "customer_real_ip",
-    "referral_id",
-];
-
 /// A customer's profile (the 19 fields, groups by slug).
 pub fn profile(
     tx: &Transaction<'_>,
@@ -224,10 +208,7 @@ pub fn profile(
 ) -> rusqlite::Result<Option<UpdateProfileRequest>> {
     let found = tx
         .query_row(
-            &format!(
-                "SELECT {} FROM customer WHERE id = :id",
-                sql::list(PROFILE_COLUMNS)
-            ),
+            &format!("SELECT {} FROM customer WHERE id = :id", sql::list(COLUMNS)),
             named_params! {":id": customer_id},
             |r| {
                 Ok(UpdateProfileRequest {
