@@ -4,8 +4,8 @@
 //! Every `src/api/*.rs` is a call module except [`NOT_CALLS`]. The conventions a call module follows
 //! (this script panics, and so fails the build, when one is broken, rather than leave a call out):
 //!
-//! - each endpoint is one line `pub const NAME: Endpoint<Request, Answer> =` (at least one per module;
-//!   the type may wrap onto the next lines, but `Endpoint<Request,` is on the first);
+//! - each endpoint is one line `pub const NAME: Endpoint<Request, Answer> =` followed by its
+//!   `Endpoint::new(…)` (at least one per module; `Endpoint<Request,` is on the line of its name);
 //! - a `Request` other than `NoBody` has an associated `pub const FIELDS: &[&str]`, its wire names;
 //! - wire names only this call uses are in the module's `pub mod fields { … }` (optional).
 //!
@@ -128,6 +128,16 @@ fn call(path: PathBuf) -> Call {
         if request != "NoBody" && !requests.iter().any(|r| r == request) {
             requests.push(request.to_owned());
         }
+    }
+    // An endpoint declared otherwise (indented, `pub(crate)`, its type wrapped) would be left out
+    // of `ALL` without a word: every `Endpoint::new(` must belong to one line found above.
+    let made = text.matches("Endpoint::new(").count();
+    if made != endpoints.len() {
+        panic!(
+            "build.rs: {shown}: {made} `Endpoint::new(` but {} lines `pub const NAME: Endpoint<Request, …> =`; \
+             declare each endpoint on such a line",
+            endpoints.len()
+        );
     }
     if endpoints.is_empty() {
         panic!(

@@ -1,6 +1,9 @@
 //! The wire name of every field a form sends, once. The contract's parsers report errors under these names,
 //! the app names its controls, drafts and previews with them, so a misspelt field name does not compile
 //! (where a string would only fail to match an error at run time).
+//!
+//! The names several calls use are written here; a name only one call uses is in its module's
+//! `fields` and re-exported here. Each request's own list is its `FIELDS`.
 
 pub const EMAIL: &str = "email";
 pub const FIRST_NAME: &str = "firstName";
