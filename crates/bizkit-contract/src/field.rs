@@ -1,6 +1,9 @@
 //! The wire name of every field a form sends, once. The contract's parsers report errors under these names,
 //! the app names its controls, drafts and previews with them, so a misspelt field name does not compile
 //! (where a string would only fail to match an error at run time).
+//!
+//! The names several calls use are written here; a name only one call uses is in its module's
+//! `fields` and re-exported here. Each request's own list is its `FIELDS`.
 
 pub const EMAIL: &str = "email";
 pub const FIRST_NAME: &str = "firstName";
@@ -41,83 +44,13 @@ pub const ID: &str = "id";
 pub const ORGANISATION_ID: &str = "organisation_id";
 pub const PASSWORD: &str = "password";
 
-/// The fields of each request, in the order of its struct.
-pub mod of {
-    use super::*;
-    /// [`crate::ContactCreateRequest`]
-    pub const CONTACT_CREATE: &[&str] = &[
-        EMAIL,
-        FIRST_NAME,
-        LAST_NAME,
-        PHONE,
-        COMPANY_REGISTRATION_NUMBER,
-        SEND_REGISTRATION_INVITE,
-        IGNORE_BULK_MAIL,
-        GROUP_LIST,
-    ];
-    /// [`crate::MemberInviteRequest`]
-    pub const MEMBER_INVITE: &[&str] = &[
-        EMAIL,
-        FIRST_NAME,
-        LAST_NAME,
-        PERMISSION_CODES,
-        ROLE_CODES,
-        DESCRIPTION,
-    ];
-    /// [`crate::AddGroupsRequest`]
-    pub const ADD_GROUPS: &[&str] = &[EMAIL, CU_REF_NO, GROUPS];
-    /// [`crate::UpdateProfileRequest`]
-    pub const UPDATE_PROFILE: &[&str] = &[
-        EMAIL,
-        NAME,
-        FIRST_NAME,
-        LAST_NAME,
-        PHONE,
-        COMPANY_NAME,
-        COMPANY_REGISTRATION_NUMBER,
-        TAX_IDENTIFICATION_NUMBER,
-        STREET_ADDRESS,
-        CITY,
-        CITY_PART,
-        STATE_REGION,
-        POSTAL_CODE,
-        COUNTRY,
-        NEWSLETTER,
-        PRIMARY_LOCALE,
-        GROUPS,
-        CUSTOMER_REAL_IP,
-        REFERRAL_ID,
-    ];
-    /// [`crate::OrgContactCreateRequest`]
-    pub const ORG_CONTACT_CREATE: &[&str] = &[
-        CONTACT_TYPE,
-        NAME,
-        TITLE,
-        DEPARTMENT,
-        STREET,
-        ZIPCODE,
-        CITY,
-        COUNTRY,
-        EMAIL,
-        PHONE,
-        MOBILE,
-        STATE,
-        SECONDARY_ADDRESS,
-        PURCHASE_ORDER_NUMBER,
-        ID,
-        ORGANISATION_ID,
-    ];
-    /// [`crate::AuthenticateRequest`]
-    pub const AUTHENTICATE: &[&str] = &[EMAIL, PASSWORD];
-}
+// The wire names only one call uses, from its module's `fields` (listed by `build.rs`).
+include!(concat!(env!("OUT_DIR"), "/call_fields.rs"));
 
 #[cfg(test)]
 mod tests {
     use serde::de::DeserializeOwned;
     use serde_json::{Value, json};
-
-    use super::*;
-    use crate::*;
 
     /// A name is a field of `T` when some value under it decodes to something else than the default.
     fn known<T: DeserializeOwned + Default + PartialEq>(name: &str) -> bool {
@@ -147,13 +80,12 @@ mod tests {
         assert!(!known::<T>("noSuchField"));
     }
 
+    // `every_request()`: `all_known` of each request of a call with its `FIELDS`, listed by
+    // `build.rs`.
+    include!(concat!(env!("OUT_DIR"), "/requests.rs"));
+
     #[test]
     fn every_name_is_a_field_of_its_request() {
-        all_known::<ContactCreateRequest>(of::CONTACT_CREATE);
-        all_known::<MemberInviteRequest>(of::MEMBER_INVITE);
-        all_known::<AddGroupsRequest>(of::ADD_GROUPS);
-        all_known::<UpdateProfileRequest>(of::UPDATE_PROFILE);
-        all_known::<OrgContactCreateRequest>(of::ORG_CONTACT_CREATE);
-        all_known::<AuthenticateRequest>(of::AUTHENTICATE);
+        every_request();
     }
 }

@@ -40,6 +40,9 @@ pub struct ValidAddGroups {
 }
 
 impl AddGroupsRequest {
+    /// The wire name of each field, in the order of the struct.
+    pub const FIELDS: &[&str] = &[field::EMAIL, field::CU_REF_NO, field::GROUPS];
+
     /// Checks every field.
     pub fn parse(&self, _org: &OrgRules) -> Result<ValidAddGroups, Vec<FieldError>> {
         let mut e = Errors::default();

@@ -78,6 +78,18 @@ pub struct ValidContactCreate {
 }
 
 impl ContactCreateRequest {
+    /// The wire name of each field, in the order of the struct.
+    pub const FIELDS: &[&str] = &[
+        field::EMAIL,
+        field::FIRST_NAME,
+        field::LAST_NAME,
+        field::PHONE,
+        field::COMPANY_REGISTRATION_NUMBER,
+        field::SEND_REGISTRATION_INVITE,
+        field::IGNORE_BULK_MAIL,
+        field::GROUP_LIST,
+    ];
+
     /// Checks every field and the cross-field rules; every violation is reported.
     pub fn parse(&self, org: &OrgRules) -> Result<ValidContactCreate, Vec<FieldError>> {
         let mut e = Errors::default();

@@ -46,6 +46,16 @@ pub struct ValidMemberInvite {
 }
 
 impl MemberInviteRequest {
+    /// The wire name of each field, in the order of the struct.
+    pub const FIELDS: &[&str] = &[
+        field::EMAIL,
+        field::FIRST_NAME,
+        field::LAST_NAME,
+        field::PERMISSION_CODES,
+        field::ROLE_CODES,
+        field::DESCRIPTION,
+    ];
+
     /// Checks every field.
     pub fn parse(&self, _org: &OrgRules) -> Result<ValidMemberInvite, Vec<FieldError>> {
         let mut e = Errors::default();

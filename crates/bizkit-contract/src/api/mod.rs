@@ -3,9 +3,11 @@
 //! Request structs take anything a client may send (every field optional, numbers accepted
 //! where text is expected), so that `parse` can report every violated field at once.
 //!
-//! One module per call (its request, the parsed form, its answer); what several calls share is in
-//! `shared` and, for the parsers, in `parse`. Everything is re-exported here, so
-//! `bizkit_contract::api::X` and `bizkit_contract::X` name every type wherever it lives.
+//! One module per call (its endpoints, its request, the parsed form, its answer, and the wire
+//! names only it uses); what several calls share is in `shared` and, for the parsers, in `parse`.
+//! `build.rs` finds the call modules and lists them (see its conventions). Everything is
+//! re-exported here, so `bizkit_contract::api::X` and `bizkit_contract::X` name every type wherever
+//! it lives.
 
 use serde::{Deserialize, Serialize};
 
@@ -62,30 +64,17 @@ macro_rules! lenient {
     };
 }
 
-pub(crate) mod add_groups;
-pub(crate) mod ares;
-pub(crate) mod contact;
-pub(crate) mod contact_create;
-pub(crate) mod customer_group;
-pub(crate) mod member_invite;
-pub(crate) mod org_contact;
 mod parse;
-pub(crate) mod permission_list;
-pub(crate) mod session;
 pub(crate) mod shared;
-pub(crate) mod update_profile;
-
-pub use add_groups::*;
-pub use ares::*;
-pub use contact::*;
-pub use contact_create::*;
-pub use customer_group::*;
-pub use member_invite::*;
-pub use org_contact::*;
-pub use permission_list::*;
-pub use session::*;
 pub use shared::*;
-pub use update_profile::*;
+
+// Every call module of this folder (all but `mod.rs`, `parse.rs` and `shared.rs`), each with its
+// `pub use`: listed by `build.rs`, so a new call is its new file only.
+include!(concat!(env!("OUT_DIR"), "/api_modules.rs"));
+
+/// Each call's own wire names are its module's `fields`; `crate::field` has them all. (Named here so
+/// that the calls' `fields` modules, re-exported by the globs above, are not ambiguous.)
+pub use crate::field as fields;
 
 /// What the rules need to know about the organisation.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -102,6 +102,26 @@ pub struct ValidOrgContactCreate {
 }
 
 impl OrgContactCreateRequest {
+    /// The wire name of each field, in the order of the struct.
+    pub const FIELDS: &[&str] = &[
+        field::CONTACT_TYPE,
+        field::NAME,
+        field::TITLE,
+        field::DEPARTMENT,
+        field::STREET,
+        field::ZIPCODE,
+        field::CITY,
+        field::COUNTRY,
+        field::EMAIL,
+        field::PHONE,
+        field::MOBILE,
+        field::STATE,
+        field::SECONDARY_ADDRESS,
+        field::PURCHASE_ORDER_NUMBER,
+        field::ID,
+        field::ORGANISATION_ID,
+    ];
+
     /// The forbidden keys that were sent (`id`, `organisation_id`).
     pub fn present(&self) -> Vec<&'static str> {
         let mut out = Vec::new();

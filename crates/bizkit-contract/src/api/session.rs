@@ -48,6 +48,9 @@ impl core::fmt::Debug for ValidAuthenticate {
 }
 
 impl AuthenticateRequest {
+    /// The wire name of each field, in the order of the struct.
+    pub const FIELDS: &[&str] = &[field::EMAIL, field::PASSWORD];
+
     /// Checks both fields are there and the e-mail is well-formed.
     pub fn parse(&self, _org: &OrgRules) -> Result<ValidAuthenticate, Vec<FieldError>> {
         let mut e = Errors::default();

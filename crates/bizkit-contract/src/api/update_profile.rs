@@ -103,6 +103,29 @@ pub struct ValidUpdateProfile {
 }
 
 impl UpdateProfileRequest {
+    /// The wire name of each field, in the order of the struct.
+    pub const FIELDS: &[&str] = &[
+        field::EMAIL,
+        field::NAME,
+        field::FIRST_NAME,
+        field::LAST_NAME,
+        field::PHONE,
+        field::COMPANY_NAME,
+        field::COMPANY_REGISTRATION_NUMBER,
+        field::TAX_IDENTIFICATION_NUMBER,
+        field::STREET_ADDRESS,
+        field::CITY,
+        field::CITY_PART,
+        field::STATE_REGION,
+        field::POSTAL_CODE,
+        field::COUNTRY,
+        field::NEWSLETTER,
+        field::PRIMARY_LOCALE,
+        field::GROUPS,
+        field::CUSTOMER_REAL_IP,
+        field::REFERRAL_ID,
+    ];
+
     /// Checks every field.
     pub fn parse(&self, org: &OrgRules) -> Result<ValidUpdateProfile, Vec<FieldError>> {
         let mut e = Errors::default();
