@@ -2,7 +2,7 @@
 //! and English, and the field names every form shares (e-mail, names, phone, groups). Validation
 //! messages are not here: they come from the contract's catalogue, as everywhere.
 
-use super::{Text, texts};
+use super::texts;
 
 texts! {
     APP_NAME: "BizKit Formuláře", "BizKit Forms";
@@ -200,15 +200,4 @@ texts! {
         "Zákazník už všechny tyto skupiny měl; nic se nezměnilo.",
         "The customer already had all these groups; nothing changed.";
     GROUPS_NEXT: "Přidat skupiny dalšímu zákazníkovi", "Add groups to another customer";
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::text::check;
-
-    #[test]
-    fn templates_keep_their_placeholder() {
-        check::placeholders_agree(ALL);
-    }
 }
