@@ -11,8 +11,6 @@ use leptos::prelude::*;
 
 use crate::storage;
 
-#[cfg_attr(not(feature = "import"), allow(dead_code))]
-pub(crate) mod import;
 pub mod names;
 pub mod portal;
 pub mod text;

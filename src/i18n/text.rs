@@ -63,13 +63,14 @@ pub(crate) use texts;
 pub(crate) mod check {
     use super::Text;
 
-    /// Both languages are there, without stray spaces, and a `{}` in one language is in the other too
-    /// (else the filled-in value would be dropped or leak as `{}`).
+    /// Both languages are there, without stray spaces, and a template has at most one `{}` (`fill`
+    /// fills one), in both languages (else the filled-in value would be dropped or leak as `{}`).
     pub(crate) fn whole(all: &[&Text]) {
         assert!(!all.is_empty(), "a texts! table with no texts");
         for t in all {
             for s in [t.cs, t.en] {
                 assert!(!s.is_empty(), "an empty text: {t:?}");
+                assert!(s.matches("{}").count() <= 1, "more than one {{}}: {t:?}");
                 assert_eq!(s, s.trim(), "spaces around a text: {t:?}");
             }
             assert_eq!(

@@ -1,9 +1,7 @@
 //! The texts of the spreadsheet import (`/contacts/import`). Validation messages come from the
 //! contract's catalogue, as everywhere.
 
-use super::texts;
-
-texts! {
+crate::i18n::texts! {
     NAV: "Import kontaktů", "Import contacts";
     TITLE: "Import kontaktů z tabulky", "Import contacts from a spreadsheet";
     INTRO:
