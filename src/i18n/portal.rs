@@ -1,7 +1,8 @@
-//! The text of the customer portal (your profile, the embeddable widget), the organisation contacts
-//! page and their components (searchable select, ARES fill), in Czech and English. Validation
-//! messages are not here: they come from the contract's catalogue, as everywhere. Field names the
-//! admin forms share (e-mail, names, phone, groups) are in [`super::ui`].
+//! Texts of the customer side that more than one page or component shows: the widget's own
+//! messages, the searchable select, the ARES fill, and the company and address field names the
+//! profile, the ARES fill and organisation contacts share. A page's own texts are in its module;
+//! field names every form shares (e-mail, names, phone, groups, company, address) are in
+//! [`super::ui`]. Validation messages come from the contract's catalogue, as everywhere.
 
 use super::texts;
 
@@ -31,9 +32,7 @@ texts! {
         "Filled in from ARES: {}. Save your profile to keep it.";
     ARES_MATCHES: "Údaje o firmě odpovídají ARES.", "Your company details match ARES.";
 
-    // Your profile
-    GROUP_COMPANY: "Firma", "Company";
-    GROUP_ADDRESS: "Adresa", "Address";
+    // Field names the profile, the ARES fill and organisation contacts share
     COMPANY_NAME: "Název firmy", "Company name";
     DIC: "DIČ", "VAT ID (DIČ)";
     STREET_ADDRESS: "Ulice a číslo", "Street and number";
@@ -54,8 +53,4 @@ texts! {
     WIDGET_UNREACHABLE:
         "Formulář profilu se nespojil se svým serverem. Zkuste stránku za chvíli načíst znovu.",
         "The profile form could not reach its server. Try reloading the page in a moment.";
-
-    // Organisation contacts
-    ORG_CONTACT_CREATED: "Kontakt je vytvořený", "Contact created";
-    CONTACT_NAME: "Jméno", "Name";
 }

@@ -1,6 +1,7 @@
-//! The admin app's own texts (sign-in, the shell, the admin forms and their components), in Czech
-//! and English, and the field names every form shares (e-mail, names, phone, groups). Validation
-//! messages are not here: they come from the contract's catalogue, as everywhere.
+//! Texts the admin app shows on more than one page or in its shell and components (sign-in again,
+//! the layout, the form frame, the error summary, the pickers), and the field names every form
+//! shares (e-mail, names, phone, company, address, groups), in Czech and English. A page's own texts
+//! are in its module (`pages::<page>::t`). Validation messages come from the contract's catalogue.
 
 use super::texts;
 
@@ -88,9 +89,13 @@ texts! {
         "Without a prefix we use +420. Spaces and dashes are fine.";
     EMAIL_HINT: "Například jmeno@example.cz", "For example name@example.com";
     CONTACT_SUBMIT: "Vytvořit kontakt", "Create contact";
-    CONTACT_CREATED: "Kontakt vytvořen", "Contact created";
+    /// The success heading of both contact forms (the new contact, an organisation's contact).
+    CONTACT_CREATED: "Kontakt je vytvořený", "Contact created";
     CONTACT_NEXT: "Vytvořit další kontakt", "Create another contact";
-    COMPANY_NAME: "Firma", "Company";
+    /// The profile's company fields, and a new contact's stored company.
+    COMPANY: "Firma", "Company";
+    /// The address fields of the profile and of an organisation's contact, and a new contact's stored
+    /// address.
     ADDRESS: "Adresa", "Address";
     DIC: "DIČ", "DIČ (VAT number)";
     GROUPS: "Skupiny", "Groups";
@@ -113,6 +118,8 @@ texts! {
     TAGS_ADDED: "Skupina {} přidána.", "Group {} added.";
     TAGS_REMOVED: "Skupina {} odebrána.", "Group {} removed.";
     TAGS_SUGGESTIONS: "Návrhy", "Suggestions";
+    /// A person's whole name in one: a new contact's stored name, an organisation contact's name.
+    /// ("Jméno" alone is the first name.)
     FULL_NAME: "Jméno a příjmení", "Name";
     CODES_FREE_LABEL: "Kódy oddělené čárkami", "Codes, separated by commas";
     CODES_FREE_HINT:

@@ -160,7 +160,7 @@ fn StoredView(contact: StoredContact) -> impl IntoView {
         (&ui::PHONE, contact.phone.clone()),
         (&ui::FULL_NAME, Some(name)),
         (&t::ICO, contact.company_registration_number.clone()),
-        (&ui::COMPANY_NAME, contact.company_name.clone()),
+        (&ui::COMPANY, contact.company_name.clone()),
         (&ui::ADDRESS, Some(address)),
         (&ui::DIC, contact.dic.clone()),
         (&ui::GROUPS, Some(groups)),

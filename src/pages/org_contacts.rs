@@ -35,7 +35,7 @@ const TYPE: &[FieldSpec] = &[FieldSpec::new(field::CONTACT_TYPE, &t::CONTACT_TYP
     .hint(&t::CONTACT_TYPE_HINT)];
 /// The person, then the address, then the order: each block shows once the chosen type uses it.
 const PERSON: &[FieldSpec] = &[
-    FieldSpec::new(field::NAME, &portal::CONTACT_NAME)
+    FieldSpec::new(field::NAME, &ui::FULL_NAME)
         .autocomplete("off")
         .counter(NAME_MAX),
     FieldSpec::new(field::TITLE, &t::PERSON_TITLE)
@@ -264,7 +264,7 @@ const PAGE: Page = Page {
     title: Some((&ui::NEW_CONTACT, &t::ORG_CONTACT_INTRO)),
     class: "form-grid",
     submit: &ui::CONTACT_SUBMIT,
-    done: &portal::ORG_CONTACT_CREATED,
+    done: &ui::CONTACT_CREATED,
     then: Then::next(&ui::CONTACT_NEXT, "orgcontact-type-id"),
 };
 
@@ -315,7 +315,7 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
                     <FieldRows form rows=PERSON />
                 </Show>
                 <Show when=shows(field::STREET)>
-                    <h3 class="span-2 subhead">{i18n.tr(&portal::GROUP_ADDRESS)}</h3>
+                    <h3 class="span-2 subhead">{i18n.tr(&ui::ADDRESS)}</h3>
                     <FieldRows form rows=ADDRESS />
                 </Show>
                 <Show when=shows(field::PURCHASE_ORDER_NUMBER)>
@@ -338,7 +338,7 @@ fn CreatedView(created: Created) -> impl IntoView {
             &t::CONTACT_TYPE,
             Some(type_name(c.contact_type.id, lang, &c.contact_type.name)),
         ),
-        (&portal::CONTACT_NAME, c.name.clone()),
+        (&ui::FULL_NAME, c.name.clone()),
         (&t::PERSON_TITLE, c.title.clone()),
         (&t::DEPARTMENT, c.department.clone()),
         (&ui::EMAIL, c.email.clone()),
@@ -410,7 +410,7 @@ fn ContactTable(contacts: Vec<OrgContact>) -> impl IntoView {
                     <tr>
                         <th scope="col">{i18n.tr(&t::CONTACT_ID)}</th>
                         <th scope="col">{i18n.tr(&t::CONTACT_TYPE)}</th>
-                        <th scope="col">{i18n.tr(&portal::CONTACT_NAME)}</th>
+                        <th scope="col">{i18n.tr(&ui::FULL_NAME)}</th>
                         <th scope="col">{i18n.tr(&ui::EMAIL)}</th>
                         <th scope="col">{i18n.tr(&ui::PHONE)}</th>
                         <th scope="col">{i18n.tr(&portal::COUNTRY)}</th>
@@ -431,7 +431,7 @@ fn ContactTable(contacts: Vec<OrgContact>) -> impl IntoView {
                                     <td data-label=i18n.tr(&t::CONTACT_TYPE)>
                                         {move || type_name(type_id, i18n.lang.get(), &type_fallback)}
                                     </td>
-                                    <td data-label=i18n.tr(&portal::CONTACT_NAME)>{c.name.clone().unwrap_or_default()}</td>
+                                    <td data-label=i18n.tr(&ui::FULL_NAME)>{c.name.clone().unwrap_or_default()}</td>
                                     <td class="wrap" data-label=i18n.tr(&ui::EMAIL)>
                                         {c.email.clone().unwrap_or_default()}
                                     </td>

@@ -404,13 +404,13 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
                 <div class="form-grid"><FieldRows form rows=CONTACT /></div>
             </fieldset>
             <fieldset class="portal-group">
-                <legend>{i18n.tr(&portal::GROUP_COMPANY)}</legend>
+                <legend>{i18n.tr(&ui::COMPANY)}</legend>
                 <div class="form-grid">
                     <FieldRows form rows=COMPANY extra=(field::COMPANY_REGISTRATION_NUMBER, ares_fill.clone()) />
                 </div>
             </fieldset>
             <fieldset class="portal-group">
-                <legend>{i18n.tr(&portal::GROUP_ADDRESS)}</legend>
+                <legend>{i18n.tr(&ui::ADDRESS)}</legend>
                 <div class="form-grid"><FieldRows form rows=ADDRESS /></div>
             </fieldset>
             <fieldset class="portal-group">
