@@ -2,17 +2,17 @@
 //! the app's own text. The language follows the browser (Czech for a Czech or Slovak browser) until the
 //! person picks one, which is remembered.
 //!
-//! The app's texts are one catalogue of [`Text`] constants, each written once with its Czech and
-//! English side by side: [`ui`] (the admin app, and the field names every form shares), [`portal`]
-//! (the customer portal, the widget, organisation contacts) and `import` (the spreadsheet import).
+//! The app's texts are [`Text`] constants, each written once with its Czech and English side by side
+//! in a `texts!` table, which also tests them. A page's own texts are in the page's module
+//! (`pages::<page>::t`); what several pages or components show is here: [`ui`] (the admin app's shell
+//! and components, and the field names every form shares) and [`portal`] (the widget, the select, the
+//! ARES fill and the company and address fields of the customer side).
 
 use bizkit_contract::{ErrorCode, Lang};
 use leptos::prelude::*;
 
 use crate::storage;
 
-#[cfg_attr(not(feature = "import"), allow(dead_code))]
-pub(crate) mod import;
 pub mod names;
 pub mod portal;
 pub mod text;

@@ -29,8 +29,9 @@ impl Text {
     }
 }
 
-/// Declares a module's texts, each once with its Czech and English side by side, and `ALL` (every
-/// one of them, for the tests) from the same list, so no text can be missing from the checks.
+/// Declares a module's texts, each once with its Czech and English side by side, `ALL` (every one of
+/// them) from the same list, and a test of `ALL`: every module that declares texts, a page's own or a
+/// shared catalogue, is checked without anyone listing the modules. Once per module.
 ///
 /// ```ignore
 /// texts! {
@@ -40,23 +41,38 @@ impl Text {
 /// ```
 macro_rules! texts {
     ($($(#[$doc:meta])* $name:ident: $cs:literal, $en:literal;)*) => {
-        $($(#[$doc])* pub(crate) const $name: Text = Text::new($cs, $en);)*
+        $($(#[$doc])* pub(crate) const $name: $crate::i18n::Text = $crate::i18n::Text::new($cs, $en);)*
 
-        /// Every text of this module, for the tests.
+        /// Every text of this module, for its test.
         #[cfg(test)]
-        pub(crate) const ALL: &[&Text] = &[$(&$name),*];
+        pub(crate) const ALL: &[&$crate::i18n::Text] = &[$(&$name),*];
+
+        #[cfg(test)]
+        mod texts_check {
+            #[test]
+            fn every_text_is_whole_in_both_languages() {
+                $crate::i18n::text::check::whole(super::ALL);
+            }
+        }
     };
 }
 pub(crate) use texts;
 
-/// What the tests of every text module check of its texts.
+/// What the test of every text module checks of its texts.
 #[cfg(test)]
 pub(crate) mod check {
     use super::Text;
 
-    /// A `{}` in one language and not in the other would drop or leak the filled-in value.
-    pub(crate) fn placeholders_agree(all: &[&Text]) {
+    /// Both languages are there, without stray spaces, and a template has at most one `{}` (`fill`
+    /// fills one), in both languages (else the filled-in value would be dropped or leak as `{}`).
+    pub(crate) fn whole(all: &[&Text]) {
+        assert!(!all.is_empty(), "a texts! table with no texts");
         for t in all {
+            for s in [t.cs, t.en] {
+                assert!(!s.is_empty(), "an empty text: {t:?}");
+                assert!(s.matches("{}").count() <= 1, "more than one {{}}: {t:?}");
+                assert_eq!(s, s.trim(), "spaces around a text: {t:?}");
+            }
             assert_eq!(
                 t.cs.matches("{}").count(),
                 t.en.matches("{}").count(),

@@ -1,8 +1,9 @@
-//! The admin app's own texts (sign-in, the shell, the admin forms and their components), in Czech
-//! and English, and the field names every form shares (e-mail, names, phone, groups). Validation
-//! messages are not here: they come from the contract's catalogue, as everywhere.
+//! Texts the admin app shows on more than one page or in its shell and components (sign-in again,
+//! the layout, the form frame, the error summary, the pickers), and the field names every form
+//! shares (e-mail, names, phone, company, address, groups), in Czech and English. A page's own texts
+//! are in its module (`pages::<page>::t`). Validation messages come from the contract's catalogue.
 
-use super::{Text, texts};
+use super::texts;
 
 texts! {
     APP_NAME: "BizKit Formuláře", "BizKit Forms";
@@ -62,34 +63,17 @@ texts! {
         "Your session has ended. Sign in again.";
     ERROR_UNKNOWN: "Něco se nepovedlo. Zkuste to znovu.", "Something went wrong. Try again.";
     RETRY: "Zkusit znovu", "Try again";
-    SIGN_IN_TITLE: "Přihlášení", "Sign in";
-    SIGN_IN_INTRO: "Přihlaste se svým účtem BizKitHub.", "Sign in with your BizKitHub account.";
     EMAIL: "E-mail", "E-mail";
     PASSWORD: "Heslo", "Password";
     SIGN_IN_SUBMIT: "Přihlásit se", "Sign in";
     SIGN_IN_FAILED:
         "E-mail nebo heslo nesouhlasí. Zkontrolujte je a zkuste to znovu.",
         "The e-mail or password is not right. Check them and try again.";
-    ENTER_EMAIL: "Zadejte svůj e-mail", "Enter your e-mail address";
     ENTER_PASSWORD: "Zadejte heslo", "Enter your password";
-    TOKEN_SUMMARY: "Použít existující přístupový token", "Use an existing session token instead";
-    TOKEN_LABEL: "Přístupový token", "Session token";
-    TOKEN_HINT:
-        "Vložte token relace BizKitHub nebo API klíč. Zůstane jen v této záložce.",
-        "Paste the token of a BizKitHub session or an API key. It is kept only in this tab.";
-    TOKEN_SUBMIT: "Použít token", "Use this token";
-    ENTER_TOKEN: "Vložte přístupový token", "Paste a session token";
-    TOKEN_REJECTED:
-        "Token nebyl přijat. Možná vypršel – přihlaste se raději e-mailem.",
-        "This token was not accepted. It may have expired – sign in with your e-mail instead.";
     SESSION_EXPIRED_TITLE: "Vaše přihlášení skončilo", "Your session has ended";
     SESSION_EXPIRED_INTRO:
         "Přihlaste se znovu a dokončete, co jste rozdělali. Nic z vyplněného se neztratí.",
         "Sign in again to finish what you were doing. Nothing you typed is lost.";
-    NOT_FOUND_TITLE: "Stránka nenalezena", "Page not found";
-    NOT_FOUND_BODY:
-        "Pokud jste adresu psali ručně, zkontrolujte ji.",
-        "If you typed the address, check it is right.";
     GO_HOME: "Na úvodní stránku", "Go to the start page";
     ADMINS_ONLY_TITLE: "Tato stránka je pro administrátory", "This page is for administrators";
     ADMINS_ONLY_BODY:
@@ -97,9 +81,6 @@ texts! {
         "You are signed in as a customer. You can edit your own profile.";
     GO_TO_PROFILE: "Přejít na můj profil", "Go to your profile";
     WILL_BE_SAVED_AS: "Uloží se jako", "Will be saved as";
-    CONTACT_INTRO:
-        "Zadejte e-mail, telefon, nebo obojí. Vše ostatní je nepovinné.",
-        "Enter an e-mail, a phone number or both. Everything else is optional.";
     FIRST_NAME: "Jméno", "First name";
     LAST_NAME: "Příjmení", "Last name";
     PHONE: "Telefon", "Phone";
@@ -107,31 +88,17 @@ texts! {
         "Bez předvolby použijeme +420. Mezery a pomlčky nevadí.",
         "Without a prefix we use +420. Spaces and dashes are fine.";
     EMAIL_HINT: "Například jmeno@example.cz", "For example name@example.com";
-    ICO: "IČO", "IČO (company registration number)";
-    ICO_HINT:
-        "8 číslic. Název firmy a adresu doplníme z ARES.",
-        "8 digits. We fill in the company name and address from ARES.";
-    SEND_INVITE: "Poslat pozvánku k registraci", "Send a registration invitation";
-    SEND_INVITE_HINT:
-        "Kontakt dostane e-mail s odkazem na založení účtu.",
-        "The contact gets an e-mail to create an account.";
-    SEND_INVITE_NEEDS_EMAIL:
-        "Pro odeslání pozvánky zadejte e-mail.",
-        "Enter an e-mail address to send an invitation.";
-    IGNORE_BULK_MAIL: "Neposílat newslettery a hromadné e-maily", "No newsletters and bulk e-mails";
-    IGNORE_BULK_MAIL_HINT:
-        "Kontakt bude od začátku odhlášen.",
-        "The contact is opted out from the start.";
     CONTACT_SUBMIT: "Vytvořit kontakt", "Create contact";
-    CONTACT_CREATED: "Kontakt vytvořen", "Contact created";
-    CONTACT_STORED_INTRO: "Uložilo se toto:", "This is what was saved:";
+    /// The success heading of both contact forms (the new contact, an organisation's contact).
+    CONTACT_CREATED: "Kontakt je vytvořený", "Contact created";
     CONTACT_NEXT: "Vytvořit další kontakt", "Create another contact";
-    COMPANY_NAME: "Firma", "Company";
+    /// The profile's company fields, and a new contact's stored company.
+    COMPANY: "Firma", "Company";
+    /// The address fields of the profile and of an organisation's contact, and a new contact's stored
+    /// address.
     ADDRESS: "Adresa", "Address";
     DIC: "DIČ", "DIČ (VAT number)";
     GROUPS: "Skupiny", "Groups";
-    YES: "Ano", "Yes";
-    NO: "Ne", "No";
     ARES_CHECKING: "Hledáme firmu v ARES…", "Looking up the company in ARES…";
     ARES_FOUND: "Nalezeno v ARES – doplní se:", "Found in ARES – this will be filled in:";
     ARES_NOT_FOUND:
@@ -151,9 +118,9 @@ texts! {
     TAGS_ADDED: "Skupina {} přidána.", "Group {} added.";
     TAGS_REMOVED: "Skupina {} odebrána.", "Group {} removed.";
     TAGS_SUGGESTIONS: "Návrhy", "Suggestions";
+    /// A person's whole name in one: a new contact's stored name, an organisation contact's name.
+    /// ("Jméno" alone is the first name.)
     FULL_NAME: "Jméno a příjmení", "Name";
-    NAV_MEMBER_INVITE: "Pozvat člena", "Invite member";
-    NAV_CUSTOMER_GROUPS: "Skupiny zákazníků", "Customer groups";
     CODES_FREE_LABEL: "Kódy oddělené čárkami", "Codes, separated by commas";
     CODES_FREE_HINT:
         "Seznam kódů není k dispozici, napište je tedy, např. contact.read, contact.write.",
@@ -162,53 +129,4 @@ texts! {
     CODES_FILTER_PLACEHOLDER: "Pište pro filtrování", "Type to filter";
     CODES_CHOSEN: "Vybráno: {}", "{} chosen";
     CODES_NO_MATCH: "Nic neodpovídá. Zkuste jiné slovo.", "Nothing matches. Try another word.";
-    INVITE_TITLE: "Pozvat člena", "Invite a member";
-    INVITE_INTRO:
-        "Kdo už má účet BizKitHub, bude přidán hned; ostatní dostanou pozvánku e-mailem.",
-        "Someone who already has a BizKitHub account joins at once; anyone else gets an invitation by e-mail.";
-    PERMISSIONS: "Oprávnění", "Permissions";
-    ROLES: "Role", "Roles";
-    DESCRIPTION: "Interní poznámka", "Internal note";
-    DESCRIPTION_HINT: "Vidí ji jen administrátoři.", "Only administrators see it.";
-    INVITE_SUBMIT: "Odeslat pozvánku", "Send invitation";
-    INVITE_ADDED: "Člen přidán", "Member added";
-    INVITE_ADDED_BODY:
-        "{} už měl(a) účet a je nyní členem s vybranými oprávněními.",
-        "{} already had an account and is now a member with the chosen permissions.";
-    INVITE_INVITED: "Pozvánka odeslána", "Invitation sent";
-    INVITE_INVITED_BODY:
-        "{} dostane e-mail. Pozvánka čeká, dokud ji nepřijme.",
-        "{} will get an e-mail. The invitation waits until it is accepted.";
-    INVITE_NEXT: "Pozvat dalšího", "Invite someone else";
-    GROUPS_TITLE: "Přidat skupiny zákazníkovi", "Add groups to a customer";
-    GROUPS_INTRO:
-        "Najděte zákazníka podle e-mailu nebo referenčního čísla a vyberte skupiny.",
-        "Find the customer by e-mail or by customer reference number, then choose the groups.";
-    IDENTIFY_LEGEND: "Který zákazník", "Which customer";
-    CU_REF_NO: "Referenční číslo zákazníka", "Customer reference number";
-    CU_REF_NO_HINT:
-        "16 písmen a číslic, např. 1cGIHvFoQDGLAbcA.",
-        "16 letters and digits, for example 1cGIHvFoQDGLAbcA.";
-    CU_REF_NO_WINS:
-        "Vyplněno je obojí: zákazník se najde podle referenčního čísla, e-mail se nepoužije.",
-        "Both are filled in: the customer is found by the reference number, the e-mail is not used.";
-    GROUPS_SUBMIT: "Přidat skupiny", "Add groups";
-    GROUPS_DONE: "Skupiny upraveny", "Groups updated";
-    GROUPS_ADDED_LIST: "Nově přidané", "Newly added";
-    GROUPS_ALREADY_LIST: "Už přiřazené (beze změny)", "Already assigned (unchanged)";
-    GROUPS_NOTHING_NEW:
-        "Zákazník už všechny tyto skupiny měl; nic se nezměnilo.",
-        "The customer already had all these groups; nothing changed.";
-    GROUPS_NEXT: "Přidat skupiny dalšímu zákazníkovi", "Add groups to another customer";
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::text::check;
-
-    #[test]
-    fn templates_keep_their_placeholder() {
-        check::placeholders_agree(ALL);
-    }
 }

@@ -19,18 +19,18 @@ const MAIN: &[FieldSpec] = &[
     common::PHONE,
     common::FIRST_NAME,
     common::LAST_NAME,
-    common::ico(&ui::ICO, &ui::ICO_HINT),
+    common::ico(&t::ICO, &t::ICO_HINT),
 ];
 /// Side by side in one block.
 const CHECKS: &[FieldSpec] = &[
     // An invitation needs an e-mail.
-    FieldSpec::new(field::SEND_REGISTRATION_INVITE, &ui::SEND_INVITE)
+    FieldSpec::new(field::SEND_REGISTRATION_INVITE, &t::SEND_INVITE)
         .checkbox()
-        .hint(&ui::SEND_INVITE_HINT)
-        .disabled_when(no_email, &ui::SEND_INVITE_NEEDS_EMAIL),
-    FieldSpec::new(field::IGNORE_BULK_MAIL, &ui::IGNORE_BULK_MAIL)
+        .hint(&t::SEND_INVITE_HINT)
+        .disabled_when(no_email, &t::SEND_INVITE_NEEDS_EMAIL),
+    FieldSpec::new(field::IGNORE_BULK_MAIL, &t::IGNORE_BULK_MAIL)
         .checkbox()
-        .hint(&ui::IGNORE_BULK_MAIL_HINT),
+        .hint(&t::IGNORE_BULK_MAIL_HINT),
 ];
 const TAGS: &[FieldSpec] = &[FieldSpec::new(field::GROUP_LIST, &ui::GROUPS)
     .tags()
@@ -65,7 +65,7 @@ fn request(v: Values) -> ContactCreateRequest {
 
 const PAGE: Page = Page {
     key: "contact",
-    title: Some((&ui::NEW_CONTACT, &ui::CONTACT_INTRO)),
+    title: Some((&ui::NEW_CONTACT, &t::CONTACT_INTRO)),
     class: "form-grid",
     submit: &ui::CONTACT_SUBMIT,
     done: &ui::CONTACT_CREATED,
@@ -124,7 +124,7 @@ fn Stored(id: String) -> impl IntoView {
     });
     move || {
         read.get().map(|contact| {
-            view! { <p>{use_i18n().tr(&ui::CONTACT_STORED_INTRO)}</p> <StoredView contact /> }
+            view! { <p>{use_i18n().tr(&t::CONTACT_STORED_INTRO)}</p> <StoredView contact /> }
         })
     }
 }
@@ -159,8 +159,8 @@ fn StoredView(contact: StoredContact) -> impl IntoView {
         (&ui::EMAIL, contact.email.clone()),
         (&ui::PHONE, contact.phone.clone()),
         (&ui::FULL_NAME, Some(name)),
-        (&ui::ICO, contact.company_registration_number.clone()),
-        (&ui::COMPANY_NAME, contact.company_name.clone()),
+        (&t::ICO, contact.company_registration_number.clone()),
+        (&ui::COMPANY, contact.company_name.clone()),
         (&ui::ADDRESS, Some(address)),
         (&ui::DIC, contact.dic.clone()),
         (&ui::GROUPS, Some(groups)),
@@ -170,9 +170,36 @@ fn StoredView(contact: StoredContact) -> impl IntoView {
         <dl class="stored" data-customer-id=contact.customer_id.clone()>
             {record::rows(rows)}
             <div class="row">
-                <dt>{i18n.tr(&ui::IGNORE_BULK_MAIL)}</dt>
-                <dd>{move || if bulk { i18n.tr(&ui::YES)() } else { i18n.tr(&ui::NO)() }}</dd>
+                <dt>{i18n.tr(&t::IGNORE_BULK_MAIL)}</dt>
+                <dd>{move || if bulk { i18n.tr(&t::YES)() } else { i18n.tr(&t::NO)() }}</dd>
             </div>
         </dl>
+    }
+}
+
+/// This page's own texts; those several pages show are in `crate::i18n`.
+pub(crate) mod t {
+    crate::i18n::texts! {
+        CONTACT_INTRO:
+            "Zadejte e-mail, telefon, nebo obojí. Vše ostatní je nepovinné.",
+            "Enter an e-mail, a phone number or both. Everything else is optional.";
+        ICO: "IČO", "IČO (company registration number)";
+        ICO_HINT:
+            "8 číslic. Název firmy a adresu doplníme z ARES.",
+            "8 digits. We fill in the company name and address from ARES.";
+        SEND_INVITE: "Poslat pozvánku k registraci", "Send a registration invitation";
+        SEND_INVITE_HINT:
+            "Kontakt dostane e-mail s odkazem na založení účtu.",
+            "The contact gets an e-mail to create an account.";
+        SEND_INVITE_NEEDS_EMAIL:
+            "Pro odeslání pozvánky zadejte e-mail.",
+            "Enter an e-mail address to send an invitation.";
+        IGNORE_BULK_MAIL: "Neposílat newslettery a hromadné e-maily", "No newsletters and bulk e-mails";
+        IGNORE_BULK_MAIL_HINT:
+            "Kontakt bude od začátku odhlášen.",
+            "The contact is opted out from the start.";
+        CONTACT_STORED_INTRO: "Uložilo se toto:", "This is what was saved:";
+        YES: "Ano", "Yes";
+        NO: "Ne", "No";
     }
 }

@@ -19,9 +19,9 @@ const IDENTIFY: &[FieldSpec] = &[
         .control(Control::Email)
         .autocomplete("off")
         .hint(&ui::EMAIL_HINT),
-    FieldSpec::new(field::CU_REF_NO, &ui::CU_REF_NO)
+    FieldSpec::new(field::CU_REF_NO, &t::CU_REF_NO)
         .autocomplete("off")
-        .hint(&ui::CU_REF_NO_HINT)
+        .hint(&t::CU_REF_NO_HINT)
         .preview(preview::cu_ref_no)
         .counter(CU_REF_NO_LEN),
 ];
@@ -44,11 +44,11 @@ fn request(v: Values) -> AddGroupsRequest {
 
 const PAGE: Page = Page {
     key: field::GROUPS,
-    title: Some((&ui::GROUPS_TITLE, &ui::GROUPS_INTRO)),
+    title: Some((&t::GROUPS_TITLE, &t::GROUPS_INTRO)),
     class: "form-grid",
-    submit: &ui::GROUPS_SUBMIT,
-    done: &ui::GROUPS_DONE,
-    then: Then::next(&ui::GROUPS_NEXT, "groups-email"),
+    submit: &t::GROUPS_SUBMIT,
+    done: &t::GROUPS_DONE,
+    then: Then::next(&t::GROUPS_NEXT, "groups-email"),
 };
 
 #[component]
@@ -76,14 +76,14 @@ pub fn CustomerGroups() -> impl IntoView {
             }
         };
         view! {
-            {c.added.is_empty().then(|| view! { <p>{i18n.tr(&ui::GROUPS_NOTHING_NEW)}</p> })}
+            {c.added.is_empty().then(|| view! { <p>{i18n.tr(&t::GROUPS_NOTHING_NEW)}</p> })}
             <dl class="stored">
                 <div class="row">
-                    <dt>{i18n.tr(&ui::GROUPS_ADDED_LIST)}</dt>
+                    <dt>{i18n.tr(&t::GROUPS_ADDED_LIST)}</dt>
                     <dd data-list="added">{list(&c.added)}</dd>
                 </div>
                 <div class="row">
-                    <dt>{i18n.tr(&ui::GROUPS_ALREADY_LIST)}</dt>
+                    <dt>{i18n.tr(&t::GROUPS_ALREADY_LIST)}</dt>
                     <dd data-list="already">{list(&c.already_assigned)}</dd>
                 </div>
             </dl>
@@ -93,14 +93,41 @@ pub fn CustomerGroups() -> impl IntoView {
         <section class="panel">
             <FormPage form call page=&PAGE done panel>
                 <fieldset class="span-2 fieldset form-grid">
-                    <legend class="label">{i18n.tr(&ui::IDENTIFY_LEGEND)}</legend>
+                    <legend class="label">{i18n.tr(&t::IDENTIFY_LEGEND)}</legend>
                     <FieldRows form rows=IDENTIFY />
                     <Show when=move || both.get()>
-                        <p class="notice info span-2" role="status">{i18n.tr(&ui::CU_REF_NO_WINS)}</p>
+                        <p class="notice info span-2" role="status">{i18n.tr(&t::CU_REF_NO_WINS)}</p>
                     </Show>
                 </fieldset>
                 <FieldRows form rows=TAGS suggestions />
             </FormPage>
         </section>
+    }
+}
+
+/// This page's own texts; those several pages show are in `crate::i18n`.
+pub(crate) mod t {
+    crate::i18n::texts! {
+        NAV_CUSTOMER_GROUPS: "Skupiny zákazníků", "Customer groups";
+        GROUPS_TITLE: "Přidat skupiny zákazníkovi", "Add groups to a customer";
+        GROUPS_INTRO:
+            "Najděte zákazníka podle e-mailu nebo referenčního čísla a vyberte skupiny.",
+            "Find the customer by e-mail or by customer reference number, then choose the groups.";
+        IDENTIFY_LEGEND: "Který zákazník", "Which customer";
+        CU_REF_NO: "Referenční číslo zákazníka", "Customer reference number";
+        CU_REF_NO_HINT:
+            "16 písmen a číslic, např. 1cGIHvFoQDGLAbcA.",
+            "16 letters and digits, for example 1cGIHvFoQDGLAbcA.";
+        CU_REF_NO_WINS:
+            "Vyplněno je obojí: zákazník se najde podle referenčního čísla, e-mail se nepoužije.",
+            "Both are filled in: the customer is found by the reference number, the e-mail is not used.";
+        GROUPS_SUBMIT: "Přidat skupiny", "Add groups";
+        GROUPS_DONE: "Skupiny upraveny", "Groups updated";
+        GROUPS_ADDED_LIST: "Nově přidané", "Newly added";
+        GROUPS_ALREADY_LIST: "Už přiřazené (beze změny)", "Already assigned (unchanged)";
+        GROUPS_NOTHING_NEW:
+            "Zákazník už všechny tyto skupiny měl; nic se nezměnilo.",
+            "The customer already had all these groups; nothing changed.";
+        GROUPS_NEXT: "Přidat skupiny dalšímu zákazníkovi", "Add groups to another customer";
     }
 }

@@ -10,19 +10,19 @@ use crate::components::field::Control;
 use crate::components::field_table::{FieldRows, FieldSpec, common};
 use crate::components::form::Values;
 use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
-use crate::i18n::{Text, fill, ui, use_i18n};
+use crate::i18n::{Text, fill, use_i18n};
 use crate::session::current_session;
 
 const ROWS: &[FieldSpec] = &[
     common::EMAIL.required().wide(),
     common::FIRST_NAME,
     common::LAST_NAME,
-    FieldSpec::new(field::PERMISSION_CODES, &ui::PERMISSIONS).codes(|c| c.permissions),
-    FieldSpec::new(field::ROLE_CODES, &ui::ROLES).codes(|c| c.roles),
-    FieldSpec::new(field::DESCRIPTION, &ui::DESCRIPTION)
+    FieldSpec::new(field::PERMISSION_CODES, &t::PERMISSIONS).codes(|c| c.permissions),
+    FieldSpec::new(field::ROLE_CODES, &t::ROLES).codes(|c| c.roles),
+    FieldSpec::new(field::DESCRIPTION, &t::DESCRIPTION)
         .control(Control::TextArea)
         .wide()
-        .hint(&ui::DESCRIPTION_HINT),
+        .hint(&t::DESCRIPTION_HINT),
 ];
 
 fn request(v: Values) -> MemberInviteRequest {
@@ -38,11 +38,11 @@ fn request(v: Values) -> MemberInviteRequest {
 
 const PAGE: Page = Page {
     key: "invite",
-    title: Some((&ui::INVITE_TITLE, &ui::INVITE_INTRO)),
+    title: Some((&t::INVITE_TITLE, &t::INVITE_INTRO)),
     class: "form-grid",
-    submit: &ui::INVITE_SUBMIT,
-    done: &ui::INVITE_INVITED,
-    then: Then::next(&ui::INVITE_NEXT, "invite-email"),
+    submit: &t::INVITE_SUBMIT,
+    done: &t::INVITE_INVITED,
+    then: Then::next(&t::INVITE_NEXT, "invite-email"),
 };
 
 /// Someone with an account was added at once; anyone else was sent an invitation.
@@ -53,9 +53,9 @@ fn added(sent: &Sent) -> bool {
 
 fn outcome(sent: &Sent) -> (&'static Text, &'static str) {
     if added(sent) {
-        (&ui::INVITE_ADDED, "added")
+        (&t::INVITE_ADDED, "added")
     } else {
-        (&ui::INVITE_INVITED, "invited")
+        (&t::INVITE_INVITED, "invited")
     }
 }
 
@@ -78,9 +78,9 @@ pub fn MemberInvite() -> impl IntoView {
             let raw = sent.sent(field::EMAIL);
             let email = Email::parse(&raw).map_or(raw, |e| e.as_str().to_owned());
             let body = if added(&sent) {
-                &ui::INVITE_ADDED_BODY
+                &t::INVITE_ADDED_BODY
             } else {
-                &ui::INVITE_INVITED_BODY
+                &t::INVITE_INVITED_BODY
             };
             view! { <p>{move || fill(i18n.tr(body)(), &email)}</p> }
         })
@@ -91,5 +91,30 @@ pub fn MemberInvite() -> impl IntoView {
                 <FieldRows form rows=ROWS catalogue />
             </FormPage>
         </section>
+    }
+}
+
+/// This page's own texts; those several pages show are in `crate::i18n`.
+pub(crate) mod t {
+    crate::i18n::texts! {
+        NAV_MEMBER_INVITE: "Pozvat člena", "Invite member";
+        INVITE_TITLE: "Pozvat člena", "Invite a member";
+        INVITE_INTRO:
+            "Kdo už má účet BizKitHub, bude přidán hned; ostatní dostanou pozvánku e-mailem.",
+            "Someone who already has a BizKitHub account joins at once; anyone else gets an invitation by e-mail.";
+        PERMISSIONS: "Oprávnění", "Permissions";
+        ROLES: "Role", "Roles";
+        DESCRIPTION: "Interní poznámka", "Internal note";
+        DESCRIPTION_HINT: "Vidí ji jen administrátoři.", "Only administrators see it.";
+        INVITE_SUBMIT: "Odeslat pozvánku", "Send invitation";
+        INVITE_ADDED: "Člen přidán", "Member added";
+        INVITE_ADDED_BODY:
+            "{} už měl(a) účet a je nyní členem s vybranými oprávněními.",
+            "{} already had an account and is now a member with the chosen permissions.";
+        INVITE_INVITED: "Pozvánka odeslána", "Invitation sent";
+        INVITE_INVITED_BODY:
+            "{} dostane e-mail. Pozvánka čeká, dokud ji nepřijme.",
+            "{} will get an e-mail. The invitation waits until it is accepted.";
+        INVITE_NEXT: "Pozvat dalšího", "Invite someone else";
     }
 }

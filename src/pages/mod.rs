@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Text, portal, ui};
+use crate::i18n::{Text, ui};
 
 #[cfg(feature = "import")]
 pub mod contact_import;
@@ -55,11 +55,10 @@ impl PageEntry {
 }
 
 /// Without the import feature the page answers as unknown (to admins), and the navigation leaves it out.
-const IMPORT_NAV: Option<&Text> = if cfg!(feature = "import") {
-    Some(&crate::i18n::import::NAV)
-} else {
-    None
-};
+#[cfg(feature = "import")]
+const IMPORT_NAV: Option<&Text> = Some(&contact_import::t::NAV);
+#[cfg(not(feature = "import"))]
+const IMPORT_NAV: Option<&Text> = None;
 
 /// Every page, the navigation's links in this order. No two paths can match the same URL, so the
 /// order does not matter to the router.
@@ -90,19 +89,19 @@ pub const PAGES: &[PageEntry] = &[
     },
     PageEntry {
         path: "/members/invite",
-        nav: Some(&ui::NAV_MEMBER_INVITE),
+        nav: Some(&member_invite::t::NAV_MEMBER_INVITE),
         audience: Audience::Admin,
         view: || view! { <member_invite::MemberInvite /> }.into_any(),
     },
     PageEntry {
         path: "/customers/groups",
-        nav: Some(&ui::NAV_CUSTOMER_GROUPS),
+        nav: Some(&customer_groups::t::NAV_CUSTOMER_GROUPS),
         audience: Audience::Admin,
         view: || view! { <customer_groups::CustomerGroups /> }.into_any(),
     },
     PageEntry {
         path: "/organizations/:org/contacts/new",
-        nav: Some(&portal::ORG_CONTACTS_TITLE),
+        nav: Some(&org_contacts::t::ORG_CONTACTS_TITLE),
         audience: Audience::Admin,
         view: || view! { <org_contacts::OrgContacts /> }.into_any(),
     },

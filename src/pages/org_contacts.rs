@@ -27,28 +27,28 @@ use crate::i18n::{Text, fill, names, portal, ui, use_i18n};
 use crate::session::current_session;
 
 /// The type first: it decides which other fields matter.
-const TYPE: &[FieldSpec] = &[FieldSpec::new(field::CONTACT_TYPE, &portal::CONTACT_TYPE)
+const TYPE: &[FieldSpec] = &[FieldSpec::new(field::CONTACT_TYPE, &t::CONTACT_TYPE)
     .radios(type_radios)
     .required()
     .wide()
     .error_name("type.id")
-    .hint(&portal::CONTACT_TYPE_HINT)];
+    .hint(&t::CONTACT_TYPE_HINT)];
 /// The person, then the address, then the order: each block shows once the chosen type uses it.
 const PERSON: &[FieldSpec] = &[
-    FieldSpec::new(field::NAME, &portal::CONTACT_NAME)
+    FieldSpec::new(field::NAME, &ui::FULL_NAME)
         .autocomplete("off")
         .counter(NAME_MAX),
-    FieldSpec::new(field::TITLE, &portal::PERSON_TITLE)
+    FieldSpec::new(field::TITLE, &t::PERSON_TITLE)
         .autocomplete("off")
         .counter(TITLE_MAX)
-        .hint(&portal::PERSON_TITLE_HINT)
+        .hint(&t::PERSON_TITLE_HINT)
         .visible_when(shown),
-    FieldSpec::new(field::DEPARTMENT, &portal::DEPARTMENT).autocomplete("off"),
+    FieldSpec::new(field::DEPARTMENT, &t::DEPARTMENT).autocomplete("off"),
     common::EMAIL
-        .hint(&portal::CONTACT_EMAIL_HINT)
+        .hint(&t::CONTACT_EMAIL_HINT)
         .check_while_typing(),
     common::PHONE,
-    FieldSpec::new(field::MOBILE, &portal::MOBILE)
+    FieldSpec::new(field::MOBILE, &t::MOBILE)
         .control(Control::Tel)
         .autocomplete("off")
         .preview(preview::phone)
@@ -58,17 +58,17 @@ const ADDRESS: &[FieldSpec] = &[
     FieldSpec::new(field::STREET, &portal::STREET_ADDRESS)
         .wide()
         .autocomplete("off"),
-    FieldSpec::new(field::SECONDARY_ADDRESS, &portal::SECONDARY_ADDRESS)
+    FieldSpec::new(field::SECONDARY_ADDRESS, &t::SECONDARY_ADDRESS)
         .wide()
         .autocomplete("off")
-        .hint(&portal::SECONDARY_ADDRESS_HINT),
+        .hint(&t::SECONDARY_ADDRESS_HINT),
     FieldSpec::new(field::ZIPCODE, &portal::POSTAL_CODE)
         .autocomplete("off")
-        .hint(&portal::ZIPCODE_HINT)
+        .hint(&t::ZIPCODE_HINT)
         .preview(zip_preview)
         .check_while_typing(),
     FieldSpec::new(field::CITY, &portal::CITY).autocomplete("off"),
-    FieldSpec::new(field::STATE, &portal::STATE).autocomplete("off"),
+    FieldSpec::new(field::STATE, &t::STATE).autocomplete("off"),
     FieldSpec::new(field::COUNTRY, &portal::COUNTRY)
         .listbox(|lang, _| country_options(lang, CountryValue::Numeric))
         .error_name("country.id")
@@ -76,11 +76,11 @@ const ADDRESS: &[FieldSpec] = &[
 ];
 const ORDER: &[FieldSpec] =
     &[
-        FieldSpec::new(field::PURCHASE_ORDER_NUMBER, &portal::PURCHASE_ORDER_NUMBER)
+        FieldSpec::new(field::PURCHASE_ORDER_NUMBER, &t::PURCHASE_ORDER_NUMBER)
             .wide()
             .autocomplete("off")
             .counter(PURCHASE_ORDER_NUMBER_MAX)
-            .hint(&portal::PURCHASE_ORDER_NUMBER_HINT),
+            .hint(&t::PURCHASE_ORDER_NUMBER_HINT),
     ];
 const ROWS: &[&[FieldSpec]] = &[TYPE, PERSON, ADDRESS, ORDER];
 
@@ -164,12 +164,12 @@ fn request(v: Values) -> OrgContactCreateRequest {
 
 fn type_hint(t: ContactType) -> &'static Text {
     match t {
-        ContactType::Primary => &portal::TYPE_PRIMARY_HINT,
-        ContactType::Technical => &portal::TYPE_TECHNICAL_HINT,
-        ContactType::Billing => &portal::TYPE_BILLING_HINT,
-        ContactType::Abuse => &portal::TYPE_ABUSE_HINT,
-        ContactType::Legal => &portal::TYPE_LEGAL_HINT,
-        ContactType::Invoice => &portal::TYPE_INVOICE_HINT,
+        ContactType::Primary => &t::TYPE_PRIMARY_HINT,
+        ContactType::Technical => &t::TYPE_TECHNICAL_HINT,
+        ContactType::Billing => &t::TYPE_BILLING_HINT,
+        ContactType::Abuse => &t::TYPE_ABUSE_HINT,
+        ContactType::Legal => &t::TYPE_LEGAL_HINT,
+        ContactType::Invoice => &t::TYPE_INVOICE_HINT,
     }
 }
 
@@ -238,17 +238,17 @@ pub fn OrgContacts() -> impl IntoView {
 
     view! {
         <section class="panel org-contacts" data-page="org-contacts">
-            <h1>{i18n.tr(&portal::ORG_CONTACTS_TITLE)}</h1>
+            <h1>{i18n.tr(&t::ORG_CONTACTS_TITLE)}</h1>
             {move || {
                 match org_id.get() {
                     None => view! {
-                        <p class="notice warn" role="alert">{i18n.tr(&portal::ORG_UNKNOWN)}</p>
+                        <p class="notice warn" role="alert">{i18n.tr(&t::ORG_UNKNOWN)}</p>
                     }
                     .into_any(),
                     Some(_) if foreign.get() => view! {
                         <div class="notice warn" role="alert">
-                            <p>{i18n.tr(&portal::ORG_FOREIGN)}</p>
-                            <p><A href=own_link>{i18n.tr(&portal::ORG_GO_OWN)}</A></p>
+                            <p>{i18n.tr(&t::ORG_FOREIGN)}</p>
+                            <p><A href=own_link>{i18n.tr(&t::ORG_GO_OWN)}</A></p>
                         </div>
                     }
                     .into_any(),
@@ -261,10 +261,10 @@ pub fn OrgContacts() -> impl IntoView {
 
 const PAGE: Page = Page {
     key: "orgcontact",
-    title: Some((&ui::NEW_CONTACT, &portal::ORG_CONTACT_INTRO)),
+    title: Some((&ui::NEW_CONTACT, &t::ORG_CONTACT_INTRO)),
     class: "form-grid",
     submit: &ui::CONTACT_SUBMIT,
-    done: &portal::ORG_CONTACT_CREATED,
+    done: &ui::CONTACT_CREATED,
     then: Then::next(&ui::CONTACT_NEXT, "orgcontact-type-id"),
 };
 
@@ -308,14 +308,14 @@ fn OrgContactsFor(org: u64) -> impl IntoView {
                 draft_scope=format!("org{org}") subsection=true>
                 <FieldRows form rows=TYPE />
                 <Show when=move || kind.get().is_none()>
-                    <p class="span-2 hint">{i18n.tr(&portal::TYPE_FIRST)}</p>
+                    <p class="span-2 hint">{i18n.tr(&t::TYPE_FIRST)}</p>
                 </Show>
                 <Show when=move || kind.get().is_some()>
-                    <h3 class="span-2 subhead">{i18n.tr(&portal::ORG_CONTACT_PERSON)}</h3>
+                    <h3 class="span-2 subhead">{i18n.tr(&t::ORG_CONTACT_PERSON)}</h3>
                     <FieldRows form rows=PERSON />
                 </Show>
                 <Show when=shows(field::STREET)>
-                    <h3 class="span-2 subhead">{i18n.tr(&portal::GROUP_ADDRESS)}</h3>
+                    <h3 class="span-2 subhead">{i18n.tr(&ui::ADDRESS)}</h3>
                     <FieldRows form rows=ADDRESS />
                 </Show>
                 <Show when=shows(field::PURCHASE_ORDER_NUMBER)>
@@ -333,31 +333,28 @@ fn CreatedView(created: Created) -> impl IntoView {
     let c = created.contact;
     let lang = i18n.lang.get_untracked();
     let rows: Vec<record::Row> = vec![
-        (&portal::CONTACT_ID, Some(c.contact_id.clone())),
+        (&t::CONTACT_ID, Some(c.contact_id.clone())),
         (
-            &portal::CONTACT_TYPE,
+            &t::CONTACT_TYPE,
             Some(type_name(c.contact_type.id, lang, &c.contact_type.name)),
         ),
-        (&portal::CONTACT_NAME, c.name.clone()),
-        (&portal::PERSON_TITLE, c.title.clone()),
-        (&portal::DEPARTMENT, c.department.clone()),
+        (&ui::FULL_NAME, c.name.clone()),
+        (&t::PERSON_TITLE, c.title.clone()),
+        (&t::DEPARTMENT, c.department.clone()),
         (&ui::EMAIL, c.email.clone()),
         (&ui::PHONE, c.phone.clone()),
-        (&portal::MOBILE, c.mobile.clone()),
+        (&t::MOBILE, c.mobile.clone()),
         (&portal::STREET_ADDRESS, c.street.clone()),
-        (&portal::SECONDARY_ADDRESS, c.secondary_address.clone()),
+        (&t::SECONDARY_ADDRESS, c.secondary_address.clone()),
         (&portal::POSTAL_CODE, c.zipcode.clone()),
         (&portal::CITY, c.city.clone()),
-        (&portal::STATE, c.state.clone()),
+        (&t::STATE, c.state.clone()),
         (&portal::COUNTRY, Some(country_name(&c.country, lang))),
-        (
-            &portal::PURCHASE_ORDER_NUMBER,
-            c.purchase_order_number.clone(),
-        ),
-        (&portal::LOCATION, created.location.clone()),
+        (&t::PURCHASE_ORDER_NUMBER, c.purchase_order_number.clone()),
+        (&t::LOCATION, created.location.clone()),
     ];
     view! {
-        <p>{move || fill(i18n.tr(&portal::ORG_CONTACT_STORED_INTRO)(), &c.organisation.name)}</p>
+        <p>{move || fill(i18n.tr(&t::ORG_CONTACT_STORED_INTRO)(), &c.organisation.name)}</p>
         <dl class="stored" data-contact-id=c.contact_id.clone()>{record::rows(rows)}</dl>
     }
 }
@@ -370,18 +367,18 @@ fn ContactList(
     let i18n = use_i18n();
     view! {
         <section class="contact-list" aria-labelledby="org-contacts-list-title">
-            <h2 id="org-contacts-list-title">{i18n.tr(&portal::ORG_CONTACTS_LIST)}</h2>
+            <h2 id="org-contacts-list-title">{i18n.tr(&t::ORG_CONTACTS_LIST)}</h2>
             <Suspense fallback=move || view! { <p class="loading">{i18n.tr(&ui::LOADING)}</p> }>
                 {move || {
                     list.get()
                         .map(|result| match result {
                             Ok(contacts) if contacts.is_empty() => {
-                                view! { <p class="hint">{i18n.tr(&portal::ORG_CONTACTS_NONE)}</p> }.into_any()
+                                view! { <p class="hint">{i18n.tr(&t::ORG_CONTACTS_NONE)}</p> }.into_any()
                             }
                             Ok(contacts) => view! { <ContactTable contacts /> }.into_any(),
                             // A backend without the list: the form still works.
                             Err(ApiError::NotFound { .. }) => {
-                                view! { <p class="hint">{i18n.tr(&portal::ORG_CONTACTS_NO_LIST)}</p> }.into_any()
+                                view! { <p class="hint">{i18n.tr(&t::ORG_CONTACTS_NO_LIST)}</p> }.into_any()
                             }
                             Err(e) => {
                                 let msg = describe(&e, i18n);
@@ -407,17 +404,17 @@ fn ContactTable(contacts: Vec<OrgContact>) -> impl IntoView {
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="org-contacts-caption">
             <table class="contacts">
                 <caption id="org-contacts-caption">
-                    {move || fill(i18n.tr(&portal::ORG_CONTACTS_CAPTION)(), &count.to_string())}
+                    {move || fill(i18n.tr(&t::ORG_CONTACTS_CAPTION)(), &count.to_string())}
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col">{i18n.tr(&portal::CONTACT_ID)}</th>
-                        <th scope="col">{i18n.tr(&portal::CONTACT_TYPE)}</th>
-                        <th scope="col">{i18n.tr(&portal::CONTACT_NAME)}</th>
+                        <th scope="col">{i18n.tr(&t::CONTACT_ID)}</th>
+                        <th scope="col">{i18n.tr(&t::CONTACT_TYPE)}</th>
+                        <th scope="col">{i18n.tr(&ui::FULL_NAME)}</th>
                         <th scope="col">{i18n.tr(&ui::EMAIL)}</th>
                         <th scope="col">{i18n.tr(&ui::PHONE)}</th>
                         <th scope="col">{i18n.tr(&portal::COUNTRY)}</th>
-                        <th scope="col">{i18n.tr(&portal::PURCHASE_ORDER_NUMBER)}</th>
+                        <th scope="col">{i18n.tr(&t::PURCHASE_ORDER_NUMBER)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -430,11 +427,11 @@ fn ContactTable(contacts: Vec<OrgContact>) -> impl IntoView {
                             view! {
                                 // `data-label`: on a phone each row becomes a card that names its cells.
                                 <tr data-contact-id=c.contact_id.clone()>
-                                    <td data-label=i18n.tr(&portal::CONTACT_ID)>{c.contact_id.clone()}</td>
-                                    <td data-label=i18n.tr(&portal::CONTACT_TYPE)>
+                                    <td data-label=i18n.tr(&t::CONTACT_ID)>{c.contact_id.clone()}</td>
+                                    <td data-label=i18n.tr(&t::CONTACT_TYPE)>
                                         {move || type_name(type_id, i18n.lang.get(), &type_fallback)}
                                     </td>
-                                    <td data-label=i18n.tr(&portal::CONTACT_NAME)>{c.name.clone().unwrap_or_default()}</td>
+                                    <td data-label=i18n.tr(&ui::FULL_NAME)>{c.name.clone().unwrap_or_default()}</td>
                                     <td class="wrap" data-label=i18n.tr(&ui::EMAIL)>
                                         {c.email.clone().unwrap_or_default()}
                                     </td>
@@ -442,7 +439,7 @@ fn ContactTable(contacts: Vec<OrgContact>) -> impl IntoView {
                                         {c.phone.clone().unwrap_or_default()}
                                     </td>
                                     <td data-label=i18n.tr(&portal::COUNTRY)>{move || country_name(&country, i18n.lang.get())}</td>
-                                    <td data-label=i18n.tr(&portal::PURCHASE_ORDER_NUMBER)>
+                                    <td data-label=i18n.tr(&t::PURCHASE_ORDER_NUMBER)>
                                         {c.purchase_order_number.clone().unwrap_or_default()}
                                     </td>
                                 </tr>
@@ -452,6 +449,79 @@ fn ContactTable(contacts: Vec<OrgContact>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// This page's own texts; those several pages show are in `crate::i18n`.
+pub(crate) mod t {
+    crate::i18n::texts! {
+        ORG_CONTACTS_TITLE: "Kontakty organizace", "Organisation contacts";
+        ORG_UNKNOWN:
+            "Tato adresa neurčuje žádnou organizaci. Použijte odkaz v navigaci.",
+            "This address names no organisation. Use the link in the navigation.";
+        ORG_FOREIGN:
+            "Tohle je stránka jiné organizace. Spravovat můžete jen kontakty své organizace.",
+            "This is another organisation's page. You can manage only the contacts of your own organisation.";
+        ORG_GO_OWN: "Přejít na kontakty své organizace", "Go to your organisation's contacts";
+        ORG_CONTACT_INTRO:
+            "Vyberte, k čemu kontakt slouží; formulář se pak ptá jen na to, co daný typ potřebuje.",
+            "Choose what the contact is for; the form then asks only for what that type uses.";
+        ORG_CONTACT_PERSON: "Osoba", "Person";
+        ORG_CONTACT_STORED_INTRO:
+            "Kontakt organizace {}, jak byl uložen:",
+            "The contact of {} as stored:";
+        ORG_CONTACTS_LIST: "Dosud vytvořené kontakty", "Contacts created so far";
+        ORG_CONTACTS_CAPTION: "Kontakty vaší organizace ({})", "Contacts of your organisation ({})";
+        ORG_CONTACTS_NONE:
+            "Zatím žádné kontakty. Ty, které vytvoříte, se objeví zde.",
+            "No contacts yet. The ones you create appear here.";
+        ORG_CONTACTS_NO_LIST:
+            "Tato služba kontakty vypsat neumí.",
+            "This service cannot list the contacts.";
+        CONTACT_TYPE: "Typ kontaktu", "Contact type";
+        CONTACT_TYPE_HINT:
+            "Povinné. Po vytvoření kontaktu už typ nelze změnit; pro jiný typ vytvořte další kontakt.",
+            "Required. The type cannot be changed once the contact is created; for another type, create another contact.";
+        TYPE_FIRST:
+            "Nejdřív vyberte typ: objeví se pole, která potřebuje.",
+            "Choose a type first: the fields it needs will appear.";
+        TYPE_PRIMARY_HINT:
+            "Hlavní kontakt pro cokoli, co se organizace týká.",
+            "The main contact for anything about the organisation.";
+        TYPE_TECHNICAL_HINT:
+            "Dostává technická oznámení: výpadky, údržbu, integrace.",
+            "Gets technical notices: outages, maintenance, integrations.";
+        TYPE_BILLING_HINT:
+            "Odpovídá na dotazy k platbám a cenám.",
+            "Answers questions about payments and prices.";
+        TYPE_ABUSE_HINT:
+            "Přijímá hlášení zneužití; obvykle společná schránka týmu.",
+            "Receives reports of misuse; usually a team mailbox.";
+        TYPE_LEGAL_HINT:
+            "Pro smlouvy, právní oznámení a spory.",
+            "For contracts, legal notices and disputes.";
+        TYPE_INVOICE_HINT:
+            "Adresa na fakturách; jediný typ s číslem objednávky.",
+            "The address on invoices; the only type with a purchase order number.";
+        CONTACT_ID: "ID kontaktu", "Contact ID";
+        PERSON_TITLE: "Titul", "Title";
+        PERSON_TITLE_HINT: "Např. Dr. nebo Ing.", "E.g. Dr or Ing.";
+        DEPARTMENT: "Oddělení", "Department";
+        CONTACT_EMAIL_HINT:
+            "Kontrolujeme už při psaní, např. jmeno@firma.cz.",
+            "Checked as you type, e.g. name@company.cz.";
+        MOBILE: "Mobil", "Mobile phone";
+        SECONDARY_ADDRESS: "Druhý řádek adresy", "Address line 2";
+        SECONDARY_ADDRESS_HINT: "Budova, patro, byt.", "Building, floor, apartment.";
+        ZIPCODE_HINT:
+            "Pro Česko a Slovensko 5 číslic; jiné země, jak se tam píše.",
+            "For Czechia and Slovakia 5 digits; other countries as written there.";
+        STATE: "Stát nebo provincie", "State or province";
+        PURCHASE_ORDER_NUMBER: "Číslo objednávky", "Purchase order number";
+        PURCHASE_ORDER_NUMBER_HINT:
+            "Uvádí se na měsíčních fakturách organizace. Nejvýše 50 znaků.",
+            "Printed on the organisation's monthly invoices. At most 50 characters.";
+        LOCATION: "Adresa záznamu", "Address of the record";
     }
 }
 

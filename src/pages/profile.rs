@@ -37,13 +37,13 @@ const CONTACT: &[FieldSpec] = &[
         .required()
         .wide()
         .autocomplete("email")
-        .hint(&portal::EMAIL_READONLY_HINT)
+        .hint(&t::EMAIL_READONLY_HINT)
         .preview(preview::email),
-    FieldSpec::new(field::NAME, &portal::FULL_NAME)
+    FieldSpec::new(field::NAME, &t::FULL_NAME)
         .wide()
         .autocomplete("name")
         .counter(NAME_MAX)
-        .hint(&portal::FULL_NAME_HINT)
+        .hint(&t::FULL_NAME_HINT)
         .preview(preview::person_name),
     FieldSpec::new(field::FIRST_NAME, &ui::FIRST_NAME)
         .autocomplete("given-name")
@@ -60,7 +60,7 @@ const CONTACT: &[FieldSpec] = &[
         .preview(preview::phone),
 ];
 const COMPANY: &[FieldSpec] = &[
-    common::ico(&portal::ICO, &portal::ICO_HINT),
+    common::ico(&t::ICO, &t::ICO_HINT),
     FieldSpec::new(field::COMPANY_NAME, &portal::COMPANY_NAME)
         .autocomplete("organization")
         .counter(LINE_MAX),
@@ -68,7 +68,7 @@ const COMPANY: &[FieldSpec] = &[
     // IČO) wait until the field is left, as everywhere in the kit.
     FieldSpec::new(field::TAX_IDENTIFICATION_NUMBER, &portal::DIC)
         .autocomplete("off")
-        .hint(&portal::DIC_HINT)
+        .hint(&t::DIC_HINT)
         .preview(preview::dic)
         .check_while_typing(),
 ];
@@ -77,15 +77,15 @@ const ADDRESS: &[FieldSpec] = &[
         .wide()
         .autocomplete("street-address")
         .counter(LINE_MAX)
-        .hint(&portal::STREET_HINT),
-    FieldSpec::new(field::CITY_PART, &portal::CITY_PART).autocomplete("address-level3"),
+        .hint(&t::STREET_HINT),
+    FieldSpec::new(field::CITY_PART, &t::CITY_PART).autocomplete("address-level3"),
     FieldSpec::new(field::CITY, &portal::CITY).autocomplete("address-level2"),
     FieldSpec::new(field::POSTAL_CODE, &portal::POSTAL_CODE)
         .autocomplete("postal-code")
-        .hint(&portal::POSTAL_CODE_HINT)
+        .hint(&t::POSTAL_CODE_HINT)
         .preview(preview::postal_code)
         .check_while_typing(),
-    FieldSpec::new(field::STATE_REGION, &portal::STATE_REGION).autocomplete("address-level1"),
+    FieldSpec::new(field::STATE_REGION, &t::STATE_REGION).autocomplete("address-level1"),
     FieldSpec::new(field::COUNTRY, &portal::COUNTRY)
         .listbox(|lang, _| country_options(lang, CountryValue::Alpha2))
         .wide()
@@ -93,24 +93,24 @@ const ADDRESS: &[FieldSpec] = &[
         .hint(&portal::COUNTRY_HINT),
 ];
 const PREFERENCES: &[FieldSpec] = &[
-    FieldSpec::new(field::PRIMARY_LOCALE, &portal::PRIMARY_LOCALE)
+    FieldSpec::new(field::PRIMARY_LOCALE, &t::PRIMARY_LOCALE)
         .listbox(|lang, rules| locale_options(&rules.locales, lang))
         .wide()
-        .hint(&portal::PRIMARY_LOCALE_HINT),
-    FieldSpec::new(field::NEWSLETTER, &portal::NEWSLETTER)
+        .hint(&t::PRIMARY_LOCALE_HINT),
+    FieldSpec::new(field::NEWSLETTER, &t::NEWSLETTER)
         .checkbox()
         .wide()
-        .hint(&portal::NEWSLETTER_HINT),
+        .hint(&t::NEWSLETTER_HINT),
 ];
 const JOINING: &[FieldSpec] = &[
-    FieldSpec::new(field::GROUPS, &portal::GROUPS_ADD)
+    FieldSpec::new(field::GROUPS, &t::GROUPS_ADD)
         .tags()
         .wide()
-        .hint(&portal::GROUPS_ADD_HINT),
-    FieldSpec::new(field::REFERRAL_ID, &portal::REFERRAL_ID)
+        .hint(&t::GROUPS_ADD_HINT),
+    FieldSpec::new(field::REFERRAL_ID, &t::REFERRAL_ID)
         .autocomplete("off")
         .counter(CU_REF_NO_LEN)
-        .hint(&portal::REFERRAL_ID_HINT)
+        .hint(&t::REFERRAL_ID_HINT)
         .check_while_typing(),
 ];
 /// Every row in form order (the error summary's order too).
@@ -132,10 +132,10 @@ const ARES_TARGETS: &[Target] = &[
     Target::new(field::COMPANY_NAME, &portal::COMPANY_NAME, |r| Some(r.company_name.clone())),
     Target::new(field::TAX_IDENTIFICATION_NUMBER, &portal::DIC, |r| r.dic.clone()),
     Target::new(field::STREET_ADDRESS, &portal::STREET_ADDRESS, |r| r.street_address.clone()),
-    Target::new(field::CITY_PART, &portal::CITY_PART, |r| r.city_part.clone()),
+    Target::new(field::CITY_PART, &t::CITY_PART, |r| r.city_part.clone()),
     Target::new(field::CITY, &portal::CITY, |r| r.city.clone()),
     Target::new(field::POSTAL_CODE, &portal::POSTAL_CODE, |r| r.postal_code.clone()),
-    Target::new(field::STATE_REGION, &portal::STATE_REGION, |r| r.state_region.clone()),
+    Target::new(field::STATE_REGION, &t::STATE_REGION, |r| r.state_region.clone()),
     Target::new(field::COUNTRY, &portal::COUNTRY, |r| r.country.clone()),
 ];
 
@@ -228,15 +228,15 @@ pub fn Profile(
     });
     let title = move || {
         if embedded {
-            view! { <h2 class="portal-title">{i18n.tr(&portal::PROFILE_TITLE)}</h2> }.into_any()
+            view! { <h2 class="portal-title">{i18n.tr(&t::PROFILE_TITLE)}</h2> }.into_any()
         } else {
-            view! { <h1>{i18n.tr(&portal::PROFILE_TITLE)}</h1> }.into_any()
+            view! { <h1>{i18n.tr(&t::PROFILE_TITLE)}</h1> }.into_any()
         }
     };
     view! {
         <section class="panel portal" class:embedded=embedded data-page="profile">
             {title}
-            <p class="lead">{i18n.tr(&portal::PROFILE_INTRO)}</p>
+            <p class="lead">{i18n.tr(&t::PROFILE_INTRO)}</p>
             <Suspense fallback=move || view! { <p class="loading">{i18n.tr(&ui::LOADING)}</p> }>
                 {move || {
                     profile
@@ -250,7 +250,7 @@ pub fn Profile(
                             }
                             Err(ApiError::Unauthorized { .. }) => {
                                 view! {
-                                    <p class="notice warn" role="alert">{i18n.tr(&portal::PROFILE_SESSION_ENDED)}</p>
+                                    <p class="notice warn" role="alert">{i18n.tr(&t::PROFILE_SESSION_ENDED)}</p>
                                 }
                                     .into_any()
                             }
@@ -258,7 +258,7 @@ pub fn Profile(
                                 let msg = describe(&e, i18n);
                                 view! {
                                     <RetryNotice retry=reload>
-                                        <p>{i18n.tr(&portal::PROFILE_LOAD_FAILED)}</p>
+                                        <p>{i18n.tr(&t::PROFILE_LOAD_FAILED)}</p>
                                         <p>{msg}</p>
                                     </RetryNotice>
                                 }
@@ -275,9 +275,9 @@ const PAGE: Page = Page {
     key: "profile",
     title: None,
     class: "portal-form",
-    submit: &portal::PROFILE_SUBMIT,
-    done: &portal::PROFILE_SAVED,
-    then: Then::stay(&portal::PROFILE_UNSAVED, &portal::PROFILE_NO_CHANGES),
+    submit: &t::PROFILE_SUBMIT,
+    done: &t::PROFILE_SAVED,
+    then: Then::stay(&t::PROFILE_UNSAVED, &t::PROFILE_NO_CHANGES),
 };
 
 #[component]
@@ -360,14 +360,14 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
                 .filter_map(|f| label_of(f).map(|l| l.get(lang)))
                 .collect();
             (!names.is_empty()).then(|| {
-                view! { <p>{fill(portal::PROFILE_SAVED_FIELDS.get(lang), &names.join(", "))}</p> }
+                view! { <p>{fill(t::PROFILE_SAVED_FIELDS.get(lang), &names.join(", "))}</p> }
             })
         }
     });
     let joined_view = move || {
         let list = joined.get();
         if list.is_empty() {
-            view! { <p class="hint">{i18n.tr(&portal::GROUPS_NONE)}</p> }.into_any()
+            view! { <p class="hint">{i18n.tr(&t::GROUPS_NONE)}</p> }.into_any()
         } else {
             view! {
                 <ul class="tags joined-groups" aria-labelledby="profile-joined-label">
@@ -395,30 +395,30 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
 
     view! {
         <Show when=ended>
-            <p class="notice warn" role="alert">{i18n.tr(&portal::PROFILE_SESSION_ENDED)}</p>
+            <p class="notice warn" role="alert">{i18n.tr(&t::PROFILE_SESSION_ENDED)}</p>
         </Show>
         // Drafts are kept on the app's own origin only, never in a host site's storage.
         <FormPage form call page=&PAGE done panel no_draft=embedded>
             <fieldset class="portal-group">
-                <legend>{i18n.tr(&portal::GROUP_CONTACT)}</legend>
+                <legend>{i18n.tr(&t::GROUP_CONTACT)}</legend>
                 <div class="form-grid"><FieldRows form rows=CONTACT /></div>
             </fieldset>
             <fieldset class="portal-group">
-                <legend>{i18n.tr(&portal::GROUP_COMPANY)}</legend>
+                <legend>{i18n.tr(&ui::COMPANY)}</legend>
                 <div class="form-grid">
                     <FieldRows form rows=COMPANY extra=(field::COMPANY_REGISTRATION_NUMBER, ares_fill.clone()) />
                 </div>
             </fieldset>
             <fieldset class="portal-group">
-                <legend>{i18n.tr(&portal::GROUP_ADDRESS)}</legend>
+                <legend>{i18n.tr(&ui::ADDRESS)}</legend>
                 <div class="form-grid"><FieldRows form rows=ADDRESS /></div>
             </fieldset>
             <fieldset class="portal-group">
-                <legend>{i18n.tr(&portal::GROUP_PREFERENCES)}</legend>
+                <legend>{i18n.tr(&t::GROUP_PREFERENCES)}</legend>
                 <div class="form-grid">
                     <FieldRows form rows=PREFERENCES />
                     <div class="span-2 joined">
-                        <p class="label" id="profile-joined-label">{i18n.tr(&portal::GROUPS_JOINED)}</p>
+                        <p class="label" id="profile-joined-label">{i18n.tr(&t::GROUPS_JOINED)}</p>
                         {joined_view}
                     </div>
                     // A customer cannot list the organisation's groups: new ones are typed.
@@ -426,6 +426,69 @@ fn ProfileForm(loaded: Option<UpdateProfileRequest>, embedded: bool) -> impl Int
                 </div>
             </fieldset>
         </FormPage>
+    }
+}
+
+/// This page's own texts; those several pages show are in `crate::i18n`.
+pub(crate) mod t {
+    crate::i18n::texts! {
+        PROFILE_TITLE: "Váš profil", "Your profile";
+        PROFILE_INTRO:
+            "Co o vás organizace eviduje. Opravte, co už neplatí, a uložte; nic jiného se nezmění.",
+            "What the organisation knows about you. Change what is out of date and save; nothing else changes.";
+        PROFILE_LOAD_FAILED:
+            "Profil se nepodařilo načíst, proto ho zatím nelze upravit.",
+            "Your profile could not be loaded, so it cannot be edited yet.";
+        PROFILE_SESSION_ENDED:
+            "Vaše přihlášení skončilo. Přihlaste se znovu a stránku načtěte znovu – zdejší změny zatím uložené nejsou.",
+            "Your sign-in has ended. Sign in again, then reload this page – your changes here are not saved yet.";
+        PROFILE_SUBMIT: "Uložit změny", "Save changes";
+        PROFILE_SAVED: "Profil je uložený.", "Your profile is saved.";
+        PROFILE_SAVED_FIELDS: "Změněno: {}.", "Changed: {}.";
+        PROFILE_NO_CHANGES:
+            "Není co ukládat: od posledního uložení jste nic nezměnili.",
+            "Nothing to save: you have not changed anything since the last save.";
+        PROFILE_UNSAVED: "Máte neuložené změny.", "You have unsaved changes.";
+        GROUP_CONTACT: "Kontaktní údaje", "Contact details";
+        GROUP_PREFERENCES: "Předvolby", "Preferences";
+        EMAIL_READONLY_HINT:
+            "Adresa, kterou se přihlašujete. Změnit ji může organizace.",
+            "The address you sign in with. To change it, contact the organisation.";
+        FULL_NAME: "Celé jméno", "Full name";
+        FULL_NAME_HINT:
+            "Jak má být uvedeno na dokladech, třeba s titulem: Ing. Jan Novák.",
+            "As it should appear on documents, e.g. with a title: Ing. Jan Novák.";
+        ICO: "IČO", "Company ID (IČO)";
+        ICO_HINT:
+            "8 číslic. Jakmile je platné, nabídneme údaje o firmě z ARES.",
+            "8 digits. Once it is valid, we offer the company's details from ARES, the Czech business register.";
+        DIC_HINT:
+            "CZ a 8 až 10 číslic, např. CZ12345679.",
+            "CZ followed by 8 to 10 digits, e.g. CZ12345679.";
+        STREET_HINT: "Např. Dlouhá 12 nebo Dlouhá 1505/12.", "E.g. Dlouhá 12 or Dlouhá 1505/12.";
+        CITY_PART: "Část obce", "Part of the city";
+        POSTAL_CODE_HINT:
+            "Česko a Slovensko: 5 číslic, např. 272 01.",
+            "Czech and Slovak: 5 digits, e.g. 272 01.";
+        STATE_REGION: "Kraj", "Region";
+        PRIMARY_LOCALE: "Jazyk zpráv", "Language for messages";
+        PRIMARY_LOCALE_HINT:
+            "Jazyk, ve kterém vám organizace píše.",
+            "The language the organisation writes to you in.";
+        NEWSLETTER: "Posílejte mi newsletter", "Send me the newsletter";
+        NEWSLETTER_HINT:
+            "Novinky a nabídky e-mailem. Odhlásit se můžete kdykoli.",
+            "News and offers by e-mail. You can unsubscribe at any time.";
+        GROUPS_JOINED: "Skupiny, ve kterých jste", "Groups you are in";
+        GROUPS_NONE: "Zatím nejste v žádné skupině.", "You are not in any group yet.";
+        GROUPS_ADD: "Přidat se do dalších skupin", "Join more groups";
+        GROUPS_ADD_HINT:
+            "Napište skupinu a stiskněte Enter. Ve skupinách, kde jste, zůstáváte; vyřadit vás může jen organizace.",
+            "Type a group and press Enter. You stay in the groups you are in; only the organisation can take you out of one.";
+        REFERRAL_ID: "Doporučil(a) nás (zákaznické číslo)", "Referred by (customer number)";
+        REFERRAL_ID_HINT:
+            "16místné zákaznické číslo toho, kdo vám nás doporučil, pokud někdo.",
+            "The 16-character customer number of whoever recommended us to you, if anyone.";
     }
 }
 

@@ -67,7 +67,7 @@ pub fn SignIn() -> impl IntoView {
         email_error.set(
             e.trim()
                 .is_empty()
-                .then(|| i18n.tr(&ui::ENTER_EMAIL)().to_owned()),
+                .then(|| i18n.tr(&t::ENTER_EMAIL)().to_owned()),
         );
         password_error.set(
             p.is_empty()
@@ -102,7 +102,7 @@ pub fn SignIn() -> impl IntoView {
         }
         let t = token.get_untracked();
         if t.trim().is_empty() {
-            token_error.set(Some(i18n.tr(&ui::ENTER_TOKEN)().to_owned()));
+            token_error.set(Some(i18n.tr(&t::ENTER_TOKEN)().to_owned()));
             return;
         }
         token_error.set(None);
@@ -113,7 +113,7 @@ pub fn SignIn() -> impl IntoView {
             if let Err(err) = result {
                 let msg = match err {
                     ApiError::Unauthorized { .. } | ApiError::Forbidden { .. } => {
-                        i18n.tr(&ui::TOKEN_REJECTED)().to_owned()
+                        i18n.tr(&t::TOKEN_REJECTED)().to_owned()
                     }
                     other => describe(&other, i18n),
                 };
@@ -132,8 +132,8 @@ pub fn SignIn() -> impl IntoView {
 
     view! {
         <section class="panel narrow">
-            <h1>{i18n.tr(&ui::SIGN_IN_TITLE)}</h1>
-            <p class="lead">{i18n.tr(&ui::SIGN_IN_INTRO)}</p>
+            <h1>{i18n.tr(&t::SIGN_IN_TITLE)}</h1>
+            <p class="lead">{i18n.tr(&t::SIGN_IN_INTRO)}</p>
             <div class="error-summary" class:hidden=move || !has_errors() node_ref=summary tabindex="-1" role="alert" aria-labelledby="sign-in-summary-title">
                 <Show when=has_errors>
                     <h2 class="error-summary-title" id="sign-in-summary-title">{i18n.tr(&ui::ERROR_SUMMARY_TITLE)}</h2>
@@ -179,11 +179,11 @@ pub fn SignIn() -> impl IntoView {
                 </div>
             </form>
             <details class="token-sign-in">
-                <summary>{i18n.tr(&ui::TOKEN_SUMMARY)}</summary>
+                <summary>{i18n.tr(&t::TOKEN_SUMMARY)}</summary>
                 <form class="stack" data-form="token" on:submit=on_token novalidate>
                     <div class="field" class:field-error=move || token_error.get().is_some()>
-                        <label class="label" for="sign-in-token">{i18n.tr(&ui::TOKEN_LABEL)}</label>
-                        <p class="hint" id="sign-in-token-hint">{i18n.tr(&ui::TOKEN_HINT)}</p>
+                        <label class="label" for="sign-in-token">{i18n.tr(&t::TOKEN_LABEL)}</label>
+                        <p class="hint" id="sign-in-token-hint">{i18n.tr(&t::TOKEN_HINT)}</p>
                         <Show when=move || token_error.get().is_some()>
                             <p class="error-message" id="sign-in-token-error" role="alert">{move || token_error.get()}</p>
                         </Show>
@@ -196,7 +196,7 @@ pub fn SignIn() -> impl IntoView {
                             }
                             bind:value=token />
                     </div>
-                    <button type="submit" class="button secondary">{i18n.tr(&ui::TOKEN_SUBMIT)}</button>
+                    <button type="submit" class="button secondary">{i18n.tr(&t::TOKEN_SUBMIT)}</button>
                 </form>
             </details>
         </section>
@@ -281,6 +281,25 @@ fn same_origin(path: &str) -> bool {
         return false;
     };
     web_sys::Url::new_with_base(path, &origin).is_ok_and(|u| u.origin() == origin)
+}
+
+/// This page's own texts; those several pages show are in `crate::i18n`.
+pub(crate) mod t {
+    crate::i18n::texts! {
+        SIGN_IN_TITLE: "Přihlášení", "Sign in";
+        SIGN_IN_INTRO: "Přihlaste se svým účtem BizKitHub.", "Sign in with your BizKitHub account.";
+        ENTER_EMAIL: "Zadejte svůj e-mail", "Enter your e-mail address";
+        TOKEN_SUMMARY: "Použít existující přístupový token", "Use an existing session token instead";
+        TOKEN_LABEL: "Přístupový token", "Session token";
+        TOKEN_HINT:
+            "Vložte token relace BizKitHub nebo API klíč. Zůstane jen v této záložce.",
+            "Paste the token of a BizKitHub session or an API key. It is kept only in this tab.";
+        TOKEN_SUBMIT: "Použít token", "Use this token";
+        ENTER_TOKEN: "Vložte přístupový token", "Paste a session token";
+        TOKEN_REJECTED:
+            "Token nebyl přijat. Možná vypršel – přihlaste se raději e-mailem.",
+            "This token was not accepted. It may have expired – sign in with your e-mail instead.";
+    }
 }
 
 #[cfg(test)]

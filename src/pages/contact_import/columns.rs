@@ -6,9 +6,10 @@ use leptos::task::spawn_local;
 
 use super::read::recheck;
 use super::state::Ctx;
+use super::t;
 use super::texts::target_text;
 use crate::components::focus::focus_by_id;
-use crate::i18n::{fill, import as t};
+use crate::i18n::fill;
 use crate::import::mapping::{self, Target};
 
 #[component]

@@ -17,6 +17,8 @@ mod read;
 mod row;
 mod send;
 mod state;
+/// The page's own texts.
+pub(crate) mod t;
 mod table;
 mod texts;
 
@@ -26,7 +28,7 @@ use leptos::task::spawn_local;
 use crate::components::confirm::{Confirm, Question};
 use crate::components::layout::{use_announcer, use_leave_guard};
 use crate::draft;
-use crate::i18n::{import as t, use_i18n};
+use crate::i18n::use_i18n;
 use crate::import::rows::Import;
 use crate::session::Access;
 use crate::session::current_session;

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::state::{Ctx, Phase};
+use super::t;
 use crate::api::new_idempotency_key;
 use crate::components::focus::focus_by_id;
-use crate::i18n::{import as t, ui};
+use crate::i18n::ui;
 use crate::import::browser::{file_bytes, now_ms, sleep};
 use crate::import::decode::decode;
 use crate::import::mapping;

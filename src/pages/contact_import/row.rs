@@ -5,10 +5,11 @@ use bizkit_contract::ErrorCode;
 use leptos::prelude::*;
 
 use super::state::{Ctx, PAGE_SIZE};
+use super::t;
 use super::texts::{failure_text, target_text};
 use crate::api::new_idempotency_key;
 use crate::components::focus::focus_by_id;
-use crate::i18n::{I18n, fill, import as t};
+use crate::i18n::{I18n, fill};
 use crate::import::mapping::Target;
 use crate::import::rows::RowState;
 

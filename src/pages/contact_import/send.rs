@@ -9,11 +9,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::state::{Ctx, Filter, Pause, Phase};
+use super::t;
 use super::texts::failure_text;
 use crate::api::{Body, Call};
 use crate::components::focus::focus_after_render;
 use crate::components::form::describe;
-use crate::i18n::{fill, import as t, ui};
+use crate::i18n::{fill, ui};
 use crate::import::browser::{download, sleep};
 use crate::import::check::request;
 use crate::import::records::write_csv;

@@ -8,11 +8,12 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::t;
 use crate::api::ApiError;
 use crate::components::focus::focus_by_id;
 use crate::components::layout::Announcer;
 use crate::draft;
-use crate::i18n::{I18n, Text, import as t};
+use crate::i18n::{I18n, Text};
 use crate::import::browser::sleep;
 use crate::import::mapping::{self, Remembered};
 use crate::import::rows::{Import, RowState};

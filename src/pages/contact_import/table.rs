@@ -5,10 +5,11 @@ use leptos::prelude::*;
 
 use super::row::RowView;
 use super::state::{Ctx, Filter, PAGE_SIZE};
+use super::t;
 use super::texts::target_text;
 use crate::components::error_summary::SummaryBox;
 use crate::components::focus::{focus_after_render, focus_by_id};
-use crate::i18n::{fill, import as t};
+use crate::i18n::fill;
 use crate::import::mapping::Target;
 use crate::import::rows::{Counts, Import};
 

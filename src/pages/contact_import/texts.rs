@@ -1,7 +1,8 @@
 //! Texts more than one part of the page shows: a field's name (the mapping, the table's headers
 //! and cells) and a refusal's text (the table and the CSV of failed rows). A leaf, like `state`.
 
-use crate::i18n::{I18n, Text, import as t, ui};
+use super::t;
+use crate::i18n::{I18n, Text, ui};
 use crate::import::mapping::Target;
 use crate::import::rows::Failure;
 

@@ -1,9 +1,7 @@
 //! The texts of the spreadsheet import (`/contacts/import`). Validation messages come from the
 //! contract's catalogue, as everywhere.
 
-use super::{Text, texts};
-
-texts! {
+crate::i18n::texts! {
     NAV: "Import kontaktů", "Import contacts";
     TITLE: "Import kontaktů z tabulky", "Import contacts from a spreadsheet";
     INTRO:
@@ -147,15 +145,4 @@ texts! {
     CSV_MESSAGE: "Chyba", "Error";
     CSV_FILE: "odmitnute-kontakty.csv", "refused-contacts.csv";
     NEW_IMPORT: "Nový import", "New import";
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::text::check;
-
-    #[test]
-    fn templates_keep_their_placeholder() {
-        check::placeholders_agree(ALL);
-    }
 }
