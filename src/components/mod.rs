@@ -18,3 +18,4 @@ pub mod record;
 pub mod select;
 pub mod submit;
 pub mod tag_picker;
+pub mod which_customer;

@@ -2,29 +2,17 @@
 
 use bizkit_contract::endpoint::CUSTOMER_ADD_GROUPS;
 use bizkit_contract::field;
-use bizkit_contract::{AddGroupsRequest, AddGroupsResponse, CU_REF_NO_LEN};
+use bizkit_contract::{AddGroupsRequest, AddGroupsResponse};
 use leptos::prelude::*;
 
-use crate::components::field::Control;
-use crate::components::field_table::{FieldRows, FieldSpec, preview};
+use crate::components::field_table::{FieldRows, FieldSpec};
 use crate::components::form::Values;
 use crate::components::form_page::{FormPage, Page, Request, Sent, Then};
 use crate::components::tag_picker::{existing_groups, read_tags};
+use crate::components::which_customer::{self, WhichCustomer};
 use crate::i18n::{ui, use_i18n};
 use crate::session::current_session;
 
-/// Who the customer is: by e-mail or by reference number.
-const IDENTIFY: &[FieldSpec] = &[
-    FieldSpec::new(field::EMAIL, &ui::EMAIL)
-        .control(Control::Email)
-        .autocomplete("off")
-        .hint(&ui::EMAIL_HINT),
-    FieldSpec::new(field::CU_REF_NO, &t::CU_REF_NO)
-        .autocomplete("off")
-        .hint(&t::CU_REF_NO_HINT)
-        .preview(preview::cu_ref_no)
-        .counter(CU_REF_NO_LEN),
-];
 const TAGS: &[FieldSpec] = &[FieldSpec::new(field::GROUPS, &ui::GROUPS)
     .tags()
     .required()
@@ -56,12 +44,8 @@ pub fn CustomerGroups() -> impl IntoView {
     let i18n = use_i18n();
     let session = current_session();
     let call = Request::new(CUSTOMER_ADD_GROUPS, request, AddGroupsRequest::parse);
-    let form = call.form(PAGE.key, &[], &[IDENTIFY, TAGS]);
+    let form = call.form(PAGE.key, &[], &[which_customer::ROWS, TAGS]);
     let suggestions = existing_groups(session);
-    let values = form.values();
-    let both = Memo::new(move |_| {
-        values.opt(field::EMAIL).is_some() && values.opt(field::CU_REF_NO).is_some()
-    });
     let done = RwSignal::new(None::<Sent>);
     let panel = ViewFn::from(move || {
         let c = done
@@ -92,13 +76,7 @@ pub fn CustomerGroups() -> impl IntoView {
     view! {
         <section class="panel">
             <FormPage form call page=&PAGE done panel>
-                <fieldset class="span-2 fieldset form-grid">
-                    <legend class="label">{i18n.tr(&t::IDENTIFY_LEGEND)}</legend>
-                    <FieldRows form rows=IDENTIFY />
-                    <Show when=move || both.get()>
-                        <p class="notice info span-2" role="status">{i18n.tr(&t::CU_REF_NO_WINS)}</p>
-                    </Show>
-                </fieldset>
+                <WhichCustomer form />
                 <FieldRows form rows=TAGS suggestions />
             </FormPage>
         </section>
@@ -113,14 +91,6 @@ pub(crate) mod t {
         GROUPS_INTRO:
             "Najděte zákazníka podle e-mailu nebo referenčního čísla a vyberte skupiny.",
             "Find the customer by e-mail or by customer reference number, then choose the groups.";
-        IDENTIFY_LEGEND: "Který zákazník", "Which customer";
-        CU_REF_NO: "Referenční číslo zákazníka", "Customer reference number";
-        CU_REF_NO_HINT:
-            "16 písmen a číslic, např. 1cGIHvFoQDGLAbcA.",
-            "16 letters and digits, for example 1cGIHvFoQDGLAbcA.";
-        CU_REF_NO_WINS:
-            "Vyplněno je obojí: zákazník se najde podle referenčního čísla, e-mail se nepoužije.",
-            "Both are filled in: the customer is found by the reference number, the e-mail is not used.";
         GROUPS_SUBMIT: "Přidat skupiny", "Add groups";
         GROUPS_DONE: "Skupiny upraveny", "Groups updated";
         GROUPS_ADDED_LIST: "Nově přidané", "Newly added";
