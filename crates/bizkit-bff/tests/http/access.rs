@@ -175,9 +175,10 @@ async fn a_customer_token_reaches_its_own_profile_and_nothing_else() {
         r.assert_problem(403, "FORBIDDEN");
     }
     let r = s
-        .add_groups(
+        .add_groups_to(
             &customer,
-            json!({"email": "second.customer@example.com", "groups": ["hacked"]}),
+            ("email", "second.customer@example.com"),
+            &["hacked"],
         )
         .await;
     r.assert_problem(403, "FORBIDDEN");

@@ -186,20 +186,14 @@ async fn real_client_against_a_fake_ares() {
 async fn contact_create_uses_the_configured_ares_and_survives_an_outage() {
     let (s, hits, token) = start_with_fake_ares().await;
     let c = s
-        .created_contact(
-            &token,
-            json!({"email": "a@example.com", "companyRegistrationNumber": "25596641"}),
-        )
+        .created_with_ico(&token, ("email", "a@example.com"), "25596641")
         .await;
     assert_eq!(c["companyName"], "Stará firma v likvidaci");
     assert_eq!(c["streetAddress"], "Dolní Lhota 12/3b");
     assert_eq!(hits_of(&hits, "25596641"), 1);
     // ARES failing does not stop the contact.
     let c = s
-        .created_contact(
-            &token,
-            json!({"email": "b@example.com", "companyRegistrationNumber": "45274649"}),
-        )
+        .created_with_ico(&token, ("email", "b@example.com"), "45274649")
         .await;
     assert_eq!(c["companyRegistrationNumber"], "45274649");
     assert_eq!(c["companyName"], serde_json::Value::Null);

@@ -84,10 +84,7 @@ async fn demo_api_key_has_admin_rights_of_its_org() {
     assert_eq!(r.body["role"], "admin");
     assert_eq!(r.body["organisation"]["id"], 1);
     let r = s
-        .add_groups(
-            &key,
-            json!({"cuRefNo": "1cGIHvFoQDGLAbcA", "groups": ["api"]}),
-        )
+        .add_groups_to(&key, ("cuRefNo", "1cGIHvFoQDGLAbcA"), &["api"])
         .await;
     assert_eq!(r.status, 200, "{}", r.text);
     // The seeds call the BFF with an API key too.

@@ -30,31 +30,33 @@ fn codes(r: &Reply) -> Vec<String> {
     r.field_codes()
 }
 
+/// Invites `email` with `n` unknown codes (`p0`, `p1`, …) in the list `field`, which must be
+/// refused as invalid.
+async fn invite_with_codes(s: &Server, token: &str, email: &str, field: &str, n: usize) -> Reply {
+    let codes: Vec<String> = (0..n).map(|i| format!("p{i}")).collect();
+    let r = s.invite(token, json!({"email": email, field: codes})).await;
+    r.assert_problem(422, "VALIDATION_FAILED");
+    r
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn over_the_cap_a_list_is_one_error_not_one_per_item() {
     let (s, token) = start_admin().await;
     // 6,000 unknown permission codes: before, 6,000 errors and a 677 KB answer.
-    let many: Vec<String> = (0..6000).map(|i| format!("p{i}")).collect();
-    let r = s
-        .invite(
-            &token,
-            json!({"email": "many.codes@example.com", "permissionCodes": many}),
-        )
-        .await;
-    r.assert_problem(422, "VALIDATION_FAILED");
+    let r = invite_with_codes(
+        &s,
+        &token,
+        "many.codes@example.com",
+        "permissionCodes",
+        6000,
+    )
+    .await;
     assert_eq!(codes(&r), vec!["permissionCodes:TOO_MANY_ITEMS"]);
     println!("6,000 permission codes: a {}-byte answer", r.text.len());
     assert!(r.text.len() < 1024, "{} bytes", r.text.len());
 
     // At the cap, each item is still checked.
-    let at_cap: Vec<String> = (0..MAX_CODES).map(|i| format!("p{i}")).collect();
-    let r = s
-        .invite(
-            &token,
-            json!({"email": "cap.codes@example.com", "roleCodes": at_cap}),
-        )
-        .await;
-    r.assert_problem(422, "VALIDATION_FAILED");
+    let r = invite_with_codes(&s, &token, "cap.codes@example.com", "roleCodes", MAX_CODES).await;
     assert_eq!(
         r.body["errors"].as_array().unwrap().len(),
         Problem::MAX_LISTED_ERRORS

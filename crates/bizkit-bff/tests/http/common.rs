@@ -195,6 +195,15 @@ pub fn refused_start(args: &[&str], var: &str, value: Option<&str>) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// [`refused_start`] for each of these arguments and values of `var`, each of which must say
+/// one of `says` (naming the setting it refused).
+pub fn assert_refused_starts(cases: &[(Vec<&str>, Option<&str>)], var: &str, says: &[&str]) {
+    for (args, value) in cases {
+        let stderr = refused_start(args, var, *value);
+        assert!(says.iter().any(|s| stderr.contains(s)), "{stderr}");
+    }
+}
+
 /// A client whose connections come from `ip` (another loopback address, say): another client
 /// address, as far as the server's limits can tell.
 /// A header map of these names and values.
@@ -388,6 +397,14 @@ impl Server {
         self.contact(token, id).await.body
     }
 
+    /// Creates a contact of this IČO, named by `who` (`("email", …)` or `("phone", …)`), which
+    /// must answer 201, and reads it back.
+    pub async fn created_with_ico(&self, token: &str, who: (&str, &str), ico: &str) -> Value {
+        let (key, value) = who;
+        let body = serde_json::json!({key: value, "companyRegistrationNumber": ico});
+        self.created_contact(token, body).await
+    }
+
     /// Creates a contact, which must answer 201, and hands back its id.
     pub async fn created_id(&self, token: &str, body: Value) -> String {
         let r = self.create_contact(token, body).await;
@@ -421,6 +438,13 @@ impl Server {
     /// Adds groups to a customer.
     pub async fn add_groups(&self, token: &str, body: Value) -> Reply {
         self.post("/api/v1/customer/add-groups", Some(token), body)
+            .await
+    }
+
+    /// Adds these groups to the customer whom `who` names: `("email", …)` or `("cuRefNo", …)`.
+    pub async fn add_groups_to(&self, token: &str, who: (&str, &str), groups: &[&str]) -> Reply {
+        let (key, value) = who;
+        self.add_groups(token, serde_json::json!({key: value, "groups": groups}))
             .await
     }
 

@@ -75,10 +75,7 @@ async fn create_fills_company_from_ares_and_normalises_everything() {
 async fn unknown_ico_still_creates_the_contact() {
     let (s, token) = start_admin().await;
     let c = s
-        .created_contact(
-            &token,
-            json!({"phone": "+420 602 123 456", "companyRegistrationNumber": "11111119"}),
-        )
+        .created_with_ico(&token, ("phone", "+420 602 123 456"), "11111119")
         .await;
     assert_eq!(c["companyRegistrationNumber"], "11111119");
     assert_eq!(c["companyName"], serde_json::Value::Null);

@@ -15,10 +15,7 @@ async fn add_groups_by_cu_ref_no_is_idempotent() {
     assert_eq!(r.body["alreadyAssigned"], json!(["vip"]));
     // Again: nothing new.
     let r = s
-        .add_groups(
-            &token,
-            json!({"email": "Jan@Barasek.com", "groups": ["personal-training"]}),
-        )
+        .add_groups_to(&token, ("email", "Jan@Barasek.com"), &["personal-training"])
         .await;
     assert_eq!(r.status, 200, "{}", r.text);
     assert_eq!(r.body["added"], json!([]));
@@ -39,19 +36,13 @@ async fn add_groups_not_found_names_the_identifier_used() {
     r.assert_problem(404, "CUSTOMER_NOT_FOUND");
     assert_eq!(r.field_codes(), vec!["cuRefNo:CUSTOMER_NOT_FOUND"]);
     let r = s
-        .add_groups(
-            &token,
-            json!({"email": "nobody@example.com", "groups": ["x"]}),
-        )
+        .add_groups_to(&token, ("email", "nobody@example.com"), &["x"])
         .await;
     assert_eq!(r.field_codes(), vec!["email:CUSTOMER_NOT_FOUND"]);
     // Nothing crosses organisations.
     let other = s.other_admin().await;
     let r = s
-        .add_groups(
-            &other,
-            json!({"cuRefNo": "1cGIHvFoQDGLAbcA", "groups": ["x"]}),
-        )
+        .add_groups_to(&other, ("cuRefNo", "1cGIHvFoQDGLAbcA"), &["x"])
         .await;
     r.assert_problem(404, "CUSTOMER_NOT_FOUND");
 }

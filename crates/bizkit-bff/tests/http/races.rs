@@ -215,64 +215,70 @@ async fn concurrent_writes_of_every_kind_never_lock_or_fail() {
 
     let mut tasks: Vec<tokio::task::JoinHandle<(&'static str, Reply)>> = Vec::new();
     for i in 0..EACH {
-        let spawn = |kind: &'static str,
-                     method: Method,
-                     path: String,
-                     token: Arc<String>,
-                     body: Option<Value>| {
-            let s = Arc::clone(&s);
-            tokio::spawn(async move { (kind, s.send(method, &path, Some(&token), body).await) })
-        };
-        tasks.push(spawn(
-            "contact",
-            Method::POST,
-            "/bff/contact/create".into(),
-            Arc::clone(&admin),
-            Some(json!({"email": format!("load.{i}@example.com"), "groupList": [{"name": format!("Load {}", i % 3)}]})),
-        ));
-        tasks.push(spawn(
-            "invite",
-            Method::POST,
-            "/bff/member/invite-email".into(),
-            Arc::clone(&admin),
-            Some(json!({"email": format!("load.member.{i}@example.com")})),
-        ));
-        tasks.push(spawn(
-            "add-groups",
-            Method::POST,
-            "/api/v1/customer/add-groups".into(),
-            Arc::clone(&admin),
-            Some(json!({"cuRefNo": "1cGIHvFoQDGLAbcA", "groups": [format!("load-{}", i % 5), "load-all"]})),
-        ));
-        tasks.push(spawn(
-            "profile",
-            Method::POST,
-            "/api/v1/customer/update-profile".into(),
-            Arc::clone(&customer),
-            Some(json!({"email": "jan@barasek.com", "firstName": format!("Jan{i}"), "groups": ["self-service"]})),
-        ));
-        tasks.push(spawn(
-            "other-org",
-            Method::POST,
-            "/bff/contact/create".into(),
-            Arc::clone(&other),
-            Some(json!({"email": format!("load.{i}@example.com")})),
-        ));
-        // Reads in between the writes.
-        tasks.push(spawn(
-            "read",
-            Method::GET,
-            "/bff/customer-group/list".into(),
-            Arc::clone(&admin),
-            None,
-        ));
-        tasks.push(spawn(
-            "read",
-            Method::GET,
-            "/api/v1/customer/profile".into(),
-            Arc::clone(&customer),
-            None,
-        ));
+        let requests = [
+            (
+                "contact",
+                Method::POST,
+                "/bff/contact/create",
+                &admin,
+                Some(
+                    json!({"email": format!("load.{i}@example.com"), "groupList": [{"name": format!("Load {}", i % 3)}]}),
+                ),
+            ),
+            (
+                "invite",
+                Method::POST,
+                "/bff/member/invite-email",
+                &admin,
+                Some(json!({"email": format!("load.member.{i}@example.com")})),
+            ),
+            (
+                "add-groups",
+                Method::POST,
+                "/api/v1/customer/add-groups",
+                &admin,
+                Some(
+                    json!({"cuRefNo": "1cGIHvFoQDGLAbcA", "groups": [format!("load-{}", i % 5), "load-all"]}),
+                ),
+            ),
+            (
+                "profile",
+                Method::POST,
+                "/api/v1/customer/update-profile",
+                &customer,
+                Some(
+                    json!({"email": "jan@barasek.com", "firstName": format!("Jan{i}"), "groups": ["self-service"]}),
+                ),
+            ),
+            (
+                "other-org",
+                Method::POST,
+                "/bff/contact/create",
+                &other,
+                Some(json!({"email": format!("load.{i}@example.com")})),
+            ),
+            // Reads in between the writes.
+            (
+                "read",
+                Method::GET,
+                "/bff/customer-group/list",
+                &admin,
+                None,
+            ),
+            (
+                "read",
+                Method::GET,
+                "/api/v1/customer/profile",
+                &customer,
+                None,
+            ),
+        ];
+        for (kind, method, path, token, body) in requests {
+            let (s, token) = (Arc::clone(&s), Arc::clone(token));
+            tasks.push(tokio::spawn(async move {
+                (kind, s.send(method, path, Some(&token), body).await)
+            }));
+        }
     }
     let mut by_kind = std::collections::BTreeMap::<&str, usize>::new();
     for t in tasks {
