@@ -7,12 +7,12 @@ mod text;
 
 use bizkit_contract::*;
 
-/// Checks `ok` cases parse to the expected normal form (which parses to itself), and `bad` cases
-/// give the expected code.
+/// Checks `ok` cases parse to the expected normal form (which parses to itself), and each of the
+/// `bad` inputs gives the code listed with it.
 fn table<T: core::fmt::Debug + PartialEq + core::fmt::Display>(
     parse: impl Fn(&str) -> Result<T, ErrorCode>,
     ok: &[(&str, &str)],
-    bad: &[(&str, ErrorCode)],
+    bad: &[(ErrorCode, &[&str])],
 ) {
     for (input, normal) in ok {
         let v = parse(input).unwrap_or_else(|e| panic!("{input:?} should be valid, got {e}"));
@@ -20,7 +20,9 @@ fn table<T: core::fmt::Debug + PartialEq + core::fmt::Display>(
         let again = parse(normal).unwrap_or_else(|e| panic!("normal form {normal:?} refused: {e}"));
         assert_eq!(again, v, "normal form {normal:?} must parse to itself");
     }
-    for (input, code) in bad {
-        assert_eq!(parse(input).err(), Some(*code), "{input:?}");
+    for (code, inputs) in bad {
+        for input in *inputs {
+            assert_eq!(parse(input).err(), Some(*code), "{input:?}");
+        }
     }
 }
