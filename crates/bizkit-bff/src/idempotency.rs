@@ -81,9 +81,29 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for KeyScope {
 }
 
 impl KeyScope {
+    /// `200 OK` with `value`: the answer of a call that changed something it did not create.
+    pub fn ok<T: serde::Serialize>(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        value: &T,
+    ) -> Result<JsonAnswer, ApiError> {
+        self.answer(tx, StatusCode::OK, None, value)
+    }
+
+    /// `201 Created` with `value` and a `Location` naming what was created: the two go
+    /// together, so a create cannot answer without saying where its resource lives.
+    pub fn created<T: serde::Serialize>(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        location: String,
+        value: &T,
+    ) -> Result<JsonAnswer, ApiError> {
+        self.answer(tx, StatusCode::CREATED, Some(location), value)
+    }
+
     /// The handler's answer, made and recorded in `tx` (the transaction of its change) in one
     /// step, so no handler can answer without recording what a replay must get.
-    pub fn answer<T: serde::Serialize>(
+    fn answer<T: serde::Serialize>(
         &self,
         tx: &rusqlite::Transaction<'_>,
         status: StatusCode,

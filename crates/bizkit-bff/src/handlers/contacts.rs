@@ -1,7 +1,6 @@
 //! The admin BFF's customer contacts: create, one, the list.
 
 use axum::extract::State;
-use axum::http::StatusCode;
 use bizkit_contract::endpoint as e;
 use bizkit_contract::{
     AresRecord, ContactCreateRequest, ContactCreateResponse, ErrorCode, StoredContact,
@@ -88,24 +87,23 @@ pub async fn contact_create(
             let customer_id =
                 store::customers::insert(tx, &new).map_err(unique_or_internal(email_taken))?;
             for group in &valid.group_list {
-                let group_id = store::groups::ensure(
+                store::groups::join(
                     tx,
                     org_id,
+                    customer_id,
                     group.slug.as_str(),
                     group.name.as_str(),
                     group.color.as_ref().map(|c| c.as_str()),
                 )?;
-                store::groups::assign(tx, customer_id, group_id)?;
             }
             if valid.send_registration_invite
                 && let Some(email) = &valid.email
             {
                 store::outbox::push(tx, org_id, "registration-invite", email.as_str(), now)?;
             }
-            reservation.answer(
+            reservation.created(
                 tx,
-                StatusCode::CREATED,
-                Some(e::CONTACT_GET.path_with(&[&public_id])),
+                e::CONTACT_GET.path_with(&[&public_id]),
                 &ContactCreateResponse {
                     success: true,
                     customer_id: public_id,

@@ -1,7 +1,6 @@
 //! Customers: their groups and their profile.
 
 use axum::extract::State;
-use axum::http::StatusCode;
 use bizkit_contract::endpoint as e;
 use bizkit_contract::{
     AddGroupsRequest, AddGroupsResponse, CustomerGroup, Role, SuccessResponse, UpdateProfileRequest,
@@ -68,18 +67,15 @@ pub async fn customer_add_groups(
             let mut added = Vec::new();
             let mut already_assigned = Vec::new();
             for slug in &valid.groups {
-                let group_id =
-                    store::groups::ensure(tx, org_id, slug.as_str(), slug.as_str(), None)?;
-                if store::groups::assign(tx, customer_id, group_id)? {
-                    added.push(slug.as_str().to_owned());
+                let slug = slug.as_str();
+                if store::groups::join(tx, org_id, customer_id, slug, slug, None)? {
+                    added.push(slug.to_owned());
                 } else {
-                    already_assigned.push(slug.as_str().to_owned());
+                    already_assigned.push(slug.to_owned());
                 }
             }
-            reservation.answer(
+            reservation.ok(
                 tx,
-                StatusCode::OK,
-                None,
                 &AddGroupsResponse {
                     success: true,
                     added,
@@ -184,11 +180,10 @@ pub async fn customer_update_profile(
             // A customer may join groups from the portal but never leave ones an administrator
             // assigned, so groups are added, not replaced.
             for slug in &valid.groups {
-                let group_id =
-                    store::groups::ensure(tx, org_id, slug.as_str(), slug.as_str(), None)?;
-                store::groups::assign(tx, customer_id, group_id)?;
+                let slug = slug.as_str();
+                store::groups::join(tx, org_id, customer_id, slug, slug, None)?;
             }
-            reservation.answer(tx, StatusCode::OK, None, &SuccessResponse { success: true })
+            reservation.ok(tx, &SuccessResponse { success: true })
         })
         .await
 }

@@ -1,7 +1,6 @@
 //! Members of the organisation and the permission catalogue.
 
 use axum::extract::State;
-use axum::http::StatusCode;
 use bizkit_contract::endpoint as e;
 use bizkit_contract::field;
 use bizkit_contract::{
@@ -130,10 +129,8 @@ pub async fn member_invite(
                 "member-invitation"
             };
             store::outbox::push(tx, org_id, kind, valid.email.as_str(), now)?;
-            reservation.answer(
+            reservation.ok(
                 tx,
-                StatusCode::OK,
-                None,
                 &MemberInviteResponse {
                     success: true,
                     member_id: public_id,

@@ -1,7 +1,6 @@
 //! The organisation contacts of the peer API.
 
 use axum::extract::{OriginalUri, State};
-use axum::http::StatusCode;
 use bizkit_contract::endpoint as e;
 use bizkit_contract::field;
 use bizkit_contract::{ErrorCode, FieldError, OrgContact, OrgContactCreateRequest};
@@ -68,10 +67,9 @@ pub async fn org_contact_create(
         .write(move |tx| {
             let id = store::org_contacts::insert(tx, org.id, &valid, now())?;
             let contact = store::org_contacts::by_id(tx, &org, id)?;
-            reservation.answer(
+            reservation.created(
                 tx,
-                StatusCode::CREATED,
-                Some(e::ORG_CONTACT_GET.path_with(&[&org_id.to_string(), &contact.id.to_string()])),
+                e::ORG_CONTACT_GET.path_with(&[&org_id.to_string(), &contact.id.to_string()]),
                 &contact,
             )
         })

@@ -101,7 +101,7 @@ pub fn insert(tx: &Transaction<'_>, n: &NewContact<'_>) -> rusqlite::Result<i64>
 }
 
 /// The columns every SELECT of a customer reads, in one list for the table: each reader
-/// ([`stored_contact`], [`profile`]) takes its own by name, so a column is named here once.
+/// ([`stored_contact`], [`profile_of`]) takes its own by name, so a column is named here once.
 const COLUMNS: &[&str] = &[
     "id",
     "public_id",
@@ -150,6 +150,33 @@ fn stored_contact(r: &Row<'_>) -> rusqlite::Result<(i64, StoredContact)> {
             created_at: rfc3339(r.get("created_at")?),
         },
     ))
+}
+
+/// The portal's reading of a customer row, beside the admin's ([`stored_contact`]): the two
+/// readers of the one table stand together, so a column renamed in [`COLUMNS`] is changed in
+/// both at one place.
+fn profile_of(r: &Row<'_>) -> rusqlite::Result<UpdateProfileRequest> {
+    Ok(UpdateProfileRequest {
+        email: r.get("email")?,
+        name: r.get("name")?,
+        first_name: r.get("first_name")?,
+        last_name: r.get("last_name")?,
+        phone: r.get("phone")?,
+        company_name: r.get("company_name")?,
+        company_registration_number: r.get("ico")?,
+        tax_identification_number: r.get("dic")?,
+        street_address: r.get("street_address")?,
+        city: r.get("city")?,
+        city_part: r.get("city_part")?,
+        state_region: r.get("state_region")?,
+        postal_code: r.get("postal_code")?,
+        country: r.get("country")?,
+        newsletter: Some(r.get("newsletter")?),
+        primary_locale: r.get("primary_locale")?,
+        groups: Vec::new(),
+        customer_real_ip: r.get("customer_real_ip")?,
+        referral_id: r.get("referral_id")?,
+    })
 }
 
 /// The contact of the organisation with this public id, with its groups.
@@ -210,29 +237,7 @@ pub fn profile(
         .query_row(
             &format!("SELECT {} FROM customer WHERE id = :id", sql::list(COLUMNS)),
             named_params! {":id": customer_id},
-            |r| {
-                Ok(UpdateProfileRequest {
-                    email: r.get("email")?,
-                    name: r.get("name")?,
-                    first_name: r.get("first_name")?,
-                    last_name: r.get("last_name")?,
-                    phone: r.get("phone")?,
-                    company_name: r.get("company_name")?,
-                    company_registration_number: r.get("ico")?,
-                    tax_identification_number: r.get("dic")?,
-                    street_address: r.get("street_address")?,
-                    city: r.get("city")?,
-                    city_part: r.get("city_part")?,
-                    state_region: r.get("state_region")?,
-                    postal_code: r.get("postal_code")?,
-                    country: r.get("country")?,
-                    newsletter: Some(r.get("newsletter")?),
-                    primary_locale: r.get("primary_locale")?,
-                    groups: Vec::new(),
-                    customer_real_ip: r.get("customer_real_ip")?,
-                    referral_id: r.get("referral_id")?,
-                })
-            },
+            profile_of,
         )
         .optional()?;
     let Some(mut profile) = found else {

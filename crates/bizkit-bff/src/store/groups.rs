@@ -16,9 +16,25 @@ fn group(r: &Row<'_>) -> rusqlite::Result<CustomerGroup> {
     })
 }
 
+/// Puts a customer in the organisation's group `slug`, creating the group (with `name` and
+/// `color`) when the organisation has none of that slug yet; false when the customer was in it
+/// already. The one way a customer joins a group (a new contact, add-groups, the profile), so
+/// a group a customer is in always exists in the customer's own organisation.
+pub fn join(
+    tx: &Transaction<'_>,
+    org_id: i64,
+    customer_id: i64,
+    slug: &str,
+    name: &str,
+    color: Option<&str>,
+) -> rusqlite::Result<bool> {
+    let group_id = ensure(tx, org_id, slug, name, color)?;
+    assign(tx, customer_id, group_id)
+}
+
 /// Finds or creates a group of the organisation by slug; an existing group keeps its name and
 /// colour.
-pub fn ensure(
+fn ensure(
     tx: &Transaction<'_>,
     org_id: i64,
     slug: &str,
@@ -38,7 +54,7 @@ pub fn ensure(
 }
 
 /// Assigns a group to a customer; false when it was assigned already.
-pub fn assign(tx: &Transaction<'_>, customer_id: i64, group_id: i64) -> rusqlite::Result<bool> {
+fn assign(tx: &Transaction<'_>, customer_id: i64, group_id: i64) -> rusqlite::Result<bool> {
     Ok(tx.execute(
         "INSERT OR IGNORE INTO customer_group_member (customer_id, group_id) VALUES (:customer_id, :group_id)",
         named_params! {":customer_id": customer_id, ":group_id": group_id},
