@@ -5,6 +5,9 @@
 // whose accepting input counts as "interactive", the selectors of the typed fields, and the hooks
 // that prepare a typing script (fill the profile, attach tags) the way that app needs.
 
+// The demo customer's profile as the server creates it: the same file the end-to-end tests read.
+import DEMO_PROFILE from '../../tests/e2e/support/demo-profile.json' with { type: 'json' };
+
 /** The demo users the server creates on first start (as tests/e2e/support/fixtures.ts DEMO_USERS). */
 export const ADMIN = { email: 'admin@demo.test', password: 'demo-admin' };
 export const CUSTOMER = { email: 'jan@barasek.com', password: 'demo-customer' };
@@ -15,20 +18,7 @@ export const CUSTOMER = { email: 'jan@barasek.com', password: 'demo-customer' };
  * full; the peer (whose form always opens empty) gets the same values filled in.
  */
 export const FULL_PROFILE = {
-  email: CUSTOMER.email,
-  name: 'Jan Barášek',
-  firstName: 'Jan',
-  lastName: 'Barášek',
-  phone: '+420 777123456',
-  companyName: 'BizKitHub s.r.o.',
-  companyRegistrationNumber: '05103118',
-  taxIdentificationNumber: 'CZ05103118',
-  streetAddress: 'R. Novotného 1505',
-  city: 'Kladno',
-  cityPart: 'Kročehlavy',
-  stateRegion: 'Středočeský kraj',
-  postalCode: '272 01',
-  country: 'CZ',
+  ...DEMO_PROFILE,
   newsletter: true,
   primaryLocale: 'cs',
   referralId: 'AbCdEfGh12345678',

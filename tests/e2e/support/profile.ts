@@ -7,26 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect } from './fixtures';
+import demoProfile from './demo-profile.json';
 
-/** The demo customer's profile as the server creates it on first start. */
-export const DEMO_PROFILE = {
-  email: 'jan@barasek.com',
-  name: 'Jan Barášek',
-  firstName: 'Jan',
-  lastName: 'Barášek',
-  phone: '+420 777123456',
-  companyName: 'BizKitHub s.r.o.',
-  companyRegistrationNumber: '05103118',
-  taxIdentificationNumber: 'CZ05103118',
-  streetAddress: 'R. Novotného 1505',
-  city: 'Kladno',
-  cityPart: 'Kročehlavy',
-  stateRegion: 'Středočeský kraj',
-  postalCode: '272 01',
-  country: 'CZ',
-  newsletter: false,
-  primaryLocale: 'cs',
-} as const;
+/** The demo customer's profile as the server creates it on first start (shared with the bench). */
+export const DEMO_PROFILE = Object.freeze(demoProfile);
 
 /** `customerRealIp` is not the customer's to type: the server records the caller's address when a
  * body has none, but API clients may still send one. */
