@@ -219,3 +219,20 @@ export async function answerConfirm(page: Page, answer: string): Promise<void> {
   await dialog.getByRole('button', { name: answer, exact: true }).click();
   await expect(dialog).toBeHidden();
 }
+
+/** The English texts the resilience specs look for in the form's summary and notices. */
+export const MESSAGES = {
+  network: 'We could not reach the server.',
+  timeout: 'The server did not answer in time.',
+  server: 'The server ran into a problem.',
+  unknown: "We don't know whether it was saved.",
+  unknownError: 'Something went wrong. Try again.',
+  created: 'Contact created',
+  expiredTitle: 'Your session has ended',
+  draftRestored: 'We restored what you had typed',
+};
+
+/** The Idempotency-Key a request carried ('' without one). */
+export function keyOf(request: Request): string {
+  return request.headers()['idempotency-key'] ?? '';
+}
