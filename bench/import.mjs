@@ -117,7 +117,7 @@ export function importSection(r) {
   const notes = [
     `A ${IMPORT_ROWS.toLocaleString('en')}-row Windows-1250 file (${kb(r.fileBytes)}; Czech header, every tenth row with a mistake, every 50th a duplicate) chosen in the page, until the table of checked rows shows. Reading, decoding and checking run in slices that yield to the browser.`,
     r.wasm
-      ? `What the import adds to the admin wasm (gzip -9; built with and without the \`import\` feature, the same wasm-bindgen and \`wasm-opt -Oz\` as Trunk): **${kb(r.wasm.costGzip)}** (${kb(r.wasm.withGzip)} with, ${kb(r.wasm.withoutGzip)} without; raw ${kb(r.wasm.costRaw)}).`
+      ? `The import page's own code, fetched on its first visit and by no other page (gzip -9): **${kb(r.wasm.ownGzip)}** in ${r.wasm.ownFiles} files (raw ${kb(r.wasm.ownRaw)}); the main module every page loads is ${kb(r.wasm.mainGzip)}.`
       : 'The import\'s wasm cost was not measured (`BENCH_IMPORT_COST` not set).',
   ];
   return {

@@ -55,18 +55,17 @@ fn show_crash_banner() {
 pub fn App() -> impl IntoView {
     let i18n = I18n::provide();
     let config = LocalResource::new(Config::load);
-    view! {
-        <Suspense fallback=move || view! { <p class="loading">{i18n.tr(&ui::LOADING)}</p> }>
-            {move || {
-                config
-                    .get()
-                    .map(|config| {
-                        provide_context(config.clone());
-                        Session::provide(&config);
-                        view! { <AppRouter /> }
-                    })
-            }}
-        </Suspense>
+    // No `Suspense` here: a page that reads a resource not yet loaded would make an app-wide one
+    // show its fallback again and take the shell out of the document for a moment (an open dialog
+    // lost its focus that way). Pages that wait for data have their own `Suspense`; the shell is
+    // built once, when the configuration is in, and never again.
+    move || match config.get() {
+        None => view! { <p class="loading">{i18n.tr(&ui::LOADING)}</p> }.into_any(),
+        Some(config) => untrack(move || {
+            provide_context(config.clone());
+            Session::provide(&config);
+            view! { <AppRouter /> }.into_any()
+        }),
     }
 }
 

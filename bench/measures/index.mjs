@@ -13,5 +13,6 @@ import eventTiming from './event-timing.mjs';
 import growth from './tag-growth.mjs';
 import server from './server.mjs';
 import importRows from './import.mjs';
+import navigation from './navigation.mjs';
 
-export const MEASURES = [download, coldStart, memory, keystrokes, eventTiming, growth, server, importRows];
+export const MEASURES = [download, coldStart, memory, keystrokes, eventTiming, growth, server, importRows, navigation];

@@ -74,6 +74,13 @@ texts! {
     SESSION_EXPIRED_INTRO:
         "Přihlaste se znovu a dokončete, co jste rozdělali. Nic z vyplněného se neztratí.",
         "Sign in again to finish what you were doing. Nothing you typed is lost.";
+    /// A page whose code could not be fetched (offline, or the app was updated meanwhile).
+    PAGE_MISSING_TITLE: "Stránku se nepodařilo načíst", "This page could not be loaded";
+    PAGE_MISSING_BODY:
+        "Zkontrolujte připojení k internetu a zkuste to znovu. Pokud mezitím vyšla nová verze aplikace, načtěte stránku znovu. Co jste vyplnili na předchozí stránce, zůstalo uložené.",
+        "Check your internet connection and try again. If the app has been updated meanwhile, reload the page. What you typed on the previous page is kept.";
+    PAGE_MISSING_RETRY: "Zkusit znovu", "Try again";
+    PAGE_MISSING_RELOAD: "Načíst stránku znovu", "Reload the page";
     GO_HOME: "Na úvodní stránku", "Go to the start page";
     ADMINS_ONLY_TITLE: "Tato stránka je pro administrátory", "This page is for administrators";
     ADMINS_ONLY_BODY:

@@ -49,6 +49,14 @@ pub fn build_app(repo: &Repo) -> Result<()> {
     if !index.is_file() {
         bail!("trunk build succeeded but {} is missing", index.display());
     }
+    let html = tools::read(&repo.root.join("index.html"))?;
+    let app = crate::size::links::rust_links(&html)
+        .into_iter()
+        .find(|link| link.target_path.is_empty())
+        .context("index.html has no rust link for the app")?;
+    let mut wasm_opt_args = vec![format!("-O{}", app.opt_level)];
+    wasm_opt_args.extend(app.opt_params);
+    crate::split::build(repo, &repo.dist(), &wasm_opt_args)?;
     let rewritten = crate::widget_css::rewrite(&repo.dist())?;
     println!("xtask: {rewritten} stylesheets of dist/widget/ sized in --bizkit-rem, not rem");
     let compressing = Instant::now();

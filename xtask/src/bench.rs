@@ -162,14 +162,12 @@ pub fn main(repo: &Repo, args: &[String]) -> Result<ExitCode> {
             .with_context(|| format!("could not write {}", load_file.display()))?;
     }
 
-    // A second release build of the app, without the import: only when the dist was built here,
-    // and only when the import is measured at all.
-    let import_cost =
-        if build && (only.is_empty() || only.split(',').any(|id| id.trim() == "import")) {
-            Some(crate::bench_import::measure(repo, &out_dir)?)
-        } else {
-            None
-        };
+    // Read from the split app's files, when the import is measured at all.
+    let import_cost = if only.is_empty() || only.split(',').any(|id| id.trim() == "import") {
+        Some(crate::bench_import::measure(repo, &out_dir)?)
+    } else {
+        None
+    };
 
     let server = Server::start(repo, &server_bin)?;
     let peer_server = match &peer_copy {

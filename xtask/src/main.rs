@@ -8,6 +8,7 @@ mod cmd;
 mod peer;
 mod run;
 mod size;
+mod split;
 mod test;
 mod tools;
 mod twiggy;

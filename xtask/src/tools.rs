@@ -108,11 +108,16 @@ pub fn fetch_release_wasm_sources(repo: &Repo) -> Result<()> {
 /// release toolchain. `cargo` here is rustup's proxy on PATH, which `RUSTUP_TOOLCHAIN` steers; the
 /// `$CARGO` that runs xtask is the stable toolchain's own binary and would ignore it.
 pub fn release_wasm(cmd: Cmd) -> Cmd {
+    release_wasm_with(cmd, "")
+}
+
+/// [`release_wasm`] with more rustc flags for the wasm target.
+pub fn release_wasm_with(cmd: Cmd, extra_rustflags: &str) -> Cmd {
     cmd.env("RUSTUP_TOOLCHAIN", RELEASE_WASM_TOOLCHAIN)
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-            RELEASE_WASM_RUSTFLAGS,
+            format!("{RELEASE_WASM_RUSTFLAGS} {extra_rustflags}").trim_end(),
         )
 }
 

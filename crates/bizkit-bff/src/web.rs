@@ -277,9 +277,11 @@ pub fn is_hashed_asset(file_name: &str) -> bool {
         .is_some_and(|(_, hash)| hash.len() >= 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
+/// A hashed name anywhere in the path makes it immutable: the split app's files live in a directory
+/// named by the hash of all of them (`/app-0123456789abcdef/chunk_3.wasm`), so that a page loaded
+/// before a deployment never mixes its chunks with the next one's.
 fn cache_control_for(path: &str) -> &'static str {
-    let file = path.rsplit('/').next().unwrap_or_default();
-    if is_hashed_asset(file) {
+    if path.split('/').any(is_hashed_asset) {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"
@@ -428,6 +430,12 @@ mod tests {
         assert!(is_hashed_asset("style-0123456789abcdef.css"));
         assert!(!is_hashed_asset("index.html"));
         assert!(!is_hashed_asset("config.json"));
+        assert_eq!(
+            cache_control_for("/app-0123456789abcdef/chunk_3.wasm"),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(cache_control_for("/widget/widget.js"), "no-cache");
+        assert_eq!(cache_control_for("/config.json"), "no-cache");
         assert!(!is_api_path("/apiary"));
         assert!(is_api_path("/api/v1/session"));
     }

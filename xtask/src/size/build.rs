@@ -148,17 +148,23 @@ pub(super) struct Release {
 
 pub(super) fn release_sizes(repo: &Repo, entry: &RustLink) -> Result<Release> {
     let dist = repo.dist();
-    let dir = if entry.target_path.is_empty() {
-        dist.clone()
-    } else {
-        dist.join(&entry.target_path)
+    // The admin app is split (src/split.rs): its main module and every chunk, in `app-<hash>/`.
+    let split_app = entry
+        .target_path
+        .is_empty()
+        .then(|| crate::split::app_dir(&dist))
+        .flatten();
+    let dir = match &split_app {
+        Some(app) => app.clone(),
+        None if entry.target_path.is_empty() => dist.clone(),
+        None => dist.join(&entry.target_path),
     };
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .with_context(|| format!("could not list {} (build the app first)", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name.starts_with(&entry.bin) && name.ends_with(".wasm")
+            (split_app.is_some() || name.starts_with(&entry.bin)) && name.ends_with(".wasm")
         })
         .collect();
     files.sort();

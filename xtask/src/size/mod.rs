@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use std::time::{Instant, UNIX_EPOCH};
 
 mod build;
-mod links;
+pub mod links;
 mod report;
 
 use build::*;
