@@ -113,7 +113,8 @@ pub const PAGES: &[PageEntry] = &[
         path: "/portal/profile",
         nav: None,
         audience: Audience::Customer,
-        view: crate::split_page!(profile, profile::Profile),
+        // Where customers land (the portal links here): in the main module for the same reason.
+        view: || view! { <profile::Profile /> }.into_any(),
     },
 ];
 
