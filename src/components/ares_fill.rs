@@ -222,16 +222,17 @@ pub fn AresFill(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::ui;
 
     const TARGETS: &[Target] = &[
         Target {
             field: "companyName",
-            label: &portal::COMPANY_NAME,
+            label: &ui::COMPANY_NAME,
             from: |r| Some(r.company_name.clone()),
         },
         Target {
             field: "taxIdentificationNumber",
-            label: &portal::DIC,
+            label: &ui::DIC,
             from: |r| r.dic.clone(),
         },
         Target {

@@ -33,8 +33,6 @@ texts! {
     ARES_MATCHES: "Údaje o firmě odpovídají ARES.", "Your company details match ARES.";
 
     // Field names the profile, the ARES fill and organisation contacts share
-    COMPANY_NAME: "Název firmy", "Company name";
-    DIC: "DIČ", "VAT ID (DIČ)";
     STREET_ADDRESS: "Ulice a číslo", "Street and number";
     CITY: "Obec", "City";
     POSTAL_CODE: "PSČ", "Postal code";

@@ -99,12 +99,16 @@ texts! {
     /// The success heading of both contact forms (the new contact, an organisation's contact).
     CONTACT_CREATED: "Kontakt je vytvořený", "Contact created";
     CONTACT_NEXT: "Vytvořit další kontakt", "Create another contact";
-    /// The profile's company fields, and a new contact's stored company.
+    /// The profile's group of company fields.
     COMPANY: "Firma", "Company";
     /// The address fields of the profile and of an organisation's contact, and a new contact's stored
     /// address.
     ADDRESS: "Adresa", "Address";
-    DIC: "DIČ", "DIČ (VAT number)";
+    /// The company's IČO and DIČ, wherever they are shown or typed.
+    ICO: "IČO", "Company ID (IČO)";
+    DIC: "DIČ", "VAT ID (DIČ)";
+    /// A company's name: a profile field, a new contact's stored company, the ARES fill.
+    COMPANY_NAME: "Název firmy", "Company name";
     GROUPS: "Skupiny", "Groups";
     ARES_CHECKING: "Hledáme firmu v ARES…", "Looking up the company in ARES…";
     ARES_FOUND: "Nalezeno v ARES – doplní se:", "Found in ARES – this will be filled in:";
@@ -125,9 +129,9 @@ texts! {
     TAGS_ADDED: "Skupina {} přidána.", "Group {} added.";
     TAGS_REMOVED: "Skupina {} odebrána.", "Group {} removed.";
     TAGS_SUGGESTIONS: "Návrhy", "Suggestions";
-    /// A person's whole name in one: a new contact's stored name, an organisation contact's name.
-    /// ("Jméno" alone is the first name.)
-    FULL_NAME: "Jméno a příjmení", "Name";
+    /// A person's whole name in one: the profile's field, a new contact's stored name, an
+    /// organisation contact's name. ("Jméno" alone is the first name.)
+    FULL_NAME: "Jméno a příjmení", "Full name";
     CODES_FREE_LABEL: "Kódy oddělené čárkami", "Codes, separated by commas";
     CODES_FREE_HINT:
         "Seznam kódů není k dispozici, napište je tedy, např. contact.read, contact.write.",

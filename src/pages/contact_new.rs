@@ -19,7 +19,7 @@ const MAIN: &[FieldSpec] = &[
     common::PHONE,
     common::FIRST_NAME,
     common::LAST_NAME,
-    common::ico(&t::ICO, &t::ICO_HINT),
+    common::ico(&ui::ICO, &t::ICO_HINT),
 ];
 /// Side by side in one block.
 const CHECKS: &[FieldSpec] = &[
@@ -159,8 +159,8 @@ fn StoredView(contact: StoredContact) -> impl IntoView {
         (&ui::EMAIL, contact.email.clone()),
         (&ui::PHONE, contact.phone.clone()),
         (&ui::FULL_NAME, Some(name)),
-        (&t::ICO, contact.company_registration_number.clone()),
-        (&ui::COMPANY, contact.company_name.clone()),
+        (&ui::ICO, contact.company_registration_number.clone()),
+        (&ui::COMPANY_NAME, contact.company_name.clone()),
         (&ui::ADDRESS, Some(address)),
         (&ui::DIC, contact.dic.clone()),
         (&ui::GROUPS, Some(groups)),
@@ -183,7 +183,6 @@ pub(crate) mod t {
         CONTACT_INTRO:
             "Zadejte e-mail, telefon, nebo obojí. Vše ostatní je nepovinné.",
             "Enter an e-mail, a phone number or both. Everything else is optional.";
-        ICO: "IČO", "IČO (company registration number)";
         ICO_HINT:
             "8 číslic. Název firmy a adresu doplníme z ARES.",
             "8 digits. We fill in the company name and address from ARES.";

@@ -39,7 +39,7 @@ const CONTACT: &[FieldSpec] = &[
         .autocomplete("email")
         .hint(&t::EMAIL_READONLY_HINT)
         .preview(preview::email),
-    FieldSpec::new(field::NAME, &t::FULL_NAME)
+    FieldSpec::new(field::NAME, &ui::FULL_NAME)
         .wide()
         .autocomplete("name")
         .counter(NAME_MAX)
@@ -60,13 +60,13 @@ const CONTACT: &[FieldSpec] = &[
         .preview(preview::phone),
 ];
 const COMPANY: &[FieldSpec] = &[
-    common::ico(&t::ICO, &t::ICO_HINT),
-    FieldSpec::new(field::COMPANY_NAME, &portal::COMPANY_NAME)
+    common::ico(&ui::ICO, &t::ICO_HINT),
+    FieldSpec::new(field::COMPANY_NAME, &ui::COMPANY_NAME)
         .autocomplete("organization")
         .counter(LINE_MAX),
     // Codes of a fixed shape are checked once the person pauses; numbers typed in chunks (phone,
     // IČO) wait until the field is left, as everywhere in the kit.
-    FieldSpec::new(field::TAX_IDENTIFICATION_NUMBER, &portal::DIC)
+    FieldSpec::new(field::TAX_IDENTIFICATION_NUMBER, &ui::DIC)
         .autocomplete("off")
         .hint(&t::DIC_HINT)
         .preview(preview::dic)
@@ -129,8 +129,8 @@ fn label_of(name: &str) -> Option<&'static Text> {
 // A table: one target per line reads better than rustfmt's wrapping.
 #[rustfmt::skip]
 const ARES_TARGETS: &[Target] = &[
-    Target::new(field::COMPANY_NAME, &portal::COMPANY_NAME, |r| Some(r.company_name.clone())),
-    Target::new(field::TAX_IDENTIFICATION_NUMBER, &portal::DIC, |r| r.dic.clone()),
+    Target::new(field::COMPANY_NAME, &ui::COMPANY_NAME, |r| Some(r.company_name.clone())),
+    Target::new(field::TAX_IDENTIFICATION_NUMBER, &ui::DIC, |r| r.dic.clone()),
     Target::new(field::STREET_ADDRESS, &portal::STREET_ADDRESS, |r| r.street_address.clone()),
     Target::new(field::CITY_PART, &t::CITY_PART, |r| r.city_part.clone()),
     Target::new(field::CITY, &portal::CITY, |r| r.city.clone()),
@@ -454,11 +454,9 @@ pub(crate) mod t {
         EMAIL_READONLY_HINT:
             "Adresa, kterou se přihlašujete. Změnit ji může organizace.",
             "The address you sign in with. To change it, contact the organisation.";
-        FULL_NAME: "Celé jméno", "Full name";
         FULL_NAME_HINT:
             "Jak má být uvedeno na dokladech, třeba s titulem: Ing. Jan Novák.",
             "As it should appear on documents, e.g. with a title: Ing. Jan Novák.";
-        ICO: "IČO", "Company ID (IČO)";
         ICO_HINT:
             "8 číslic. Jakmile je platné, nabídneme údaje o firmě z ARES.",
             "8 digits. Once it is valid, we offer the company's details from ARES, the Czech business register.";

@@ -120,11 +120,11 @@ test.describe('creating a contact', () => {
     await expect(done).toBeFocused();
     await expect(storedRow(page, 'E-mail')).toHaveText(normalEmail);
     await expect(storedRow(page, 'Phone')).toHaveText('+420 777123456');
-    await expect(storedRow(page, 'Name')).toHaveText('Jana Nováková');
-    await expect(storedRow(page, 'IČO (company registration number)')).toHaveText('05103118');
-    await expect(storedRow(page, 'Company')).toHaveText('BizKitHub s.r.o.');
+    await expect(storedRow(page, 'Full name')).toHaveText('Jana Nováková');
+    await expect(storedRow(page, 'Company ID (IČO)')).toHaveText('05103118');
+    await expect(storedRow(page, 'Company name')).toHaveText('BizKitHub s.r.o.');
     await expect(storedRow(page, 'Address')).toHaveText('R. Novotného 1505, 272 01 Kladno');
-    await expect(storedRow(page, 'DIČ (VAT number)')).toHaveText('CZ05103118');
+    await expect(storedRow(page, 'VAT ID (DIČ)')).toHaveText('CZ05103118');
     await expect(storedRow(page, 'Groups')).toContainText('personal-training');
     await expect(storedRow(page, 'Groups')).toContainText(newSlug);
     await expect(storedRow(page, 'No newsletters and bulk e-mails')).toHaveText('Yes');
@@ -534,7 +534,7 @@ test('keyboard only: the whole form with Tab, typing, Space and Enter', async ({
   await expect(done).toBeFocused();
   await expect(storedRow(page, 'Groups')).toContainText('vip');
   await expect(storedRow(page, 'Groups')).toContainText(`klicovy-${id}`);
-  await expect(storedRow(page, 'Company')).toHaveText('BizKitHub s.r.o.');
+  await expect(storedRow(page, 'Company name')).toHaveText('BizKitHub s.r.o.');
 });
 
 test.describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {

@@ -128,7 +128,7 @@ for (const t of TYPES) {
     expect(location).toMatch(/^\/api\/v1\/organizations\/1\/contacts\/\d+$/);
 
     await expect(storedRow(page, 'Contact type')).toHaveText(t.name);
-    await expect(storedRow(page, 'Name')).toHaveText(name);
+    await expect(storedRow(page, 'Full name')).toHaveText(name);
     await expect(storedRow(page, 'E-mail')).toHaveText(`${t.name.toLowerCase()}.${id}@firma.cz`);
     await expect(storedRow(page, 'Phone')).toHaveText('+420 777123456');
     await expect(storedRow(page, 'Address of the record')).toHaveText(location);

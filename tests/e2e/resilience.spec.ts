@@ -60,8 +60,8 @@ async function expectStored(page: Page, api: APIRequestContext, v: ReturnType<ty
   await expect(page.getByRole('heading', { level: 2, name: T.created })).toBeVisible();
   await expect(storedRow(page, 'E-mail')).toHaveText(v.email);
   await expect(storedRow(page, 'Phone')).toHaveText('+420 777123456');
-  await expect(storedRow(page, 'Name')).toHaveText(`${v.firstName} ${v.lastName}`);
-  await expect(storedRow(page, 'Company')).toHaveText('BizKitHub s.r.o.');
+  await expect(storedRow(page, 'Full name')).toHaveText(`${v.firstName} ${v.lastName}`);
+  await expect(storedRow(page, 'Company name')).toHaveText('BizKitHub s.r.o.');
   await expect(storedRow(page, 'Groups')).toHaveText(v.slug);
   const customerId = (await page.locator('dl.stored').getAttribute('data-customer-id')) ?? '';
   expect(customerId).not.toBe('');

@@ -95,8 +95,8 @@ test('hostile text is stored and shown as text, never run', async ({ page }) => 
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: /create contact|vytvořit kontakt/i }).click();
 
-  await expect(storedRow(page, 'Name')).toContainText(hostile);
-  await expect(storedRow(page, 'Name')).toContainText('javascript:alert(2)');
+  await expect(storedRow(page, 'Full name')).toContainText(hostile);
+  await expect(storedRow(page, 'Full name')).toContainText('javascript:alert(2)');
   // Rendered as text: no element was created from it, nothing ran, nothing was blocked.
   expect(await page.locator('main img').count()).toBe(0);
   expect(await page.locator('main a[href^="javascript:"]').count()).toBe(0);

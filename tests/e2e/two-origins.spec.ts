@@ -378,7 +378,7 @@ test.describe('the admin app on 127.0.0.2 (files only), its API on 127.0.0.1', (
     const done = page.getByRole('heading', { level: 2, name: 'Contact created' });
     await expect(done).toBeFocused();
     await expect(storedRow(page, 'E-mail')).toHaveText(email);
-    await expect(storedRow(page, 'Company')).toHaveText('BizKitHub s.r.o.');
+    await expect(storedRow(page, 'Company name')).toHaveText('BizKitHub s.r.o.');
     const customerId = await page.locator('dl.stored').getAttribute('data-customer-id');
     const admin = await apiContext('admin');
     const stored = await admin.get(`/bff/contact/${encodeURIComponent(customerId ?? '')}`);
