@@ -407,6 +407,24 @@ test.describe('the admin app on 127.0.0.2 (files only), its API on 127.0.0.1', (
     expect([...served.keys()].sort()).toEqual([api.url, app.origin].sort());
   });
 
+  test('a page whose code comes later (groups): its chunks come from the app origin, its calls go to the API', async ({
+    page,
+  }) => {
+    const served = servedBy(page);
+    await page.goto(`${app.origin}/contacts/new`);
+    await signIn(page, 'admin', { goto: false });
+    await expect(page).toHaveURL(`${app.origin}/contacts/new`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customer groups' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Add groups to a customer');
+    await expect(page.locator('#groups-email')).toBeEditable();
+
+    const fromApp = [...(served.get(app.origin) ?? [])];
+    expect(fromApp.some((p) => /^GET \/app-[0-9a-f]+\/split_customer_groups\.wasm$/.test(p))).toBe(true);
+    expect(fromApp.filter((p) => /^\S+ \/(api|bff)\//.test(p))).toEqual([]);
+    expect([...(served.get(api.url) ?? [])]).toContain('GET /bff/customer-group/list');
+    expect([...served.keys()].sort()).toEqual([api.url, app.origin].sort());
+  });
+
   test('a customer in the app served apart: bad values, save, reload, ARES fill on the portal page', async ({ page }) => {
     test.setTimeout(90_000);
     const watched = await spy(page);
