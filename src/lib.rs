@@ -14,6 +14,7 @@ pub mod i18n;
 #[cfg(feature = "import")]
 pub mod import;
 pub mod pages;
+pub mod route;
 pub mod session;
 pub mod storage;
 pub mod widget;
@@ -76,7 +77,7 @@ fn AppRouter() -> impl IntoView {
     view! {
         <Router>
             // Called in here: `Routes` needs the router's context.
-            <Shell>{page_routes()}</Shell>
+            <Shell pages=pages::PAGES>{page_routes()}</Shell>
         </Router>
     }
 }

@@ -1,4 +1,4 @@
-//! The page frame: skip link, header with navigation (the pages of `pages::PAGES` that have a nav
+//! The page frame: skip link, header with navigation (the pages it is given that have a nav
 //! label), language and sign-out, the live region for status messages, the guards that decide who sees
 //! what, the sign-in dialog that opens in place when a session expires mid-form, and the page title
 //! that says "Error: " while a form shows its errors.
@@ -15,7 +15,7 @@ use crate::components::confirm::{Confirm, ConfirmDialog, Question};
 use crate::components::focus::{focus_by_id, show_modal_when_ready};
 use crate::components::handover::HandoverDialog;
 use crate::i18n::{Text, ui, use_i18n};
-use crate::pages::PAGES;
+use crate::route::PageEntry;
 use crate::session::{Access, Session, current_session};
 
 /// Polite announcements for screen readers (saved, tag added, draft restored…).
@@ -147,7 +147,11 @@ fn sign_out_asking(session: Session, guard: Option<LeaveGuard>, confirm: Option<
 }
 
 #[component]
-pub fn Shell(children: Children) -> impl IntoView {
+pub fn Shell(
+    /// The app's pages (`pages::PAGES`); those with a nav label are the navigation's links.
+    pages: &'static [PageEntry],
+    children: Children,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = current_session();
     let announcer = Announcer(RwSignal::new(String::new()));
@@ -219,7 +223,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </span>
                 <Show when=move || access.get() == Access::Admin>
                     <nav class="nav" aria-label=i18n.tr(&ui::NAV_LABEL)>
-                        {PAGES
+                        {pages
                             .iter()
                             .filter_map(|page| Some((page, page.nav?)))
                             .map(|(page, label)| {
