@@ -12,7 +12,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use bizkit_contract::{ApiKey, ErrorCode, Role};
 use rand::Rng;
-use rusqlite::OptionalExtension;
+use rusqlite::{OptionalExtension, named_params};
 
 use crate::crypto::{looks_like_api_key, sha256};
 use crate::db::Db;
@@ -140,8 +140,8 @@ pub async fn resolve(
             .read(move |tx| {
                 let row = tx
                     .query_row(
-                        "SELECT id, org_id, label FROM api_key WHERE key_hash = ?1",
-                        [&hash],
+                        "SELECT id, org_id, label FROM api_key WHERE key_hash = :key_hash",
+                        named_params! {":key_hash": hash},
                         |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get(2)?)),
                     )
                     .optional()?;
@@ -166,8 +166,8 @@ pub async fn resolve(
                         "SELECT s.expires_at, u.id, u.org_id, u.role, u.email, u.customer_id,
                                 s.last_used_at
                            FROM session s JOIN user u ON u.id = s.user_id
-                          WHERE s.token_hash = ?1",
-                        [&hash],
+                          WHERE s.token_hash = :token_hash",
+                        named_params! {":token_hash": hash},
                         |r| {
                             Ok((
                                 (r.get::<_, i64>(0)?, r.get::<_, i64>(6)?),

@@ -5,7 +5,7 @@
 use std::net::IpAddr;
 
 use bizkit_contract::Role;
-use rusqlite::Transaction;
+use rusqlite::{Transaction, named_params};
 
 use crate::auth::{PasswordCost, hash_password};
 use crate::crypto::{new_api_key, sha256};
@@ -75,8 +75,13 @@ pub fn create_if_empty(
 pub fn present(db: &Db) -> anyhow::Result<bool> {
     db.write_blocking(|tx| {
         Ok(tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM user WHERE email_key IN (?1, ?2, ?3))",
-            (ADMIN_EMAIL, CUSTOMER_EMAIL, OTHER_ADMIN_EMAIL),
+            "SELECT EXISTS (SELECT 1 FROM user
+                             WHERE email_key IN (:admin, :customer, :other_admin))",
+            named_params! {
+                ":admin": ADMIN_EMAIL,
+                ":customer": CUSTOMER_EMAIL,
+                ":other_admin": OTHER_ADMIN_EMAIL,
+            },
             |r| r.get(0),
         )?)
     })
@@ -102,14 +107,14 @@ fn insert_catalogue_if_empty(tx: &Transaction<'_>) -> anyhow::Result<()> {
     }
     for (i, (code, name)) in PERMISSIONS.iter().enumerate() {
         tx.execute(
-            "INSERT INTO permission (code, name, position) VALUES (?1, ?2, ?3)",
-            (code, name, i as i64),
+            "INSERT INTO permission (code, name, position) VALUES (:code, :name, :position)",
+            named_params! {":code": code, ":name": name, ":position": i as i64},
         )?;
     }
     for (i, (code, name)) in ROLES.iter().enumerate() {
         tx.execute(
-            "INSERT INTO role (code, name, position) VALUES (?1, ?2, ?3)",
-            (code, name, i as i64),
+            "INSERT INTO role (code, name, position) VALUES (:code, :name, :position)",
+            named_params! {":code": code, ":name": name, ":position": i as i64},
         )?;
     }
     Ok(())
@@ -124,9 +129,9 @@ fn insert(
     let now = now();
     tx.execute(
         "INSERT INTO organisation (id, name, default_country, phone_prefix, locales)
-         VALUES (?1, 'Demo s.r.o.', 'CZ', '+420', 'cs,en,sk,de'),
-                (?2, 'Iná firma s.r.o.', 'SK', '+421', 'sk,cs,en')",
-        (DEMO_ORG_ID, OTHER_ORG_ID),
+         VALUES (:demo_org_id, 'Demo s.r.o.', 'CZ', '+420', 'cs,en,sk,de'),
+                (:other_org_id, 'Iná firma s.r.o.', 'SK', '+421', 'sk,cs,en')",
+        named_params! {":demo_org_id": DEMO_ORG_ID, ":other_org_id": OTHER_ORG_ID},
     )?;
     for (org, slug, name, color) in [
         (DEMO_ORG_ID, "vip", "VIP", Some("#d4af37")),
@@ -140,8 +145,9 @@ fn insert(
         (OTHER_ORG_ID, "partner", "Partner", None),
     ] {
         tx.execute(
-            "INSERT INTO customer_group (org_id, slug, name, color) VALUES (?1, ?2, ?3, ?4)",
-            (org, slug, name, color),
+            "INSERT INTO customer_group (org_id, slug, name, color)
+             VALUES (:org_id, :slug, :name, :color)",
+            named_params! {":org_id": org, ":slug": slug, ":name": name, ":color": color},
         )?;
     }
 
@@ -150,38 +156,38 @@ fn insert(
              last_name, phone, company_name, ico, dic, street_address, city, city_part,
              state_region, postal_code, country, newsletter, ignore_bulk_mail, primary_locale,
              customer_real_ip, referral_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'Jan Barášek', 'Jan', 'Barášek', '+420 777123456',
-             'BizKitHub s.r.o.', '05103118', 'CZ05103118', 'R. Novotného 1505', 'Kladno',
-             'Kročehlavy', 'Středočeský kraj', '272 01', 'CZ', 0, 0, 'cs', '127.0.0.1', NULL,
-             ?6, ?6)",
-        (
-            uuid::Uuid::new_v4().to_string(),
-            DEMO_ORG_ID,
-            CUSTOMER_CU_REF_NO,
-            CUSTOMER_EMAIL,
-            CUSTOMER_EMAIL,
-            now,
-        ),
+         VALUES (:public_id, :org_id, :cu_ref_no, :email, :email_key, 'Jan Barášek', 'Jan',
+             'Barášek', '+420 777123456', 'BizKitHub s.r.o.', '05103118', 'CZ05103118',
+             'R. Novotného 1505', 'Kladno', 'Kročehlavy', 'Středočeský kraj', '272 01', 'CZ', 0, 0,
+             'cs', '127.0.0.1', NULL, :now, :now)",
+        named_params! {
+            ":public_id": uuid::Uuid::new_v4().to_string(),
+            ":org_id": DEMO_ORG_ID,
+            ":cu_ref_no": CUSTOMER_CU_REF_NO,
+            ":email": CUSTOMER_EMAIL,
+            ":email_key": CUSTOMER_EMAIL,
+            ":now": now,
+        },
     )?;
     let customer_id = tx.last_insert_rowid();
     tx.execute(
         "INSERT INTO customer_group_member (customer_id, group_id)
-         SELECT ?1, id FROM customer_group WHERE org_id = ?2 AND slug = 'vip'",
-        (customer_id, DEMO_ORG_ID),
+         SELECT :customer_id, id FROM customer_group WHERE org_id = :org_id AND slug = 'vip'",
+        named_params! {":customer_id": customer_id, ":org_id": DEMO_ORG_ID},
     )?;
 
     let user = |org: i64, email: &str, hash: &str, role: Role, customer: Option<i64>| {
         tx.execute(
             "INSERT INTO user (org_id, email, email_key, password_hash, role, customer_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            (
-                org,
-                email,
-                email.to_lowercase(),
-                hash,
-                role_column(role),
-                customer,
-            ),
+             VALUES (:org_id, :email, :email_key, :password_hash, :role, :customer_id)",
+            named_params! {
+                ":org_id": org,
+                ":email": email,
+                ":email_key": email.to_lowercase(),
+                ":password_hash": hash,
+                ":role": role_column(role),
+                ":customer_id": customer,
+            },
         )
         .map(|_| tx.last_insert_rowid())
     };
@@ -208,8 +214,15 @@ fn insert(
         tx.execute(
             "INSERT INTO member (public_id, org_id, email, email_key, status, user_id,
                  permission_codes, role_codes, created_at)
-             VALUES (?1, ?2, ?3, ?3, 'active', ?4, '[]', '[\"admin\"]', ?5)",
-            (uuid::Uuid::new_v4().to_string(), org, email, user_id, now),
+             VALUES (:public_id, :org_id, :email, :email, 'active', :user_id, '[]', '[\"admin\"]',
+                 :created_at)",
+            named_params! {
+                ":public_id": uuid::Uuid::new_v4().to_string(),
+                ":org_id": org,
+                ":email": email,
+                ":user_id": user_id,
+                ":created_at": now,
+            },
         )?;
     }
 
@@ -221,8 +234,13 @@ fn insert(
     ] {
         tx.execute(
             "INSERT INTO api_key (org_id, key_hash, kind, label, created_at)
-             VALUES (?1, ?2, 'PROD', ?3, ?4)",
-            (org, sha256(key.as_bytes()), label, now),
+             VALUES (:org_id, :key_hash, 'PROD', :label, :created_at)",
+            named_params! {
+                ":org_id": org,
+                ":key_hash": sha256(key.as_bytes()),
+                ":label": label,
+                ":created_at": now,
+            },
         )?;
     }
     Ok(DemoCredentials {

@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header}
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use bizkit_contract::ErrorCode;
-use rusqlite::OptionalExtension;
+use rusqlite::{OptionalExtension, named_params};
 
 use crate::auth::Principal;
 use crate::crypto::sha256;
@@ -148,15 +148,16 @@ impl JsonAnswer {
                 headers.push(("location".to_owned(), location.clone()));
             }
             tx.execute(
-                "UPDATE idempotency SET state = 'done', status = ?3, headers = ?4, body = ?5
-                  WHERE principal = ?1 AND key = ?2 AND state = 'running'",
-                (
-                    &r.scope,
-                    &r.key,
-                    self.status.as_u16(),
-                    serde_json::to_string(&headers).unwrap_or_else(|_| "[]".to_owned()),
-                    &self.body,
-                ),
+                "UPDATE idempotency SET state = 'done', status = :status, headers = :headers,
+                        body = :body
+                  WHERE principal = :principal AND key = :key AND state = 'running'",
+                named_params! {
+                    ":principal": r.scope,
+                    ":key": r.key,
+                    ":status": self.status.as_u16(),
+                    ":headers": serde_json::to_string(&headers).unwrap_or_else(|_| "[]".to_owned()),
+                    ":body": self.body,
+                },
             )?;
         }
         Ok(self)
@@ -233,8 +234,8 @@ async fn run(db: Db, req: Request, next: Next) -> Result<Response, ApiError> {
             let row = tx
                 .query_row(
                     "SELECT request_hash, state, status, headers, body, created_at
-                           FROM idempotency WHERE principal = ?1 AND key = ?2",
-                    (&scope, &key),
+                           FROM idempotency WHERE principal = :principal AND key = :key",
+                    named_params! {":principal": scope, ":key": key},
                     |r| {
                         Ok((
                             r.get::<_, Vec<u8>>(0)?,
@@ -276,8 +277,13 @@ async fn run(db: Db, req: Request, next: Next) -> Result<Response, ApiError> {
                     tx.execute(
                         "INSERT OR REPLACE INTO idempotency
                                  (principal, key, request_hash, state, created_at)
-                             VALUES (?1, ?2, ?3, 'running', ?4)",
-                        (&scope, &key, &request_hash, now),
+                             VALUES (:principal, :key, :request_hash, 'running', :created_at)",
+                        named_params! {
+                            ":principal": scope,
+                            ":key": key,
+                            ":request_hash": request_hash,
+                            ":created_at": now,
+                        },
                     )?;
                     Ok(Reservation::Reserved)
                 }
@@ -329,8 +335,8 @@ async fn run(db: Db, req: Request, next: Next) -> Result<Response, ApiError> {
             db.write(move |tx| {
                 tx.execute(
                     "DELETE FROM idempotency
-                          WHERE principal = ?1 AND key = ?2 AND state = 'running'",
-                    (&scope, &key),
+                          WHERE principal = :principal AND key = :key AND state = 'running'",
+                    named_params! {":principal": scope, ":key": key},
                 )?;
                 Ok(())
             })
@@ -370,22 +376,24 @@ async fn complete(
             // (A change rolled back with it: a handler records its answer in the change's
             // own transaction, so a row that is 'done' is never freed here.)
             tx.execute(
-                "DELETE FROM idempotency WHERE principal = ?1 AND key = ?2 AND state = 'running'",
-                (&scope, &key),
+                "DELETE FROM idempotency
+                  WHERE principal = :principal AND key = :key AND state = 'running'",
+                named_params! {":principal": scope, ":key": key},
             )?;
         } else {
             // A refusal (4xx) changed nothing, so it is stored here; a success was stored
             // by its handler already, and this finds no running row.
             tx.execute(
-                "UPDATE idempotency SET state = 'done', status = ?3, headers = ?4, body = ?5
-                      WHERE principal = ?1 AND key = ?2 AND state = 'running'",
-                (
-                    &scope,
-                    &key,
-                    status.as_u16(),
-                    serde_json::to_string(&headers).unwrap_or_else(|_| "[]".to_owned()),
-                    &stored,
-                ),
+                "UPDATE idempotency SET state = 'done', status = :status, headers = :headers,
+                            body = :body
+                      WHERE principal = :principal AND key = :key AND state = 'running'",
+                named_params! {
+                    ":principal": scope,
+                    ":key": key,
+                    ":status": status.as_u16(),
+                    ":headers": serde_json::to_string(&headers).unwrap_or_else(|_| "[]".to_owned()),
+                    ":body": stored,
+                },
             )?;
         }
         Ok(())
@@ -398,7 +406,7 @@ async fn complete(
 /// and answers past their retention are no longer replayed.
 pub fn purge_stale(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<usize> {
     tx.execute(
-        "DELETE FROM idempotency WHERE state = 'running' OR created_at <= ?1",
-        [now() - RETENTION_SECS],
+        "DELETE FROM idempotency WHERE state = 'running' OR created_at <= :cutoff",
+        named_params! {":cutoff": now() - RETENTION_SECS},
     )
 }
