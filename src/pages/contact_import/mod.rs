@@ -136,10 +136,7 @@ pub fn ContactImport() -> impl IntoView {
     on_cleanup(move || {
         before_unload.remove();
         page_hide.remove();
-        // Untracked: the workers read it, but nothing on the page must run again now that its
-        // parts are being disposed (in the split build they may already be).
-        ctx.pause
-            .try_update_untracked(|p| *p = Some(Pause::Cancelled));
+        ctx.pause.try_set(Some(Pause::Cancelled));
         if let Some(g) = guard {
             g.0.try_set(false);
         }

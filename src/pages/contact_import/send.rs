@@ -222,10 +222,8 @@ pub(super) fn Progress(ctx: Ctx, counts: Memo<Counts>) -> impl IntoView {
     let cancel = move |_| {
         ctx.pause.set(Some(Pause::Cancelled));
     };
-    // `try_`: signing out ends the page's context before these closures (the split build ends them
-    // in that order), and reading a disposed signal would trap.
     let pause_text = move || {
-        ctx.pause.try_get().flatten().map(|p| match p {
+        ctx.pause.get().map(|p| match p {
             Pause::Cancelled => i18n.tr(&t::CANCELLED)().to_owned(),
             Pause::SignIn => i18n.tr(&t::SIGN_IN_PAUSE)().to_owned(),
             Pause::Unreachable => i18n.tr(&t::UNREACHABLE)().to_owned(),
@@ -286,7 +284,7 @@ pub(super) fn Progress(ctx: Ctx, counts: Memo<Counts>) -> impl IntoView {
                                 on:click=send
                             >
                                 {move || {
-                                    if matches!(ctx.pause.try_get().flatten(), Some(Pause::Unreachable)) {
+                                    if matches!(ctx.pause.get(), Some(Pause::Unreachable)) {
                                         i18n.tr(&ui::RETRY)()
                                     } else {
                                         label()
@@ -298,7 +296,7 @@ pub(super) fn Progress(ctx: Ctx, counts: Memo<Counts>) -> impl IntoView {
                     }
                 >
                     <button type="button" id="import-cancel" class="button secondary" on:click=cancel
-                        aria-disabled=move || matches!(ctx.pause.try_get().flatten(), Some(Pause::Cancelled)).then_some("true")>
+                        aria-disabled=move || matches!(ctx.pause.get(), Some(Pause::Cancelled)).then_some("true")>
                         {i18n.tr(&t::CANCEL)}
                     </button>
                 </Show>

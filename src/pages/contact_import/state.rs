@@ -112,12 +112,9 @@ impl Ctx {
             .imp
             .try_with_untracked(|imp| imp.as_ref().map(|imp| draft::save_value(&key, imp)))
         {
-            // Set only when it changes: a save as the page goes must not wake what is being
-            // disposed.
-            Some(Some(kept)) if self.not_kept.try_get_untracked() != Some(!kept) => {
+            Some(Some(kept)) => {
                 self.not_kept.try_set(!kept);
             }
-            Some(Some(_)) => {}
             Some(None) => draft::remove(&key),
             None => {}
         }
