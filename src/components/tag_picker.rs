@@ -99,20 +99,48 @@ pub fn existing_groups(session: Session) -> Signal<Vec<Suggestion>> {
     Memo::new(move |_| groups.get().unwrap_or_default()).into()
 }
 
-/// Suggestions for what was typed: existing groups whose slug or name contains it, not yet chosen.
+/// Suggestions for what was typed: existing groups whose slug or name contains it, not yet chosen,
+/// best first. A group that starts with the query outranks one where only a later word does, and
+/// both outrank a match inside a word, so "VI" puts VIP first even when many groups merely
+/// contain "vi" (and the cut to `MAX_SUGGESTIONS` never drops it). Ties keep the server's order.
 pub fn suggest<'a>(all: &'a [Suggestion], chosen: &[Tag], query: &str) -> Vec<&'a Tag> {
     let q_slug = to_slug(query);
     let q_lower = query.trim().to_lowercase();
-    all.iter()
+    let mut ranked: [Vec<&Tag>; 3] = Default::default();
+    for s in all
+        .iter()
         .filter(|s| !chosen.iter().any(|c| c.slug == s.tag.slug))
-        .filter(|s| {
-            q_lower.is_empty()
-                || (!q_slug.is_empty() && s.tag.slug.contains(&q_slug))
-                || s.name_lower.contains(&q_lower)
-        })
-        .take(MAX_SUGGESTIONS)
-        .map(|s| &s.tag)
-        .collect()
+    {
+        let rank = if q_lower.is_empty() {
+            Some(0)
+        } else {
+            let in_slug = (!q_slug.is_empty())
+                .then(|| s.tag.slug.find(&q_slug))
+                .flatten()
+                .map(|at| word_rank(&s.tag.slug, at));
+            let in_name = s
+                .name_lower
+                .find(&q_lower)
+                .map(|at| word_rank(&s.name_lower, at));
+            in_slug.into_iter().chain(in_name).min()
+        };
+        if let Some(rank) = rank {
+            ranked[rank].push(&s.tag);
+        }
+        if ranked[0].len() >= MAX_SUGGESTIONS {
+            break;
+        }
+    }
+    ranked.into_iter().flatten().take(MAX_SUGGESTIONS).collect()
+}
+
+/// 0 when a match starts the text, 1 when it starts a later word, 2 inside a word.
+fn word_rank(text: &str, at: usize) -> usize {
+    match text[..at].chars().next_back() {
+        None => 0,
+        Some(c) if !c.is_alphanumeric() => 1,
+        Some(_) => 2,
+    }
 }
 
 fn indexed(tags: Vec<Tag>) -> Vec<(usize, Tag)> {
@@ -443,6 +471,23 @@ mod tests {
             names(suggest(&all, &[tag("vip", "VIP")], "")),
             vec!["zlata-kategorie"]
         );
+    }
+
+    #[test]
+    fn a_group_that_starts_with_the_query_comes_first_and_is_never_cut_off() {
+        // Many groups that merely contain "vi" come first in the server's order.
+        let mut all: Vec<Suggestion> = (0..20)
+            .map(|i| Suggestion::new(tag(&format!("a-{i}xvi"), &format!("A {i}xvi"))))
+            .collect();
+        all.push(Suggestion::new(tag("klub-vinaru", "Klub vinařů")));
+        all.push(Suggestion::new(tag("vip", "VIP")));
+        let found: Vec<_> = suggest(&all, &[], "VI")
+            .into_iter()
+            .map(|t| t.slug.as_str())
+            .collect();
+        assert_eq!(found.len(), MAX_SUGGESTIONS);
+        assert_eq!(found[..2], ["vip", "klub-vinaru"]);
+        assert!(found[2..].iter().all(|s| s.ends_with("xvi")));
     }
 
     #[test]
