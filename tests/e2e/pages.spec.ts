@@ -44,6 +44,34 @@ test('the release app is split: the landing page needs no chunk, and the import 
   expect(fetched.some((name) => name.startsWith('split_contact_import'))).toBe(true);
 });
 
+test('the start asks for what it needs at once: config.json and a deep link\'s chunks each come once, from their preloads', async ({
+  page,
+}) => {
+  await openSignedIn(page, '/contacts/new');
+  // A fresh load of a page in a chunk, signed in (the session is in this tab's storage).
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto('/customers/groups');
+  await expect(page.locator('#groups-email')).toBeVisible();
+  const entries = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => ({ path: new URL(e.name).pathname, by: (e as PerformanceResourceTiming).initiatorType })),
+  );
+  // One request for config.json, the preload's (`<link>`): the app's own fetch took its answer
+  // rather than asking again a round trip later.
+  expect(requested.filter((p) => p === '/config.json')).toHaveLength(1);
+  expect(entries.filter((e) => e.path === '/config.json')).toEqual([{ path: '/config.json', by: 'link' }]);
+  // The page's chunks: each asked for once, by the preload script of index.html, not by the
+  // splitter's loader after the main module started.
+  const chunks = requested.filter((p) => CHUNK.test(p) && !p.endsWith('/bizkit-forms_bg.wasm'));
+  expect(chunks.some((p) => p.includes('split_customer_groups'))).toBe(true);
+  expect(new Set(chunks).size).toBe(chunks.length);
+  for (const chunk of chunks) {
+    expect(entries.filter((e) => e.path === chunk).map((e) => e.by), chunk).toEqual(['link']);
+  }
+});
+
 test('a page whose code answers 404 says so, keeps what was typed, and "Try again" loads it', async ({
   page,
   consoleGuard,
