@@ -145,6 +145,32 @@ test('when the widget\'s files cannot be loaded, the host page shows a clear mes
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account');
 });
 
+test('the widget asks for its wasm together with its script, not a round trip after it', async ({ page }) => {
+  // The script (the wasm's glue) is held until the wasm has been asked for: a loader that waited
+  // for the glue before asking would only get it when the hold runs out.
+  let askedForWasm = false;
+  let wasmAsked: () => void = () => {};
+  const asked = new Promise<void>((resolve) => (wasmAsked = resolve));
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/widget/bizkit-widget_bg.wasm') {
+      askedForWasm = true;
+      wasmAsked();
+    }
+  });
+  let released = '';
+  await page.route('**/widget/bizkit-widget.js', async (route) => {
+    released = await Promise.race([
+      asked.then(() => 'once the wasm was asked for'),
+      new Promise<string>((resolve) => setTimeout(() => resolve('by the time limit'), 5_000)),
+    ]);
+    await route.continue();
+  });
+  await page.goto(`${HOST}#token=${encodeURIComponent(await customerToken(page))}`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Your profile' })).toBeVisible();
+  expect(askedForWasm).toBe(true);
+  expect(released).toBe('once the wasm was asked for');
+});
+
 test('the error summary inside the shadow root: its links focus the fields', async ({ page }) => {
   await page.goto(`${HOST}#token=${encodeURIComponent(await customerToken(page))}`);
   const f = new KitForm(page, 'profile');
